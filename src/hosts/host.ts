@@ -1,0 +1,24 @@
+/**
+ * The one small interface every workbook host implements: Office.js in Excel, the .xlsx
+ * package editor for the command line and the web page's file mode.
+ */
+import type { SheetData } from '../engine/types';
+import type { DefinedNameSpec, WorkbookWrite } from '../render/spec';
+
+export interface SheetInfo {
+  name: string;
+  /** False for hidden and very hidden sheets. */
+  visible: boolean;
+}
+
+/** Progress of a long read or write, for a progress bar: done of total units of work. */
+export type ProgressFn = (done: number, total: number) => void;
+
+export interface WorkbookHost {
+  listSheets(): Promise<SheetInfo[]>;
+  /** The sheet's used range, values only (cached results for formulas). */
+  readSheet(name: string, onProgress?: ProgressFn): Promise<SheetData>;
+  listNames(): Promise<DefinedNameSpec[]>;
+  /** Applies the whole write or nothing: on any failure the workbook is as it was. */
+  apply(write: WorkbookWrite, onProgress?: ProgressFn): Promise<void>;
+}

@@ -1,0 +1,68 @@
+/**
+ * What a write holds: the renderer fills these, every host applies them.
+ * Pure data, so the same plan can be written by Office.js or into an .xlsx package.
+ */
+import type { CellValue } from '../engine/types';
+
+/** One cell to write. Text is always written as text: never parsed into a formula or number. */
+export type SpecCell =
+  | { kind: 'text'; text: string; style?: CellStyleId }
+  | { kind: 'number'; value: number; style?: CellStyleId }
+  | { kind: 'bool'; value: boolean; style?: CellStyleId }
+  /** A live formula, without the leading "="; `cached` is the value the engine computed for it. */
+  | { kind: 'formula'; formula: string; cached?: CellValue; style?: CellStyleId }
+  | null;
+
+/** A small closed set of looks, so every host can map them to its own formats. */
+export type CellStyleId =
+  | 'header'      // bold, shaded, wrapped
+  | 'title'       // bold, larger
+  | 'wan'         // amount in 万元: #,##0.00
+  | 'wanInt'      // amount in whole 万元: #,##0
+  | 'percent'     // 0.0%
+  | 'total'       // bold amount row
+  | 'totalLabel'  // bold text in a total row
+  | 'note';       // grey italic text
+
+/** A whole sheet the add-in generates. Row 0 of `rows` is sheet row 1, column 0 is column A. */
+export interface SheetSpec {
+  name: string;
+  rows: SpecCell[][];
+  /** Widths in characters, by column index from A. */
+  columnWidths?: number[];
+  /** Frozen panes: rows above and columns left of the split. */
+  freeze?: { rows: number; columns: number };
+  /** Tab colour as RRGGBB, to tell generated sheets apart at a glance. */
+  tabColor?: string;
+}
+
+/** Cells in new columns to the right of a user's sheet (the tag columns). */
+export interface ColumnBlock {
+  sheet: string;
+  /** 1-based sheet row and column of cells[0][0]. */
+  firstRow: number;
+  firstColumn: number;
+  cells: SpecCell[][];
+  columnWidths?: number[];
+}
+
+/** A workbook-scoped defined name; `ref` is an A1 reference with a sheet, e.g. `'ABC 设置'!$B$3:$E$5`. */
+export interface DefinedNameSpec {
+  name: string;
+  ref: string;
+  /** Hidden names are for formulas and markers, not for people. */
+  hidden?: boolean;
+}
+
+/** One all-or-nothing write. */
+export interface WorkbookWrite {
+  /** Sheets generated earlier by the add-in, removed before the new ones are added. */
+  removeSheets: string[];
+  /** New sheets, added after the existing ones in this order. */
+  addSheets: SheetSpec[];
+  /** Cells in columns of existing sheets; the columns are the add-in's own (tag columns). */
+  columns: ColumnBlock[];
+  /** Names removed first (ours from an earlier run), then names added. */
+  removeNames: string[];
+  addNames: DefinedNameSpec[];
+}
