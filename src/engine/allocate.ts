@@ -1,0 +1,108 @@
+/**
+ * Largest-remainder (Hamilton) allocation of a whole number of units over weights.
+ *
+ * Every share is its exact proportional value rounded down or up (so within one unit of it),
+ * the shares add up to the total exactly, and ties go to the earlier item, so the same input
+ * always gives the same answer. Runs in linear time: the remainders are bucketed rather than
+ * sorted, which matters when a million customers share a company target.
+ */
+
+const BUCKETS = 1 << 16;
+const SMALL = 256;
+
+/** Thrown for weights or totals the allocator cannot honour; a caller's bug, not a user's. */
+export class AllocationError extends Error {}
+
+/**
+ * Splits `totalUnits` (a non-negative integer) over `weights` (non-negative, finite).
+ * With no weight at all (every weight zero) the total is split evenly. With no items the
+ * result is empty and nothing is allocated; the caller reports that.
+ */
+export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): Float64Array {
+  if (!Number.isSafeInteger(totalUnits) || totalUnits < 0) throw new AllocationError(`total must be a whole number of units ≥ 0, got ${totalUnits}`);
+  const n = weights.length;
+  const result = new Float64Array(n);
+  if (n === 0 || totalUnits === 0) return result;
+
+  let weightSum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (!(w >= 0) || !Number.isFinite(w)) throw new AllocationError(`weight ${i} must be finite and ≥ 0, got ${w}`);
+    weightSum += w;
+  }
+  const even = weightSum === 0;
+  const scale = even ? totalUnits / n : totalUnits / weightSum;
+
+  const remainders = new Float64Array(n);
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = (even ? 1 : weights[i]) * scale;
+    let whole = Math.floor(exact);
+    let rest = exact - whole;
+    // 2.9999999999999996 is 3 that floating point lost; do not make it 2 + a remainder.
+    if (rest > 1 - 1e-9) {
+      whole += 1;
+      rest = 0;
+    }
+    result[i] = whole;
+    remainders[i] = rest;
+    given += whole;
+  }
+
+  let left = totalUnits - given;
+  if (left < 0) {
+    // Only possible through the rounding-up guard above; take back from the smallest remainders.
+    takeBack(result, remainders, -left);
+    return result;
+  }
+  if (left === 0) return result;
+  if (n <= SMALL) {
+    // A customer's product split: a plain sort beats setting up the buckets.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+    for (let k = 0; k < left; k++) result[order[k]] += 1;
+    return result;
+  }
+
+  // Count remainders per bucket, find the bucket where the last extra unit falls.
+  const counts = new Uint32Array(BUCKETS);
+  const bucketOf = (r: number) => Math.min(BUCKETS - 1, Math.floor(r * BUCKETS));
+  for (let i = 0; i < n; i++) counts[bucketOf(remainders[i])]++;
+  let threshold = BUCKETS - 1;
+  let above = 0;
+  while (threshold > 0 && above + counts[threshold] < left) {
+    above += counts[threshold];
+    threshold--;
+  }
+  // Everything in a higher bucket gets a unit; the threshold bucket is ordered exactly.
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf(remainders[i]);
+    if (b > threshold) {
+      result[i] += 1;
+      left--;
+    } else if (b === threshold) {
+      tied.push(i);
+    }
+  }
+  tied.sort((a, b) => remainders[b] - remainders[a] || a - b);
+  if (tied.length < left) throw new AllocationError(`cannot place ${left} units over ${tied.length} remainders`);
+  for (let k = 0; k < left; k++) result[tied[k]] += 1;
+  return result;
+}
+
+function takeBack(result: Float64Array, remainders: Float64Array, count: number): void {
+  const order = Array.from(result.keys()).filter((i) => result[i] > 0);
+  order.sort((a, b) => remainders[a] - remainders[b] || b - a);
+  for (let k = 0; k < count; k++) result[order[k]] -= 1;
+}
+
+/** The number of whole units in an amount, for a target given in 万元 and an allocation unit. */
+export function toUnits(amountWan: number, unit: number): number {
+  return Math.round(amountWan / unit);
+}
+
+/** Units back to 万元, without binary noise: 3 × 0.1 is 0.3, not 0.30000000000000004. */
+export function fromUnits(units: number, unit: number): number {
+  const decimals = unit >= 1 ? 0 : Math.ceil(-Math.log10(unit));
+  return decimals === 0 ? units * unit : Number((units * unit).toFixed(decimals));
+}

@@ -1,0 +1,269 @@
+/**
+ * The planning settings: one typed, versioned object, validated with zod, that travels with the
+ * workbook (its settings sheet) and drives every rule of the engine. Amounts are in 万元.
+ */
+import { z } from 'zod';
+import { TIER1_CITIES, TIER2_CITIES } from './cities';
+import type { Tier } from './types';
+
+export const SETTINGS_VERSION = 1;
+
+export const INDUSTRY_GROUPS = ['government', 'finance-telecom', 'education', 'petrochemical', 'enterprise', 'other'] as const;
+export type IndustryGroup = (typeof INDUSTRY_GROUPS)[number];
+
+export const ALLOCATION_BASES = ['potential', 'ourSales', 'blend', 'even'] as const;
+export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
+
+/** Allocation steps planners use: 0.1, 1 or 10 万元. */
+export const ALLOCATION_UNITS = [0.1, 1, 10] as const;
+
+const amount = z.number().finite().nonnegative();
+
+const tierThresholdsSchema = z.strictObject({
+  aPotential: amount,
+  aSales: amount,
+  bPotential: amount,
+  bSales: amount,
+});
+export type TierThresholds = z.infer<typeof tierThresholdsSchema>;
+
+const matrixSplitSchema = z.strictObject({
+  /** Potential at or above this is "high potential" (万元). */
+  potential: amount,
+  /** Share (our sales ÷ potential) at or above this is "high share", 0–1. */
+  share: z.number().finite().min(0).max(1),
+});
+export type MatrixSplit = z.infer<typeof matrixSplitSchema>;
+
+const byTier = <T extends z.ZodType>(schema: T) => z.strictObject({ '1': schema, '2': schema, '3': schema });
+
+const cityTierSchema = z.strictObject({
+  city: z.string().trim().min(1),
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+});
+export type CityTier = z.infer<typeof cityTierSchema>;
+
+const industryRuleSchema = z.strictObject({
+  /** What planners type (matched ignoring case, spaces and width; whole text first, then "contains"). */
+  text: z.string().trim().min(1),
+  group: z.enum(INDUSTRY_GROUPS),
+});
+export type IndustryRule = z.infer<typeof industryRuleSchema>;
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  /** Cities with their tier; any city not listed is Tier 3. */
+  cities: z.array(cityTierSchema),
+  thresholds: byTier(tierThresholdsSchema),
+  matrix: byTier(matrixSplitSchema),
+  coverage: z.strictObject({
+    A: z.enum(['direct', 'joint', 'partner']),
+    B: z.enum(['direct', 'joint', 'partner']),
+    C: z.enum(['direct', 'joint', 'partner']),
+  }),
+  industries: z.array(industryRuleSchema),
+  products: z.strictObject({
+    /** Product names; null means "the sheet's product columns, else 产品1–产品4". */
+    names: z.array(z.string().trim().min(1)).min(1).nullable(),
+    /** Mix in percent, one per product, summing to 100; null means "from history, else equal". */
+    mix: z.array(z.number().finite().nonnegative()).nullable(),
+  }),
+  targets: z.strictObject({
+    /** The company's annual target in 万元; null means "use growth over current sales". */
+    companyTarget: amount.nullable(),
+    /** Growth in percent over this year's sales, used when companyTarget is null. */
+    growthPct: z.number().finite().min(-100),
+    basis: z.enum(ALLOCATION_BASES),
+    /** Weight of potential in the blended basis (0–1); our sales take the rest. */
+    blendPotentialWeight: z.number().finite().min(0).max(1),
+    unit: z.union([z.literal(0.1), z.literal(1), z.literal(10)]),
+  }),
+  /** The brief's load per salesperson: 10 named accounts, 2 industries, 1 region. */
+  load: z.strictObject({
+    accounts: z.number().int().nonnegative(),
+    industries: z.number().int().nonnegative(),
+    regions: z.number().int().nonnegative(),
+  }),
+  /** Columns the user chose by hand: field → header text. Wins over detection. */
+  columns: z.partialRecord(z.enum(['name', 'city', 'industry', 'potential', 'ourSales', 'owner', 'region', 'branch']), z.string()),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type TierKey = '1' | '2' | '3';
+export const tierKey = (tier: Tier): TierKey => String(tier) as TierKey;
+
+/** The deck's industry words, and their common variants, mapped to the target table's groups. */
+const DEFAULT_INDUSTRY_RULES: IndustryRule[] = [
+  ...['政府', '政府机关', '政务', '公安', '税务', '事业单位', 'Government', 'Public sector'].map((text) => ({ text, group: 'government' as const })),
+  ...['金融', '银行', '保险', '证券', '基金', '电信', '运营商', '通信', '移动', '联通', 'Finance', 'Financial', 'Bank', 'Banking', 'Insurance', 'Telecom', 'Telecommunications', 'Carrier'].map((text) => ({ text, group: 'finance-telecom' as const })),
+  ...['教育', '学校', '高校', '大学', '中学', '小学', 'Education', 'School', 'University'].map((text) => ({ text, group: 'education' as const })),
+  ...['石化', '石油', '化工', '石油化工', 'Petrochemical', 'Oil', 'Oil & Gas', 'Chemical'].map((text) => ({ text, group: 'petrochemical' as const })),
+  // 网吧 (internet cafés) are businesses: the deck's target table has no row of their own.
+  ...['企业', '制造', '制造业', '零售', '互联网', '网吧', '中小企业', 'Enterprise', 'Manufacturing', 'Retail', 'Internet cafe', 'SMB'].map((text) => ({ text, group: 'enterprise' as const })),
+];
+
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    cities: [
+      ...TIER1_CITIES.map((city) => ({ city, tier: 1 as const })),
+      ...TIER2_CITIES.map((city) => ({ city, tier: 2 as const })),
+    ],
+    thresholds: {
+      '1': { aPotential: 500, aSales: 200, bPotential: 100, bSales: 30 },
+      '2': { aPotential: 300, aSales: 100, bPotential: 50, bSales: 15 },
+      '3': { aPotential: 150, aSales: 50, bPotential: 20, bSales: 5 },
+    },
+    matrix: {
+      '1': { potential: 500, share: 0.4 },
+      '2': { potential: 300, share: 0.4 },
+      '3': { potential: 150, share: 0.4 },
+    },
+    coverage: { A: 'direct', B: 'joint', C: 'partner' },
+    industries: DEFAULT_INDUSTRY_RULES.map((r) => ({ ...r })),
+    products: { names: null, mix: null },
+    targets: { companyTarget: null, growthPct: 0, basis: 'potential', blendPotentialWeight: 0.5, unit: 1 },
+    load: { accounts: 10, industries: 2, regions: 1 },
+    columns: {},
+  };
+}
+
+/** A problem in a settings object, as data: i18n turns it into words for planners. */
+export interface SettingsProblem {
+  /** Where, as a path into the settings object: ["thresholds", "2", "aPotential"]. */
+  path: (string | number)[];
+  key:
+    | 'settings-not-object'
+    | 'settings-newer-version'
+    | 'settings-invalid-type'
+    | 'settings-too-small'
+    | 'settings-too-big'
+    | 'settings-invalid'
+    | 'settings-unknown-field'
+    | 'settings-a-below-b'
+    | 'settings-mix-length'
+    | 'settings-mix-sum'
+    | 'settings-duplicate-city'
+    | 'settings-duplicate-product';
+  params: Record<string, string | number>;
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+
+/**
+ * Upgrades settings written by an earlier version to this one. Each step takes version n to
+ * n + 1; version 1 is the first, so there are no steps yet, only the place for them.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+type Migrated = { ok: true; value: Record<string, unknown> } | { ok: false; problem: SettingsProblem };
+
+export function migrateSettings(raw: Record<string, unknown>): Migrated {
+  let current = raw;
+  // Settings without a version were written by hand for this version.
+  let version = typeof current.version === 'number' ? current.version : SETTINGS_VERSION;
+  if (version > SETTINGS_VERSION) {
+    return { ok: false, problem: { path: ['version'], key: 'settings-newer-version', params: { found: version, supported: SETTINGS_VERSION } } };
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ok: false, problem: { path: ['version'], key: 'settings-invalid', params: { found: version } } };
+    current = step(current);
+    version += 1;
+  }
+  return { ok: true, value: { ...current, version } };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Fills parts left out with the defaults, one level into the nested groups, so a file may hold only what it changes. */
+function withDefaults(raw: Record<string, unknown>): Record<string, unknown> {
+  const defaults = defaultSettings() as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(raw)) {
+    const base = defaults[key];
+    if (isPlainObject(base) && isPlainObject(value) && key !== 'columns') {
+      const merged: Record<string, unknown> = { ...base };
+      for (const [k, v] of Object.entries(value)) {
+        merged[k] = isPlainObject(merged[k]) && isPlainObject(v) ? { ...(merged[k] as object), ...v } : v;
+      }
+      out[key] = merged;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Rules the schema alone cannot say: they compare fields with each other. */
+function crossChecks(s: Settings): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  for (const tier of ['1', '2', '3'] as const) {
+    const t = s.thresholds[tier];
+    if (t.aPotential < t.bPotential) {
+      problems.push({ path: ['thresholds', tier, 'aPotential'], key: 'settings-a-below-b', params: { tier, measure: 'potential', a: t.aPotential, b: t.bPotential } });
+    }
+    if (t.aSales < t.bSales) {
+      problems.push({ path: ['thresholds', tier, 'aSales'], key: 'settings-a-below-b', params: { tier, measure: 'ourSales', a: t.aSales, b: t.bSales } });
+    }
+  }
+  const seenCities = new Map<string, number>();
+  s.cities.forEach((c, i) => {
+    const first = seenCities.get(c.city);
+    if (first !== undefined) problems.push({ path: ['cities', i, 'city'], key: 'settings-duplicate-city', params: { city: c.city, first: first + 1, second: i + 1 } });
+    else seenCities.set(c.city, i);
+  });
+  const { names, mix } = s.products;
+  if (names) {
+    const seen = new Set<string>();
+    names.forEach((n, i) => {
+      if (seen.has(n)) problems.push({ path: ['products', 'names', i], key: 'settings-duplicate-product', params: { product: n } });
+      seen.add(n);
+    });
+  }
+  if (mix) {
+    if (names && mix.length !== names.length) {
+      problems.push({ path: ['products', 'mix'], key: 'settings-mix-length', params: { products: names.length, shares: mix.length } });
+    }
+    const sum = mix.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 100) > 1e-6) problems.push({ path: ['products', 'mix'], key: 'settings-mix-sum', params: { sum: Math.round(sum * 100) / 100 } });
+  }
+  return problems;
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue): SettingsProblem {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, key: 'settings-invalid-type', params: { expected: String(issue.expected) } };
+    case 'too_small':
+      return { path, key: 'settings-too-small', params: { minimum: Number(issue.minimum) } };
+    case 'too_big':
+      return { path, key: 'settings-too-big', params: { maximum: Number(issue.maximum) } };
+    case 'unrecognized_keys':
+      return { path, key: 'settings-unknown-field', params: { fields: issue.keys.join(', ') } };
+    default:
+      return { path, key: 'settings-invalid', params: {} };
+  }
+}
+
+/**
+ * Reads settings from anything (a parsed JSON file, the settings sheet's tables): migrates an
+ * older version, fills what is left out with defaults, validates, and says every problem.
+ */
+export function parseSettings(raw: unknown): SettingsResult {
+  if (!isPlainObject(raw)) return { ok: false, problems: [{ path: [], key: 'settings-not-object', params: {} }] };
+  const migrated = migrateSettings(raw);
+  if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
+  const parsed = settingsSchema.safeParse(withDefaults(migrated.value));
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(fromZodIssue) };
+  const problems = crossChecks(parsed.data);
+  return problems.length ? { ok: false, problems } : { ok: true, settings: parsed.data };
+}
+
+/** Like parseSettings, for settings the program itself built: a problem here is a bug. */
+export function validSettings(raw: unknown): Settings {
+  const result = parseSettings(raw);
+  if (!result.ok) throw new Error(`Invalid settings: ${JSON.stringify(result.problems)}`);
+  return result.settings;
+}
