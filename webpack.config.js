@@ -1,0 +1,89 @@
+/**
+ * Builds the task pane: dist/taskpane.html + dist/taskpane.<contenthash>.js, the icons in
+ * dist/assets/, and a local copy of office.js in dist/office-js/ (the page itself loads office.js
+ * from Microsoft's CDN, as Office requires; the copy serves offline browser tests).
+ *
+ *   npm run build   → webpack --mode production
+ *   npm start       → webpack serve --mode development (https://localhost:3000)
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const OFFICE_JS_DIST = 'node_modules/@microsoft/office-js/dist';
+
+/**
+ * HTTPS for the dev server: the certificates that `npx office-addin-dev-certs install` writes,
+ * read directly (its getHttpsServerOptions() rejects when it cannot trust the CA), or else
+ * webpack-dev-server's own self-signed certificate.
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  if (Object.values(paths).every((p) => fs.existsSync(p))) {
+    return {
+      type: 'https',
+      options: Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)])),
+    };
+  }
+  return 'https';
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  return {
+    mode: production ? 'production' : 'development',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type checking is `npm run typecheck` (tsc); ES modules let webpack tree-shake.
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext' } },
+          },
+        },
+      ],
+    },
+    // No eval-based source maps: the page's Content-Security-Policy forbids eval.
+    devtool: 'source-map',
+    performance: { hints: production ? 'warning' : false, maxEntrypointSize: 1_000_000, maxAssetSize: 1_000_000 },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/taskpane.html',
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Only these two files: copying the whole package makes Terser chew through 87 MB.
+          { from: `${OFFICE_JS_DIST}/office.js`, to: 'office-js/[name][ext]', info: { minimized: true } },
+          {
+            from: `${OFFICE_JS_DIST}/o15apptofilemappingtable.js`,
+            to: 'office-js/[name][ext]',
+            info: { minimized: true },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: devServerHttps(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
