@@ -11,13 +11,29 @@ export interface SheetInfo {
   visible: boolean;
 }
 
+/** A rectangle of cells, 1-based and inclusive (A1 = row 1, column 1). */
+export interface CellArea {
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+/**
+ * A sheet's values plus its merged areas (only a merged area's top-left cell holds a value).
+ * Office.js: `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13); optional for hosts that cannot tell.
+ */
+export interface SheetRead extends SheetData {
+  merges?: CellArea[];
+}
+
 /** Progress of a long read or write, for a progress bar: done of total units of work. */
 export type ProgressFn = (done: number, total: number) => void;
 
 export interface WorkbookHost {
   listSheets(): Promise<SheetInfo[]>;
   /** The sheet's used range, values only (cached results for formulas). */
-  readSheet(name: string, onProgress?: ProgressFn): Promise<SheetData>;
+  readSheet(name: string, onProgress?: ProgressFn): Promise<SheetRead>;
   listNames(): Promise<DefinedNameSpec[]>;
   /** Applies the whole write or nothing: on any failure the workbook is as it was. */
   apply(write: WorkbookWrite, onProgress?: ProgressFn): Promise<void>;

@@ -1,0 +1,120 @@
+/**
+ * The one error the .xlsx host throws for anything a person can act on: bad input files,
+ * names Excel would refuse, writes that would lose data. Every message says what it is and
+ * what to do, in Chinese and in English.
+ */
+
+export type XlsxErrorCode =
+  | 'not-a-workbook'
+  | 'corrupt-zip'
+  | 'encrypted'
+  | 'xls'
+  | 'xlsb'
+  | 'ods'
+  | 'no-workbook'
+  | 'no-sheets'
+  | 'bad-xml'
+  | 'missing-part'
+  | 'sheet-not-found'
+  | 'not-a-worksheet'
+  | 'bad-sheet-name'
+  | 'duplicate-sheet'
+  | 'bad-defined-name'
+  | 'duplicate-defined-name'
+  | 'bad-cell'
+  | 'bad-write'
+  | 'too-large'
+  | 'file-exists'
+  | 'overwrite-input';
+
+export class XlsxError extends Error {
+  readonly code: XlsxErrorCode;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  /** The package part concerned, e.g. `xl/worksheets/sheet1.xml`. */
+  readonly part?: string;
+
+  constructor(code: XlsxErrorCode, messageZh: string, messageEn: string, part?: string, options?: { cause?: unknown }) {
+    super(`${messageZh} / ${messageEn}`, options);
+    this.name = 'XlsxError';
+    this.code = code;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+    if (part !== undefined) this.part = part;
+  }
+}
+
+/** The messages for bad input files, one place so the CLI, the web page and tests agree. */
+export const errors = {
+  notAWorkbook: (): XlsxError =>
+    new XlsxError(
+      'not-a-workbook',
+      '这不是 Excel 工作簿文件，请选择 .xlsx 或 .xlsm 文件',
+      'This is not an Excel workbook: choose an .xlsx or .xlsm file',
+    ),
+  corruptZip: (detail: string, part?: string): XlsxError =>
+    new XlsxError(
+      'corrupt-zip',
+      `文件已损坏或不完整（${detail}），请在 Excel 中重新打开并另存为 .xlsx，或重新下载/复制该文件后再试`,
+      `The file is damaged or incomplete (${detail}): open it in Excel and save it again as .xlsx, or copy or download it again, then try again`,
+      part,
+    ),
+  encrypted: (): XlsxError =>
+    new XlsxError(
+      'encrypted',
+      '这个工作簿设置了打开密码（已加密），请在 Excel 中“文件 > 信息 > 保护工作簿 > 用密码进行加密”删除密码并保存后再试',
+      'This workbook is password-protected (encrypted): in Excel remove the password (File > Info > Protect Workbook > Encrypt with Password), save, and try again',
+    ),
+  xls: (): XlsxError =>
+    new XlsxError(
+      'xls',
+      '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试',
+      'This is an old .xls file: save it as .xlsx in Excel and try again',
+    ),
+  xlsb: (): XlsxError =>
+    new XlsxError(
+      'xlsb',
+      '这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试',
+      'This is a binary workbook (.xlsb): save it as .xlsx in Excel and try again',
+    ),
+  ods: (): XlsxError =>
+    new XlsxError(
+      'ods',
+      '这是 OpenDocument 表格（.ods），请在 Excel、WPS 或 LibreOffice 中另存为 .xlsx 后再试',
+      'This is an OpenDocument spreadsheet (.ods): save it as .xlsx in Excel, WPS or LibreOffice and try again',
+    ),
+  noWorkbook: (): XlsxError =>
+    new XlsxError(
+      'no-workbook',
+      '压缩包里没有工作簿内容（可能是 Word/PowerPoint 文件或普通 zip），请选择 Excel 的 .xlsx 文件',
+      'The package holds no workbook (it may be a Word or PowerPoint file, or a plain zip): choose an Excel .xlsx file',
+    ),
+  noSheets: (): XlsxError =>
+    new XlsxError(
+      'no-sheets',
+      '工作簿里没有工作表，请在 Excel 中打开、确认有数据后保存再试',
+      'The workbook has no worksheets: open it in Excel, check that it holds your data, save it and try again',
+    ),
+  badXml: (part: string, detail: string): XlsxError =>
+    new XlsxError(
+      'bad-xml',
+      `工作簿内部文件 ${part} 无法解析（${detail}），文件可能已损坏：请在 Excel 中打开并另存为 .xlsx 后再试`,
+      `The workbook's part ${part} cannot be read (${detail}); the file may be damaged: open it in Excel, save it as .xlsx and try again`,
+      part,
+    ),
+  missingPart: (part: string): XlsxError =>
+    new XlsxError(
+      'missing-part',
+      `工作簿缺少内部文件 ${part}，文件可能已损坏：请在 Excel 中打开并另存为 .xlsx 后再试`,
+      `The workbook lacks its part ${part}; the file may be damaged: open it in Excel, save it as .xlsx and try again`,
+      part,
+    ),
+  sheetNotFound: (name: string): XlsxError =>
+    new XlsxError('sheet-not-found', `找不到工作表“${name}”，请检查名称`, `There is no sheet named "${name}": check the name`),
+  notAWorksheet: (name: string): XlsxError =>
+    new XlsxError(
+      'not-a-worksheet',
+      `“${name}”是图表工作表或对话框工作表，不是数据工作表，请选择含数据的工作表`,
+      `"${name}" is a chart or dialog sheet, not a worksheet: choose the sheet that holds your data`,
+    ),
+};

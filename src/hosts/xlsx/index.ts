@@ -1,0 +1,111 @@
+/**
+ * The .xlsx host: reads a workbook's values straight from its package and writes our sheets
+ * into it without rewriting anything else. Runs in Node and in the browser (no `fs` here: see
+ * `node.ts` for files).
+ */
+import type { DefinedNameSpec, WorkbookWrite } from '../../render/spec';
+import type { ProgressFn, SheetInfo, SheetRead, WorkbookHost } from '../host';
+import { errors } from './errors';
+import { openPackage, type XlsxPackage } from './package';
+import { readSharedStrings } from './sharedStrings';
+import { readSheetValues } from './sheetReader';
+import { buildPackage, type BuildOptions } from './writer';
+
+export { XlsxError, type XlsxErrorCode } from './errors';
+
+export class XlsxWorkbook implements WorkbookHost {
+  private pkg: XlsxPackage;
+  private bytes: Uint8Array;
+  private sharedStrings: string[] | undefined;
+  /** Options for writes (compression level, timestamps). */
+  buildOptions: Omit<BuildOptions, 'onProgress'> = {};
+
+  private constructor(bytes: Uint8Array, readonly fileName?: string) {
+    this.bytes = bytes;
+    this.pkg = openPackage(bytes);
+  }
+
+  /** Opens a workbook from its bytes; throws XlsxError for anything that is not a readable .xlsx/.xlsm. */
+  static open(bytes: Uint8Array, fileName?: string): XlsxWorkbook {
+    return new XlsxWorkbook(bytes, fileName);
+  }
+
+  /** True for a macro-enabled workbook (.xlsm); a write keeps it so. */
+  get macroEnabled(): boolean {
+    return (this.pkg.contentTypes.typeOf(this.pkg.workbookPart) ?? '').includes('macroEnabled');
+  }
+
+  /** Worksheets, like Office.js's `workbook.worksheets` (chart sheets are left out). */
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.listSheetsSync();
+  }
+
+  listSheetsSync(): SheetInfo[] {
+    return this.pkg.sheets.filter((s) => s.kind === 'worksheet').map((s) => ({ name: s.name, visible: s.state === 'visible' }));
+  }
+
+  async readSheet(name: string, onProgress?: ProgressFn): Promise<SheetRead> {
+    return this.readSheetSync(name, onProgress);
+  }
+
+  readSheetSync(name: string, onProgress?: ProgressFn): SheetRead {
+    const sheet = this.pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw errors.sheetNotFound(name);
+    if (sheet.kind !== 'worksheet') throw errors.notAWorksheet(sheet.name);
+    const entry = this.pkg.archive.get(sheet.part);
+    if (!entry) throw errors.missingPart(sheet.part || `sheet ${sheet.name}`);
+    const v = readSheetValues(this.pkg.archive, entry, {
+      sharedStrings: () => this.loadSharedStrings(),
+      date1904: this.pkg.date1904,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    return { name: sheet.name, values: v.values, firstRow: v.firstRow, firstColumn: v.firstColumn, merges: v.merges };
+  }
+
+  private loadSharedStrings(): string[] {
+    if (!this.sharedStrings) {
+      const part = this.pkg.sharedStringsPart;
+      const entry = part ? this.pkg.archive.get(part) : undefined;
+      this.sharedStrings = entry ? readSharedStrings(this.pkg.archive, entry) : [];
+    }
+    return this.sharedStrings;
+  }
+
+  /** Workbook-scoped defined names (sheet-scoped ones belong to their sheets, as in Office.js). */
+  async listNames(): Promise<DefinedNameSpec[]> {
+    return this.listNamesSync();
+  }
+
+  listNamesSync(): DefinedNameSpec[] {
+    return this.pkg.workbook
+      .names()
+      .filter((n) => n.localSheetId === undefined)
+      .map((n) => (n.hidden ? { name: n.name, ref: n.formula, hidden: true } : { name: n.name, ref: n.formula }));
+  }
+
+  /**
+   * Applies the write all or nothing: builds the whole new package in memory; on any error
+   * this workbook is unchanged. Afterwards reads and `toBytes()` see the new package.
+   */
+  async apply(write: WorkbookWrite, onProgress?: ProgressFn): Promise<void> {
+    this.applySync(write, onProgress);
+  }
+
+  applySync(write: WorkbookWrite, onProgress?: ProgressFn): void {
+    const bytes = buildPackage(this.pkg, write, { ...this.buildOptions, ...(onProgress ? { onProgress } : {}) });
+    const pkg = openPackage(bytes); // checks what we built before taking it
+    this.bytes = bytes;
+    this.pkg = pkg;
+    this.sharedStrings = undefined;
+  }
+
+  /** The package as it is now (after any writes): the bytes of an .xlsx/.xlsm file. */
+  toBytes(): Uint8Array {
+    return this.bytes;
+  }
+}
+
+/** Opens a workbook from its bytes (see XlsxWorkbook.open). */
+export function openXlsx(bytes: Uint8Array, fileName?: string): XlsxWorkbook {
+  return XlsxWorkbook.open(bytes, fileName);
+}

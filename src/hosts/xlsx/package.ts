@@ -1,0 +1,104 @@
+/**
+ * Opens a package: checks what the file is, finds the workbook part, its relationships, the
+ * sheet list and the parts each sheet lives in. Only small parts are parsed here; sheets and
+ * shared strings are read on demand.
+ */
+import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
+import { errors } from './errors';
+import { relsPartFor, Relationships, REL } from './relationships';
+import { requireZip } from './sniff';
+import { WorkbookXml, type WorkbookSheet } from './workbookXml';
+import { decodePart } from './xml';
+import { ZipArchive } from './zip';
+
+export type SheetKind = 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet' | 'unknown';
+
+export interface PackageSheet extends WorkbookSheet {
+  kind: SheetKind;
+  /** Part name without leading slash, e.g. `xl/worksheets/sheet1.xml`. */
+  part: string;
+}
+
+export interface XlsxPackage {
+  archive: ZipArchive;
+  contentTypes: ContentTypes;
+  workbookPart: string;
+  workbookRels: Relationships;
+  workbook: WorkbookXml;
+  sheets: PackageSheet[];
+  sharedStringsPart?: string;
+  stylesPart?: string;
+  date1904: boolean;
+}
+
+/** A part's text, or undefined if the package has no such part. */
+export function partText(archive: ZipArchive, part: string): string | undefined {
+  const e = archive.get(part);
+  return e ? decodePart(archive.read(e)) : undefined;
+}
+
+export function loadRels(archive: ZipArchive, source: string): Relationships {
+  const relsPart = relsPartFor(source);
+  const text = partText(archive, relsPart);
+  return text === undefined ? Relationships.empty(source) : Relationships.parse(text, source, relsPart);
+}
+
+export function openPackage(bytes: Uint8Array): XlsxPackage {
+  requireZip(bytes);
+  const archive = ZipArchive.open(bytes);
+
+  const mimetype = archive.get('mimetype');
+  if (mimetype && new TextDecoder().decode(archive.read(mimetype)).includes('opendocument.spreadsheet')) throw errors.ods();
+  const ctText = partText(archive, CONTENT_TYPES_PART);
+  if (ctText === undefined) {
+    if (archive.has('xl/workbook.bin')) throw errors.xlsb();
+    throw errors.noWorkbook();
+  }
+  const contentTypes = ContentTypes.parse(ctText);
+
+  const rootRels = loadRels(archive, '');
+  let workbookPart = rootRels.ofKind(REL.officeDocument)[0]?.partName;
+  if (workbookPart === undefined && archive.has('xl/workbook.xml')) workbookPart = 'xl/workbook.xml';
+  if (workbookPart === undefined) {
+    if (archive.has('xl/workbook.bin')) throw errors.xlsb();
+    throw errors.noWorkbook();
+  }
+  const wbType = contentTypes.typeOf(workbookPart) ?? '';
+  if (wbType === CT.workbookBinary || workbookPart.toLowerCase().endsWith('.bin')) throw errors.xlsb();
+  if (wbType && !wbType.includes('spreadsheetml') && !wbType.includes('ms-excel')) throw errors.noWorkbook();
+  const wbEntry = archive.get(workbookPart);
+  if (!wbEntry) throw errors.missingPart(workbookPart);
+  workbookPart = wbEntry.name;
+
+  const workbook = WorkbookXml.parse(decodePart(archive.read(wbEntry)), workbookPart);
+  const workbookRels = loadRels(archive, workbookPart);
+
+  const sheets: PackageSheet[] = workbook.sheets().map((s) => {
+    const rel = workbookRels.byId(s.relId);
+    const kind: SheetKind =
+      rel?.kind === REL.worksheet ? 'worksheet'
+        : rel?.kind === REL.chartsheet ? 'chartsheet'
+          : rel?.kind === REL.dialogsheet ? 'dialogsheet'
+            : rel?.kind === REL.macrosheet ? 'macrosheet'
+              : 'unknown';
+    const part = rel?.partName ? (archive.get(rel.partName)?.name ?? rel.partName) : '';
+    return { ...s, kind, part };
+  });
+  if (!sheets.some((s) => s.kind === 'worksheet')) throw errors.noSheets();
+
+  const pkg: XlsxPackage = {
+    archive,
+    contentTypes,
+    workbookPart,
+    workbookRels,
+    workbook,
+    sheets,
+    date1904: false,
+  };
+  const sst = workbookRels.ofKind(REL.sharedStrings)[0]?.partName;
+  if (sst && archive.has(sst)) pkg.sharedStringsPart = archive.get(sst)!.name;
+  const styles = workbookRels.ofKind(REL.styles)[0]?.partName;
+  if (styles && archive.has(styles)) pkg.stylesPart = archive.get(styles)!.name;
+  pkg.date1904 = workbook.date1904();
+  return pkg;
+}

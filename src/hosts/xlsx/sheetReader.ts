@@ -1,0 +1,222 @@
+/**
+ * Streams a worksheet part and keeps only values: one array per row that holds cells, no
+ * per-cell objects, no DOM. Formulas give their cached results; shared strings are looked up;
+ * errors arrive as their text; dates as the serial numbers Excel stores.
+ */
+import { SaxesParser } from 'saxes';
+import type { CellValue } from '../../engine/types';
+import { columnOfRef, parseArea, type CellArea } from './cellRef';
+import { streamPartText } from './partText';
+import { decodeOoxmlEscapes, xmlFailure } from './xml';
+import type { ZipArchive, ZipEntry } from './zip';
+
+export interface SheetValues {
+  values: CellValue[][];
+  /** 1-based; for an empty sheet 1. */
+  firstRow: number;
+  firstColumn: number;
+  merges: CellArea[];
+  /** The `<dimension ref>` the file claims, if any (not trusted for the range). */
+  dimension?: string;
+}
+
+export interface ReadOptions {
+  sharedStrings: () => string[];
+  date1904?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+// What text we are collecting.
+const NONE = 0;
+const V = 1;
+const T = 2;
+
+export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: ReadOptions): SheetValues {
+  const parser = new SaxesParser({ position: false });
+  let prefix: string | undefined;
+  let nRow = 'row';
+  let nC = 'c';
+  let nV = 'v';
+  let nT = 't';
+  let nIs = 'is';
+  let nRPh = 'rPh';
+  let nMerge = 'mergeCell';
+  let nDim = 'dimension';
+
+  const rowNumbers: number[] = [];
+  const rows: CellValue[][] = [];
+  let rowNum = 0;
+  let row: CellValue[] | undefined;
+  let col = 0;
+  let type: string | undefined;
+  let capture = NONE;
+  let text = '';
+  let inIs = false;
+  let phonetic = 0;
+  let hasV = false;
+  let minCol = Infinity;
+  let maxCol = 0;
+  const merges: CellArea[] = [];
+  let dimension: string | undefined;
+  let shared: string[] | undefined;
+
+  parser.on('opentag', (tag) => {
+    const name = tag.name;
+    if (prefix === undefined) {
+      const i = name.indexOf(':');
+      prefix = i < 0 ? '' : name.slice(0, i + 1);
+      if (prefix) {
+        nRow = prefix + nRow; nC = prefix + nC; nV = prefix + nV; nT = prefix + nT; nIs = prefix + nIs;
+        nRPh = prefix + nRPh; nMerge = prefix + nMerge; nDim = prefix + nDim;
+      }
+      return;
+    }
+    if (name === nC) {
+      const a = tag.attributes as Record<string, string>;
+      const r = a.r;
+      col = r === undefined ? col + 1 : columnOfRef(r);
+      type = a.t;
+      text = '';
+      hasV = false;
+    } else if (name === nV) {
+      capture = V;
+      hasV = true;
+    } else if (name === nT) {
+      if (inIs && phonetic === 0) {
+        capture = T;
+        hasV = true;
+      }
+    } else if (name === nRow) {
+      const a = tag.attributes as Record<string, string>;
+      const r = a.r;
+      rowNum = r === undefined ? rowNum + 1 : Number(r);
+      row = undefined;
+      col = 0;
+    } else if (name === nIs) {
+      inIs = true;
+    } else if (name === nRPh) {
+      phonetic++;
+    } else if (name === nMerge) {
+      const area = parseArea((tag.attributes as Record<string, string>).ref ?? '');
+      if (area) merges.push(area);
+    } else if (name === nDim) {
+      dimension = (tag.attributes as Record<string, string>).ref;
+    }
+  });
+  parser.on('text', (t) => {
+    if (capture !== NONE) text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (capture !== NONE) text += t;
+  });
+  parser.on('closetag', (tag) => {
+    const name = tag.name;
+    if (name === nV || name === nT) {
+      capture = NONE;
+    } else if (name === nC) {
+      if (!hasV) return;
+      let value: CellValue;
+      switch (type) {
+        case undefined:
+        case 'n': {
+          if (text === '') return;
+          const n = Number(text);
+          value = Number.isNaN(n) ? text : n;
+          break;
+        }
+        case 's': {
+          if (text === '') return;
+          if (!shared) shared = options.sharedStrings();
+          value = shared[Number(text)] ?? null;
+          break;
+        }
+        case 'str':
+        case 'inlineStr':
+          value = decodeOoxmlEscapes(text);
+          break;
+        case 'b':
+          value = text === '1' || text === 'true';
+          break;
+        case 'e':
+          value = text;
+          break;
+        case 'd':
+          value = isoToSerial(text, options.date1904 ?? false) ?? text;
+          break;
+        default:
+          value = text;
+      }
+      if (value === null) return;
+      if (!row) {
+        row = [];
+        rows.push(row);
+        rowNumbers.push(rowNum);
+      }
+      row[col - 1] = value;
+      if (col < minCol) minCol = col;
+      if (col > maxCol) maxCol = col;
+    } else if (name === nIs) {
+      inIs = false;
+    } else if (name === nRPh) {
+      phonetic--;
+    }
+  });
+
+  try {
+    streamPartText(archive, entry, (t) => parser.write(t), options.onProgress);
+    parser.close();
+  } catch (e) {
+    throw xmlFailure(entry.name, e);
+  }
+
+  const result: SheetValues = { values: [], firstRow: 1, firstColumn: 1, merges };
+  if (dimension !== undefined) result.dimension = dimension;
+  if (rows.length === 0) return result;
+
+  // Rows normally come in order; sort if a producer wrote them otherwise.
+  let ordered = true;
+  for (let i = 1; i < rowNumbers.length; i++) if (rowNumbers[i]! <= rowNumbers[i - 1]!) ordered = false;
+  let order = rows.map((_, i) => i);
+  if (!ordered) order = order.sort((a, b) => rowNumbers[a]! - rowNumbers[b]!);
+
+  const firstRow = rowNumbers[order[0]!]!;
+  const lastRow = rowNumbers[order[order.length - 1]!]!;
+  const width = maxCol - minCol + 1;
+  const values: CellValue[][] = new Array(lastRow - firstRow + 1);
+  let k = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const idx = order[k];
+    if (idx !== undefined && rowNumbers[idx] === r) {
+      // Merge duplicates of the same row number (a malformed file) into the first.
+      let src = rows[idx]!;
+      while (k + 1 < order.length && rowNumbers[order[k + 1]!] === r) {
+        const dup = rows[order[k + 1]!]!;
+        dup.forEach((v, c) => (src[c] = v));
+        k++;
+      }
+      k++;
+      if (minCol > 1) src = src.slice(minCol - 1);
+      const out = src;
+      for (let c = 0; c < width; c++) if (out[c] === undefined) out[c] = null;
+      out.length = width;
+      values[r - firstRow] = out;
+    } else {
+      values[r - firstRow] = new Array<CellValue>(width).fill(null);
+    }
+  }
+  result.values = values;
+  result.firstRow = firstRow;
+  result.firstColumn = minCol;
+  return result;
+}
+
+/** ISO 8601 date/time (a `t="d"` cell) → Excel serial number. */
+export function isoToSerial(iso: string, date1904: boolean): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(iso);
+  if (!m) return undefined;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  if (date1904) return (ms - Date.UTC(1904, 0, 1)) / 86_400_000;
+  let serial = (ms - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (serial < 61) serial -= 1; // Excel's 1900 leap-year bug: serials before 1 March 1900 are one less
+  return serial;
+}
