@@ -1,0 +1,220 @@
+/**
+ * Engine benchmark (issue 2): plan() on synthetic customer sheets of 100,000 and 1,000,000
+ * rows, beside a plain loop over the same rows (read the two amounts, parse them, compare with
+ * Tier 1's A minimums: the floor of what any engine must do). Goal: a million customers planned
+ * in under 2 s and under 1 GB.
+ *
+ * Each case runs in its own child process, so heap and RSS peaks do not mix. The child builds
+ * the sheet, collects garbage, records memory, warms the subject up on a small sheet, then
+ * times it with process.hrtime.bigint(). The peak RSS during the timed run comes from the
+ * kernel: writing 5 to /proc/self/clear_refs resets the high-water mark (VmHWM, which
+ * process.resourceUsage().maxRSS reports), so the peak read afterwards belongs to the run.
+ *
+ *   npm run bench              (all bench modules, see run.ts)
+ *   npx tsx test/bench/engine.bench.ts [rows…]   (this one alone, e.g. 1000000)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { plan } from '../../src/engine/plan';
+import { defaultSettings } from '../../src/engine/settings';
+import type { SheetData } from '../../src/engine/types';
+import { makeCustomerSheet } from '../fixtures/customers';
+
+const ROWS = [100_000, 1_000_000];
+const GOAL = { rows: 1_000_000, ms: 2000, mb: 1024 };
+const PRODUCTS = 4;
+const SEED = 20250101;
+const REPO = path.resolve(__dirname, '..', '..');
+
+type Subject = 'loop' | 'plan';
+
+interface CaseResult {
+  subject: Subject;
+  rows: number;
+  runs: number[];
+  /** ms to build the sheet in the child (generator, not the engine). */
+  buildMs: number;
+  /** Process-wide peak RSS (MB) over the child's life: building, warm-up and the timed runs. */
+  processPeakMb: number;
+  /** RSS (MB) after building the input and collecting garbage: the baseline. */
+  baselineMb: number;
+  /** Peak RSS (MB) during the timed runs, and its increase over the baseline. */
+  runPeakMb: number;
+  addedMb: number;
+  /** Heap still held by the first run's result (MB), measured after a full GC. */
+  resultHeapMb: number;
+  note: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child
+
+const MB = 1024 * 1024;
+const gc = (): void => {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (!g) throw new Error('run the child with --expose-gc');
+  g();
+  g();
+};
+
+function resetPeak(): boolean {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+/** The floor: read both amounts of every row, make numbers of them, compare with Tier 1's A line. */
+function plainLoop(sheet: SheetData): number {
+  const values = sheet.values;
+  let a = 0;
+  for (let r = 3; r < values.length; r++) {
+    const row = values[r];
+    const p = row[3];
+    const s = row[4];
+    const potential = typeof p === 'number' ? p : Number(p);
+    const sales = typeof s === 'number' ? s : Number(s);
+    if (potential >= 500 && sales >= 200) a++;
+  }
+  return a;
+}
+
+function subjectOf(subject: Subject): (sheet: SheetData) => string {
+  const settings = defaultSettings();
+  if (subject === 'loop') return (sheet) => `${plainLoop(sheet)} A`;
+  return (sheet) => {
+    const r = plan(sheet, settings, { companyTarget: null, growthPct: 10 });
+    if (!r.ok) throw new Error(`plan failed: ${JSON.stringify(r.issues.slice(0, 3))}`);
+    const classified = r.customers.reduce((n, c) => n + (c.class === null ? 0 : 1), 0);
+    return `${classified} classified, target ${r.target.company} 万元, ${r.issues.length} issues`;
+  };
+}
+
+function child(subject: Subject, rows: number): CaseResult {
+  const run = subjectOf(subject);
+  const t0 = process.hrtime.bigint();
+  let sheet: SheetData | null = makeCustomerSheet({ count: rows, seed: SEED, language: 'zh', products: PRODUCTS });
+  const buildMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+  const warm = makeCustomerSheet({ count: 2000, seed: SEED + 1, language: 'zh', products: PRODUCTS });
+  for (let i = 0; i < 5; i++) run(warm);
+
+  gc();
+  let processPeakMb = maxRssMb();
+  const baselineMb = process.memoryUsage().rss / MB;
+  const reset = resetPeak();
+
+  const runCount = rows <= 100_000 ? 5 : 3;
+  const runs: number[] = [];
+  let runPeakMb = 0;
+  let resultHeapMb = 0;
+  let note = '';
+  for (let i = 0; i < runCount; i++) {
+    if (i > 0) {
+      gc();
+      if (reset) resetPeak();
+    }
+    const before = process.hrtime.bigint();
+    let out: string | null = run(sheet);
+    runs.push(Number(process.hrtime.bigint() - before) / 1e6);
+    runPeakMb = Math.max(runPeakMb, maxRssMb());
+    processPeakMb = Math.max(processPeakMb, maxRssMb());
+    if (i === 0) note = out;
+    out = null;
+  }
+  if (subject === 'plan') {
+    // What a result holds on to, measured apart from the timed runs.
+    gc();
+    const heap = process.memoryUsage().heapUsed;
+    const kept = plan(sheet, defaultSettings(), { companyTarget: null, growthPct: 10 });
+    gc();
+    resultHeapMb = (process.memoryUsage().heapUsed - heap) / MB;
+    if (!kept.ok) throw new Error('unreachable');
+  }
+  sheet = null;
+  if (!reset) note += ' (peak RSS could not be reset: run peak includes building the input)';
+  return { subject, rows, runs, buildMs, processPeakMb, baselineMb, runPeakMb, addedMb: runPeakMb - baselineMb, resultHeapMb, note };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent
+
+function runChild(subject: Subject, rows: number): CaseResult {
+  const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--child', subject, String(rows)], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
+  const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (out.status !== 0 || !line) throw new Error(`bench child ${subject} ${rows} failed (${out.status ?? out.signal}):\n${out.stderr}\n${out.stdout}`);
+  return JSON.parse(line.slice('RESULT '.length)) as CaseResult;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(results: CaseResult[]): string {
+  const head = ['rows', 'subject', 'ms (median)', 'ms (min)', 'µs/row', 'peak RSS MB', 'RSS added MB', 'result heap MB', '× loop'];
+  const body = results.map((r) => {
+    const ms = median(r.runs);
+    const loop = results.find((x) => x.subject === 'loop' && x.rows === r.rows);
+    const ratio = loop ? ms / median(loop.runs) : NaN;
+    return [
+      fmt(r.rows),
+      r.subject === 'plan' ? 'plan()' : 'plain loop',
+      fmt(ms, 1),
+      fmt(Math.min(...r.runs), 1),
+      fmt((ms * 1000) / r.rows, 3),
+      fmt(r.runPeakMb),
+      fmt(r.addedMb),
+      r.subject === 'plan' ? fmt(r.resultHeapMb) : '',
+      r.subject === 'plan' ? `${fmt(ratio, 0)}×` : '1×',
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
+}
+
+export async function run(rowCounts: number[] = ROWS): Promise<void> {
+  console.log(`Engine bench: plan() with default settings, growth 10 %, ${PRODUCTS} products; synthetic zh sheets (seed ${SEED}), one child process per case.`);
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine slows the figures)`);
+  const results: CaseResult[] = [];
+  for (const rows of rowCounts) {
+    for (const subject of ['loop', 'plan'] as const) {
+      const r = runChild(subject, rows);
+      results.push(r);
+      console.log(`  ${subject.padEnd(4)} ${fmt(rows).padStart(9)} rows: runs ${r.runs.map((x) => fmt(x, 0)).join(', ')} ms; sheet built in ${fmt(r.buildMs)} ms, RSS ${fmt(r.baselineMb)} MB after building; ${r.note}`);
+    }
+  }
+  console.log('');
+  console.log(table(results));
+  console.log('peak RSS: the process peak during the timed runs (input sheet included); RSS added: that peak minus RSS after building the input.');
+  const goal = results.find((r) => r.subject === 'plan' && r.rows === GOAL.rows);
+  if (goal) {
+    const ms = median(goal.runs);
+    const ok = ms < GOAL.ms && goal.runPeakMb < GOAL.mb;
+    console.log(
+      `Goal (issue 2): ${fmt(GOAL.rows)} customers in < ${fmt(GOAL.ms)} ms and < ${fmt(GOAL.mb)} MB: ${fmt(ms)} ms, peak ${fmt(goal.runPeakMb)} MB → ${ok ? 'MET' : 'MISSED'}`,
+    );
+  }
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const result = child(args[1] as Subject, Number(args[2]));
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  } else {
+    run(args.length ? args.map(Number) : undefined).catch((e) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+  }
+}
