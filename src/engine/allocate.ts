@@ -24,19 +24,22 @@ export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): F
   const result = new Float64Array(n);
   if (n === 0 || totalUnits === 0) return result;
 
-  let weightSum = 0;
+  let maxWeight = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i];
     if (!(w >= 0) || !Number.isFinite(w)) throw new AllocationError(`weight ${i} must be finite and ≥ 0, got ${w}`);
-    weightSum += w;
+    if (w > maxWeight) maxWeight = w;
   }
-  const even = weightSum === 0;
+  const even = maxWeight === 0;
+  // Weights relative to the largest, so tiny or huge weights cannot overflow the scale.
+  let weightSum = 0;
+  if (!even) for (let i = 0; i < n; i++) weightSum += weights[i] / maxWeight;
   const scale = even ? totalUnits / n : totalUnits / weightSum;
 
   const remainders = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const exact = (even ? 1 : weights[i]) * scale;
+    const exact = (even ? 1 : weights[i] / maxWeight) * scale;
     let whole = Math.floor(exact);
     let rest = exact - whole;
     // 2.9999999999999996 is 3 that floating point lost; do not make it 2 + a remainder.
