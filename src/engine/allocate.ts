@@ -101,7 +101,8 @@ function takeBack(result: Float64Array, remainders: Float64Array, count: number)
 
 /** The number of whole units in an amount, for a target given in 万元 and an allocation unit. */
 export function toUnits(amountWan: number, unit: number): number {
-  return Math.round(amountWan / unit);
+  // 1000.05 / 0.1 is 10000.499999999998 in binary; the planner typed a half, so round it up.
+  return Math.round(Number((amountWan / unit).toFixed(6)));
 }
 
 /** Units back to 万元, without binary noise: 3 × 0.1 is 0.3, not 0.30000000000000004. */
