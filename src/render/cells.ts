@@ -1,0 +1,58 @@
+/**
+ * Small builders for SpecCells and for constants inside formulas. Every piece of user text that
+ * reaches a workbook goes through text() (a text cell, never parsed) or strLit() (a quoted
+ * formula string, never evaluated): that is the whole defence against formula injection.
+ */
+import type { CellValue } from '../engine/types';
+import type { CellStyleId, SpecCell } from './spec';
+
+export const text = (t: string, style?: CellStyleId): SpecCell => (style ? { kind: 'text', text: t, style } : { kind: 'text', text: t });
+
+export const num = (value: number, style?: CellStyleId): SpecCell => (style ? { kind: 'number', value, style } : { kind: 'number', value });
+
+export function formula(f: string, cached: CellValue | undefined, style?: CellStyleId): SpecCell {
+  const cell: SpecCell = { kind: 'formula', formula: f, cached };
+  if (style) cell.style = style;
+  return cell;
+}
+
+/** A text cell, or nothing for blank text (a null cell). */
+export const textOrBlank = (t: string, style?: CellStyleId): SpecCell => (t === '' ? null : text(t, style));
+
+/**
+ * Excel refuses string constants longer than 255 characters inside a formula; callers fall
+ * back to plain values for longer text.
+ */
+export const MAX_FORMULA_STRING = 255;
+
+// Control characters other than tab do not survive a round trip through a formula's text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Whether strLit can carry this text exactly. */
+export function fitsStrLit(s: string): boolean {
+  return s.length <= MAX_FORMULA_STRING && !CONTROL.test(s) && !/[\r\n]/.test(s);
+}
+
+/** A formula string constant: "…" with quotes doubled. The caller checks fitsStrLit first. */
+export function strLit(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A number constant in a formula, exact for every finite double: JavaScript's shortest
+ * round-trip form, with the exponent in the E±n form spreadsheets parse.
+ */
+export function numLit(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  const s = String(x);
+  return s.includes('e') ? s.replace('e', 'E') : s;
+}
+
+/** A cell value (as a host reads it) as a formula constant, for "is the cell still what we read" checks. */
+export function valueLit(v: CellValue): string | undefined {
+  if (v === null) return '""';
+  if (typeof v === 'number') return Number.isFinite(v) ? numLit(v) : undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return fitsStrLit(v) ? strLit(v) : undefined;
+}

@@ -1,0 +1,21 @@
+/** Shared helpers for renderer tests: turn specs into the values a host would read back. */
+import type { CellValue } from '../../src/engine/types';
+import type { SpecCell } from '../../src/render/spec';
+
+/** What a host reads from a written cell: text, number, bool, or a formula's cached value. */
+export function cellValue(cell: SpecCell | undefined): CellValue {
+  if (!cell) return null;
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+    case 'bool':
+      return cell.value;
+    case 'formula':
+      return cell.cached ?? null;
+  }
+}
+
+export function specValues(rows: readonly (readonly SpecCell[])[]): CellValue[][] {
+  return rows.map((r) => r.map(cellValue));
+}
