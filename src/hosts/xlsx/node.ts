@@ -6,8 +6,20 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import { useNativeCodec } from './codec';
 import { XlsxError } from './errors';
 import { openXlsx, type XlsxWorkbook } from './index';
+
+// zlib instead of fflate for (de)compression in Node.
+useNativeCodec({
+  inflateRaw: (data) => zlib.inflateRawSync(data),
+  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, previous: number) => zlib.crc32(data, previous) } : {}),
+});
+
+export { openXlsx, XlsxWorkbook } from './index';
+export { XlsxError } from './errors';
 
 export interface WriteFileOptions {
   /** The file the workbook was read from: refused as the target unless `overwriteInput`. */

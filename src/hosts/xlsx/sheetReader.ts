@@ -3,11 +3,11 @@
  * per-cell objects, no DOM. Formulas give their cached results; shared strings are looked up;
  * errors arrive as their text; dates as the serial numbers Excel stores.
  */
-import { SaxesParser } from 'saxes';
 import type { CellValue } from '../../engine/types';
 import { columnOfRef, parseArea, type CellArea } from './cellRef';
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, xmlFailure } from './xml';
+import { attrValue, XmlScanner } from './xmlScan';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export interface SheetValues {
@@ -32,7 +32,6 @@ const V = 1;
 const T = 2;
 
 export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: ReadOptions): SheetValues {
-  const parser = new SaxesParser({ position: false });
   let prefix: string | undefined;
   let nRow = 'row';
   let nC = 'c';
@@ -60,111 +59,106 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   let dimension: string | undefined;
   let shared: string[] | undefined;
 
-  parser.on('opentag', (tag) => {
-    const name = tag.name;
-    if (prefix === undefined) {
-      const i = name.indexOf(':');
-      prefix = i < 0 ? '' : name.slice(0, i + 1);
-      if (prefix) {
-        nRow = prefix + nRow; nC = prefix + nC; nV = prefix + nV; nT = prefix + nT; nIs = prefix + nIs;
-        nRPh = prefix + nRPh; nMerge = prefix + nMerge; nDim = prefix + nDim;
+  const endCell = (): void => {
+    if (!hasV) return;
+    let value: CellValue;
+    switch (type) {
+      case undefined:
+      case 'n': {
+        if (text === '') return;
+        const n = +text;
+        value = Number.isNaN(n) ? text : n;
+        break;
       }
-      return;
+      case 's': {
+        if (text === '') return;
+        if (!shared) shared = options.sharedStrings();
+        value = shared[+text] ?? null;
+        break;
+      }
+      case 'str':
+      case 'inlineStr':
+        value = decodeOoxmlEscapes(text);
+        break;
+      case 'b':
+        value = text === '1' || text === 'true';
+        break;
+      case 'e':
+        value = text;
+        break;
+      case 'd':
+        value = isoToSerial(text, options.date1904 ?? false) ?? text;
+        break;
+      default:
+        value = text;
     }
-    if (name === nC) {
-      const a = tag.attributes as Record<string, string>;
-      const r = a.r;
-      col = r === undefined ? col + 1 : columnOfRef(r);
-      type = a.t;
-      text = '';
-      hasV = false;
-    } else if (name === nV) {
-      capture = V;
-      hasV = true;
-    } else if (name === nT) {
-      if (inIs && phonetic === 0) {
-        capture = T;
+    if (value === null) return;
+    if (!row) {
+      row = [];
+      rows.push(row);
+      rowNumbers.push(rowNum);
+    }
+    row[col - 1] = value;
+    if (col < minCol) minCol = col;
+    if (col > maxCol) maxCol = col;
+  };
+
+  const scanner = new XmlScanner({
+    open(name, attrs) {
+      if (prefix === undefined) {
+        const i = name.indexOf(':');
+        prefix = i < 0 ? '' : name.slice(0, i + 1);
+        if (prefix) {
+          nRow = prefix + nRow; nC = prefix + nC; nV = prefix + nV; nT = prefix + nT; nIs = prefix + nIs;
+          nRPh = prefix + nRPh; nMerge = prefix + nMerge; nDim = prefix + nDim;
+        }
+        return;
+      }
+      if (name === nC) {
+        const r = attrValue(attrs, 'r');
+        col = r === undefined ? col + 1 : columnOfRef(r);
+        type = attrValue(attrs, 't');
+        text = '';
+        hasV = false;
+      } else if (name === nV) {
+        capture = V;
         hasV = true;
-      }
-    } else if (name === nRow) {
-      const a = tag.attributes as Record<string, string>;
-      const r = a.r;
-      rowNum = r === undefined ? rowNum + 1 : Number(r);
-      row = undefined;
-      col = 0;
-    } else if (name === nIs) {
-      inIs = true;
-    } else if (name === nRPh) {
-      phonetic++;
-    } else if (name === nMerge) {
-      const area = parseArea((tag.attributes as Record<string, string>).ref ?? '');
-      if (area) merges.push(area);
-    } else if (name === nDim) {
-      dimension = (tag.attributes as Record<string, string>).ref;
-    }
-  });
-  parser.on('text', (t) => {
-    if (capture !== NONE) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (capture !== NONE) text += t;
-  });
-  parser.on('closetag', (tag) => {
-    const name = tag.name;
-    if (name === nV || name === nT) {
-      capture = NONE;
-    } else if (name === nC) {
-      if (!hasV) return;
-      let value: CellValue;
-      switch (type) {
-        case undefined:
-        case 'n': {
-          if (text === '') return;
-          const n = Number(text);
-          value = Number.isNaN(n) ? text : n;
-          break;
+      } else if (name === nT) {
+        if (inIs && phonetic === 0) {
+          capture = T;
+          hasV = true;
         }
-        case 's': {
-          if (text === '') return;
-          if (!shared) shared = options.sharedStrings();
-          value = shared[Number(text)] ?? null;
-          break;
-        }
-        case 'str':
-        case 'inlineStr':
-          value = decodeOoxmlEscapes(text);
-          break;
-        case 'b':
-          value = text === '1' || text === 'true';
-          break;
-        case 'e':
-          value = text;
-          break;
-        case 'd':
-          value = isoToSerial(text, options.date1904 ?? false) ?? text;
-          break;
-        default:
-          value = text;
+      } else if (name === nRow) {
+        const r = attrValue(attrs, 'r');
+        rowNum = r === undefined ? rowNum + 1 : +r;
+        row = undefined;
+        col = 0;
+      } else if (name === nIs) {
+        inIs = true;
+      } else if (name === nRPh) {
+        phonetic++;
+      } else if (name === nMerge) {
+        const area = parseArea(attrValue(attrs, 'ref') ?? '');
+        if (area) merges.push(area);
+      } else if (name === nDim) {
+        dimension = attrValue(attrs, 'ref');
       }
-      if (value === null) return;
-      if (!row) {
-        row = [];
-        rows.push(row);
-        rowNumbers.push(rowNum);
-      }
-      row[col - 1] = value;
-      if (col < minCol) minCol = col;
-      if (col > maxCol) maxCol = col;
-    } else if (name === nIs) {
-      inIs = false;
-    } else if (name === nRPh) {
-      phonetic--;
-    }
+    },
+    close(name) {
+      if (name === nV || name === nT) capture = NONE;
+      else if (name === nC) endCell();
+      else if (name === nIs) inIs = false;
+      else if (name === nRPh) phonetic--;
+    },
+    text(t) {
+      text += t;
+    },
+    wantText: () => capture !== NONE,
   });
 
   try {
-    streamPartText(archive, entry, (t) => parser.write(t), options.onProgress);
-    parser.close();
+    streamPartText(archive, entry, (t) => scanner.write(t), options.onProgress);
+    scanner.end();
   } catch (e) {
     throw xmlFailure(entry.name, e);
   }

@@ -5,9 +5,12 @@
  * change is never decompressed, recompressed or altered.
  */
 import { Deflate, Inflate, inflateSync } from 'fflate';
+import { nativeCodec } from './codec';
 import { errors, XlsxError } from './errors';
 
 const SIG_LOCAL = 0x04034b50;
+/** Parts up to this size are inflated natively in one piece (then handed out in chunks). */
+const NATIVE_WHOLE_LIMIT = 256 * 1024 * 1024;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
@@ -34,6 +37,8 @@ const CRC_TABLES: Uint32Array[] = (() => {
 
 /** CRC-32 as zip uses it; pass the previous result to continue over several chunks. */
 export function crc32(data: Uint8Array, previous = 0): number {
+  const native = nativeCodec()?.crc32;
+  if (native) return native(data, previous);
   const [t0, t1, t2, t3] = CRC_TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = ~previous >>> 0;
   let i = 0;
@@ -111,7 +116,8 @@ export class ZipArchive {
     if (entry.method === 0) out = raw;
     else {
       try {
-        out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+        const native = nativeCodec();
+        out = native ? native.inflateRaw(raw) : inflateSync(raw, { out: new Uint8Array(entry.size) });
       } catch (e) {
         throw errors.corruptZip(`cannot inflate: ${(e as Error).message}`, entry.name);
       }
@@ -135,11 +141,21 @@ export class ZipArchive {
       size += chunk.length;
       onChunk(chunk);
     };
-    const STEP = 1 << 16;
-    if (entry.method === 0) {
-      for (let i = 0; i < raw.length; i += STEP * 8) {
-        take(raw.subarray(i, Math.min(raw.length, i + STEP * 8)));
-        onProgress?.(Math.min(raw.length, i + STEP * 8), raw.length);
+    const STEP = 1 << 19;
+    const native = nativeCodec();
+    if (entry.method !== 0 && native && entry.size <= NATIVE_WHOLE_LIMIT) {
+      let out: Uint8Array;
+      try {
+        out = native.inflateRaw(raw);
+      } catch (e) {
+        throw errors.corruptZip(`cannot inflate: ${(e as Error).message}`, entry.name);
+      }
+      onProgress?.(raw.length, raw.length);
+      for (let i = 0; i < out.length; i += STEP * 4) take(out.subarray(i, Math.min(out.length, i + STEP * 4)));
+    } else if (entry.method === 0) {
+      for (let i = 0; i < raw.length; i += STEP * 4) {
+        take(raw.subarray(i, Math.min(raw.length, i + STEP * 4)));
+        onProgress?.(Math.min(raw.length, i + STEP * 4), raw.length);
       }
     } else {
       let failure: unknown;
@@ -395,12 +411,44 @@ export class ZipWriter {
       externalAttributes: 0,
       done: false,
     };
-    const deflater = new Deflate({ level: this.level as 6 }, (chunk) => {
-      if (chunk.length) {
-        p.chunks.push(chunk);
-        p.compressedSize += chunk.length;
-      }
-    });
+    const native = nativeCodec();
+    const level = this.level;
+    let deflater: { push(chunk: Uint8Array, final: boolean): void };
+    if (native) {
+      // Collect, then one native deflate at the end (zlib is several times faster than fflate).
+      const pieces: Uint8Array[] = [];
+      let total = 0;
+      deflater = {
+        push(chunk, final) {
+          if (chunk.length) {
+            pieces.push(chunk);
+            total += chunk.length;
+          }
+          if (!final) return;
+          let whole: Uint8Array;
+          if (pieces.length === 1) whole = pieces[0]!;
+          else {
+            whole = new Uint8Array(total);
+            let o = 0;
+            for (const x of pieces) {
+              whole.set(x, o);
+              o += x.length;
+            }
+          }
+          pieces.length = 0;
+          const out = native.deflateRaw(whole, level);
+          p.chunks.push(out);
+          p.compressedSize += out.length;
+        },
+      };
+    } else {
+      deflater = new Deflate({ level: level as 6 }, (chunk) => {
+        if (chunk.length) {
+          p.chunks.push(chunk);
+          p.compressedSize += chunk.length;
+        }
+      });
+    }
     return {
       pending: p,
       sink: {

@@ -1,0 +1,196 @@
+/**
+ * A fast streaming XML tokenizer for the big parts (sheet data, shared strings). saxes reads
+ * about 15 MB/s here, which alone takes longer than the whole read may; this scanner uses
+ * indexOf over decoded chunks and builds no attribute objects (callers ask for the one or two
+ * attributes they need). It still checks what matters for "does this part parse": tags nest
+ * and match, attributes are quoted, entities are known, the document has one root and ends.
+ * Not a validating parser; DOCTYPE is refused (OOXML has none).
+ */
+
+export interface ScanHandler {
+  /** `attrs` is the raw attribute text of the tag (read it with `attrValue`). */
+  open(name: string, attrs: string, selfClosing: boolean): void;
+  close(name: string): void;
+  /** Text between tags, entities decoded. Only called while `wantText()` is true. */
+  text(text: string): void;
+  wantText(): boolean;
+}
+
+export class XmlScanError extends Error {}
+
+export class XmlScanner {
+  private buf = '';
+  private stack: string[] = [];
+  private sawRoot = false;
+  private first = true;
+
+  constructor(private readonly h: ScanHandler) {}
+
+  write(chunk: string): void {
+    let s = this.buf.length ? this.buf + chunk : chunk;
+    if (this.first) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      this.first = false;
+    }
+    this.buf = '';
+    const h = this.h;
+    const n = s.length;
+    let i = 0;
+    for (;;) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        // Text up to the end: keep it for the next chunk if it is wanted (it may continue).
+        if (i < n) {
+          if (h.wantText()) this.buf = s.slice(i);
+          else this.checkOutside(s, i, n);
+        }
+        return;
+      }
+      if (lt > i) {
+        if (h.wantText()) h.text(decodeEntities(s.slice(i, lt)));
+        else this.checkOutside(s, i, lt);
+      }
+      const c = s.charCodeAt(lt + 1);
+      if (c === 47) {
+        // </name>
+        const gt = s.indexOf('>', lt + 2);
+        if (gt < 0) return this.keep(s, lt);
+        const name = s.slice(lt + 2, gt).trimEnd();
+        const top = this.stack.pop();
+        if (top !== name) throw new XmlScanError(top === undefined ? `unexpected </${name}>` : `</${name}> does not close <${top}>`);
+        h.close(name);
+        i = gt + 1;
+      } else if (c === 33) {
+        // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
+        if (s.startsWith('<!--', lt)) {
+          const e = s.indexOf('-->', lt + 4);
+          if (e < 0) return this.keep(s, lt);
+          i = e + 3;
+        } else if (s.startsWith('<![CDATA[', lt)) {
+          const e = s.indexOf(']]>', lt + 9);
+          if (e < 0) return this.keep(s, lt);
+          if (h.wantText()) h.text(s.slice(lt + 9, e));
+          i = e + 3;
+        } else if (n - lt < 9) {
+          return this.keep(s, lt);
+        } else {
+          throw new XmlScanError('DOCTYPE or unknown markup is not allowed');
+        }
+      } else if (c === 63) {
+        const e = s.indexOf('?>', lt + 2);
+        if (e < 0) return this.keep(s, lt);
+        i = e + 2;
+      } else if (c !== c) {
+        // '<' is the last character of the chunk
+        return this.keep(s, lt);
+      } else {
+        const gt = tagEnd(s, lt + 1);
+        if (gt < 0) return this.keep(s, lt);
+        const selfClosing = s.charCodeAt(gt - 1) === 47;
+        const end = selfClosing ? gt - 1 : gt;
+        let ne = lt + 1;
+        while (ne < end) {
+          const ch = s.charCodeAt(ne);
+          if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+          ne++;
+        }
+        const name = s.slice(lt + 1, ne);
+        if (name.length === 0 || !isNameStart(name.charCodeAt(0))) throw new XmlScanError(`bad tag <${s.slice(lt + 1, Math.min(gt, lt + 20))}`);
+        if (this.stack.length === 0) {
+          if (this.sawRoot) throw new XmlScanError('content after the root element');
+          this.sawRoot = true;
+        }
+        const attrs = ne < end ? s.slice(ne, end) : '';
+        if (!selfClosing) this.stack.push(name);
+        h.open(name, attrs, selfClosing);
+        if (selfClosing) h.close(name);
+        i = gt + 1;
+      }
+    }
+  }
+
+  end(): void {
+    if (this.buf.length) {
+      const rest = this.buf;
+      this.buf = '';
+      if (rest.includes('<')) throw new XmlScanError('the part ends inside a tag');
+      if (this.h.wantText()) this.h.text(decodeEntities(rest));
+    }
+    if (!this.sawRoot) throw new XmlScanError('no root element');
+    if (this.stack.length) throw new XmlScanError(`the part ends before </${this.stack[this.stack.length - 1]}>`);
+  }
+
+  private keep(s: string, from: number): void {
+    this.buf = s.slice(from);
+  }
+
+  /** Outside wanted text only whitespace is expected at top level; inside elements anything goes. */
+  private checkOutside(s: string, from: number, to: number): void {
+    if (this.stack.length === 0) {
+      for (let k = from; k < to; k++) {
+        const ch = s.charCodeAt(k);
+        if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) throw new XmlScanError('text outside the root element');
+      }
+    }
+  }
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
+}
+
+/** Index of the '>' ending a tag whose name starts at `from`, skipping quoted values; -1 if not here yet. */
+function tagEnd(s: string, from: number): number {
+  const n = s.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 62) return i;
+    else if (c === 34 || c === 39) quote = c;
+  }
+  return -1;
+}
+
+/** The value of attribute `name` in raw attribute text, entities decoded; undefined if absent. */
+export function attrValue(attrs: string, name: string): string | undefined {
+  const n = attrs.length;
+  let i = 0;
+  while (i < n) {
+    let c = attrs.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = attrs.charCodeAt(++i);
+    if (i >= n) return undefined;
+    const eq = attrs.indexOf('=', i);
+    if (eq < 0) throw new XmlScanError(`attribute without value in "${attrs.slice(0, 40)}"`);
+    const key = attrs.slice(i, eq).trimEnd();
+    let j = eq + 1;
+    c = attrs.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = attrs.charCodeAt(++j);
+    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${key}`);
+    const close = attrs.indexOf(c === 34 ? '"' : "'", j + 1);
+    if (close < 0) throw new XmlScanError(`unterminated attribute ${key}`);
+    if (key === name) {
+      const v = attrs.slice(j + 1, close);
+      return v.indexOf('&') < 0 ? v : decodeEntities(v);
+    }
+    i = close + 1;
+  }
+  return undefined;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  if (/&(?![^;&\s]{1,10};)/.test(s)) throw new XmlScanError('bare & in text');
+  return s.replace(/&([^;&\s]{1,10});/g, (m, e: string) => {
+    const named = NAMED[e];
+    if (named !== undefined) return named;
+    if (e.charCodeAt(0) === 35) {
+      const code = e.charCodeAt(1) === 120 || e.charCodeAt(1) === 88 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      if (Number.isFinite(code) && code >= 0 && code <= 0x10ffff) return String.fromCodePoint(code);
+    }
+    throw new XmlScanError(`unknown entity ${m}`);
+  });
+}
