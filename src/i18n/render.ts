@@ -35,9 +35,13 @@ export const SHEET_NAMES: Record<Lang, Record<SheetKind, string>> = {
   },
 };
 
-/** Headers of the tag columns on the customer sheet, left to right. */
+/**
+ * The tag columns on the customer sheet, left to right. The helpers come first so that every
+ * formula refers only to columns on its left: LibreOffice 7.4's threaded calculation of
+ * formula groups gave #VALUE! in a few rows when a group's inputs sat to its right.
+ */
 export type TagColumn = 'tier' | 'class' | 'coverage' | 'mode' | 'city' | 'potential' | 'ourSales';
-export const TAG_COLUMNS: readonly TagColumn[] = ['tier', 'class', 'coverage', 'mode', 'city', 'potential', 'ourSales'];
+export const TAG_COLUMNS: readonly TagColumn[] = ['city', 'potential', 'ourSales', 'tier', 'class', 'coverage', 'mode'];
 
 export const TAG_HEADERS: Record<Lang, Record<TagColumn, string>> = {
   zh: {

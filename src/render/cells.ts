@@ -26,7 +26,6 @@ export const textOrBlank = (t: string, style?: CellStyleId): SpecCell => (t === 
 export const MAX_FORMULA_STRING = 255;
 
 // Control characters other than tab do not survive a round trip through a formula's text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 /** Whether strLit can carry this text exactly. */

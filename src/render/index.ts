@@ -1,0 +1,11 @@
+/**
+ * The renderer's public API: PlanResult + Settings → WorkbookWrite (pure, host-neutral), and
+ * the settings sheet read back.
+ */
+export type { CellStyleId, ColumnBlock, DefinedNameSpec, SheetSpec, SpecCell, WorkbookWrite } from './spec';
+export { renderPlan, earlierSheets, type ExistingWorkbook } from './renderPlan';
+export { settingsFromSheet, type SettingsSheetOrigin, type SettingsSheetResult } from './settingsRead';
+export { settingsSheet, canonicalCities } from './settingsSheet';
+export { withoutTagColumns, findEarlierTags, tagColumns } from './tagColumns';
+export { FORMULA_NAMES, SHEET_MARKERS, TAG_MARKER, isOurName, parseRef, areaRef } from './names';
+export { formatSettingsSheetProblem, type SettingsSheetProblem } from '../i18n/render';

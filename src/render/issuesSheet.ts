@@ -1,0 +1,37 @@
+/**
+ * The issues sheet: every row issue with where it is, what is wrong and what to do, only when
+ * there are issues. The words quote the user's cells ("“=1+1”不是有效金额"): text cells, always.
+ */
+import type { Issue } from '../engine/types';
+import type { Lang } from '../i18n';
+import { describeIssue } from '../i18n/engine';
+import { ISSUE_HEADERS, SHEET_NOTES, SHEET_TITLES } from '../i18n/render';
+import { num, text, textOrBlank } from './cells';
+import type { SheetSpec } from './spec';
+import { clip, tableSheet } from './tableSheet';
+
+export function issuesSheet(issues: readonly Issue[], lang: Lang, name: string): SheetSpec | undefined {
+  if (issues.length === 0) return undefined;
+  const H = ISSUE_HEADERS[lang];
+  // Errors first, then by row: what stops a customer being planned comes before the reminders.
+  const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0));
+  const body = sorted.map((issue) => {
+    const words = describeIssue(issue, lang);
+    return [
+      text(issue.sheet),
+      issue.row === undefined ? null : num(issue.row),
+      textOrBlank(issue.column ?? ''),
+      text(issue.severity === 'error' ? H.error : H.warning),
+      text(clip(words.what)),
+      text(clip(words.todo)),
+    ];
+  });
+  return tableSheet({
+    name,
+    title: SHEET_TITLES[lang].issues,
+    notes: [SHEET_NOTES[lang].issues],
+    headers: [H.sheet, H.row, H.column, H.severity, H.what, H.todo],
+    body,
+    freezeColumns: 0,
+  });
+}

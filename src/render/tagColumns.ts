@@ -1,0 +1,215 @@
+/**
+ * The tag columns on the customer sheet: where they go, and their cells.
+ *
+ * Where: on a first plan, in the first empty column right of the user's data; on a re-plan,
+ * exactly where our earlier tag columns are, found by the hidden ABC_TagColumns name (Excel
+ * keeps it pointing at them when rows or columns move) or, if that name is gone, by our header
+ * cells in the header row. Never a second set, and never a user's column.
+ *
+ * The block covers the header row down to the last customer row (or the earlier block's last
+ * row, whichever is lower); rows that are not customers (blank, totals) get empty cells, which
+ * also clears what an earlier plan wrote there.
+ */
+import { columnLetter, columnNumber } from '../engine/a1';
+import { unitFromHeader } from '../engine/amounts';
+import { findUnitNote } from '../engine/headers';
+import type { PlanResult, PlannedCustomer } from '../engine/plan';
+import type { CellValue, SheetData } from '../engine/types';
+import type { Lang } from '../i18n';
+import { COVERAGE_LABELS, MODE_LABELS } from '../i18n/engine';
+import type { TagColumn } from '../i18n/render';
+import { TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
+import { formula, text, textOrBlank } from './cells';
+import { TAG_MARKER, areaRef, parseRef } from './names';
+import { columnWidths } from './sizing';
+import type { ColumnBlock, DefinedNameSpec, SpecCell } from './spec';
+import { amountFormula, cityFormula, classFormula, coverageFormula, modeFormula, tierFormula, unitOp } from './tagFormulas';
+
+const WIDTH = TAG_COLUMNS.length;
+const OUR_HEADERS = new Set([...Object.values(TAG_HEADERS.zh), ...Object.values(TAG_HEADERS.en)]);
+
+const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Where earlier tag columns sit on a sheet (1-based, inclusive). */
+export interface EarlierTags {
+  firstRow: number;
+  lastRow: number;
+  /** The columns that are ours. */
+  columns: number[];
+  /** True when they are one whole block of our width: the new block goes exactly there. */
+  reusable: boolean;
+}
+
+function valueAt(sheet: SheetData, row: number, column: number): CellValue {
+  return sheet.values[row - sheet.firstRow]?.[column - sheet.firstColumn] ?? null;
+}
+
+/**
+ * Our earlier tag columns on `sheet`: by the marker name first, else by a run of our headers
+ * in the header row. Undefined when there are none.
+ */
+export function findEarlierTags(sheet: SheetData, names: readonly DefinedNameSpec[], headerRow: number | null): EarlierTags | undefined {
+  const marker = names.find((n) => n.name.toLowerCase() === TAG_MARKER.toLowerCase());
+  const ref = marker ? parseRef(marker.ref) : undefined;
+  if (ref && ref.sheet.toLowerCase() === sheet.name.toLowerCase()) {
+    const all: number[] = [];
+    for (let c = ref.firstColumn; c <= ref.lastColumn; c++) all.push(c);
+    if (all.length === WIDTH) return { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: all, reusable: true };
+    // Columns were inserted into or deleted from the block: ours are the ones with our headers.
+    const ours = all.filter((c) => OUR_HEADERS.has(String(valueAt(sheet, ref.firstRow, c) ?? '').trim()));
+    return ours.length ? { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: ours, reusable: false } : undefined;
+  }
+  if (headerRow === null) return undefined;
+  const header = sheet.values[headerRow - sheet.firstRow] ?? [];
+  for (const lang of ['zh', 'en'] as const) {
+    const wanted = TAG_COLUMNS.map((t) => TAG_HEADERS[lang][t]);
+    for (let i = 0; i + WIDTH <= header.length; i++) {
+      if (wanted.every((w, j) => header[i + j] === w)) {
+        const first = sheet.firstColumn + i;
+        return {
+          firstRow: headerRow,
+          lastRow: sheet.firstRow + sheet.values.length - 1,
+          columns: wanted.map((_, j) => first + j),
+          reusable: true,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The sheet with our earlier tag cells blanked, for planning: the engine then never takes a
+ * tag column for a field. Columns keep their places, so letters in issues stay right.
+ */
+export function withoutTagColumns(sheet: SheetData, names: readonly DefinedNameSpec[], headerRow: number | null = null): SheetData {
+  const earlier = findEarlierTags(sheet, names, headerRow);
+  if (!earlier) return sheet;
+  const blank = new Set(earlier.columns.map((c) => c - sheet.firstColumn));
+  const values = sheet.values.map((row, r) => {
+    const sheetRow = sheet.firstRow + r;
+    if (sheetRow < earlier.firstRow || sheetRow > earlier.lastRow || !row.some((_, c) => blank.has(c))) return row;
+    return row.map((v, c) => (blank.has(c) ? null : v));
+  });
+  return { ...sheet, values };
+}
+
+/** The last column (1-based) holding a value, not counting `ignore`; 0 for an empty sheet. */
+function lastUsedColumn(sheet: SheetData, ignore: ReadonlySet<number>): number {
+  let last = 0;
+  for (const row of sheet.values) {
+    for (let c = row.length - 1; c >= 0; c--) {
+      const column = sheet.firstColumn + c;
+      if (column <= last) break;
+      if (!isBlank(row[c]) && !ignore.has(column)) {
+        last = column;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+export interface TagColumnsResult {
+  /** The tag block, plus blocks clearing earlier tag columns that could not be reused. */
+  blocks: ColumnBlock[];
+  names: DefinedNameSpec[];
+  /** 1-based column of the first tag column. */
+  firstColumn: number;
+}
+
+/** Units of the amount columns, as the engine read them: the header's unit, else the sheet's 单位 note. */
+function amountUnits(result: PlanResult, sheet: SheetData) {
+  const headerIndex = (result.headerRow ?? sheet.firstRow) - sheet.firstRow;
+  const note = findUnitNote(sheet.values, headerIndex);
+  const unitOf = (field: 'potential' | 'ourSales') => {
+    const col = result.columns.find((c) => c.field === field);
+    return (col && unitFromHeader(col.header)) ?? note;
+  };
+  return { potential: unitOp(unitOf('potential')), ourSales: unitOp(unitOf('ourSales')) };
+}
+
+/**
+ * The tag block for a planned sheet. `sheet` is the customer sheet as read (with any earlier
+ * tag columns); `names` the workbook's defined names.
+ */
+export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly DefinedNameSpec[], lang: Lang): TagColumnsResult | undefined {
+  if (!result.ok || result.headerRow === null) return undefined;
+  const headerRow = result.headerRow;
+  const earlier = findEarlierTags(sheet, names, headerRow);
+  const blocks: ColumnBlock[] = [];
+
+  let firstColumn: number;
+  if (earlier?.reusable) {
+    firstColumn = earlier.columns[0];
+  } else {
+    const ours = new Set(earlier?.columns ?? []);
+    firstColumn = lastUsedColumn(sheet, ours) + 1;
+    if (earlier) {
+      // Clear what is ours of a block we cannot reuse (a person inserted a column into it).
+      for (const c of earlier.columns) {
+        const cells: SpecCell[][] = [];
+        for (let r = earlier.firstRow; r <= earlier.lastRow; r++) cells.push([null]);
+        blocks.push({ sheet: sheet.name, firstRow: earlier.firstRow, firstColumn: c, cells });
+      }
+    }
+  }
+
+  const col = (field: 'name' | 'city' | 'potential' | 'ourSales') => {
+    const m = result.columns.find((c) => c.field === field);
+    return m ? columnNumber(m.column) : undefined;
+  };
+  const cityColumn = col('city')!;
+  const potentialColumn = col('potential')!;
+  const salesColumn = col('ourSales')!;
+  const at = (t: TagColumn) => columnLetter(firstColumn + TAG_COLUMNS.indexOf(t));
+  const units = amountUnits(result, sheet);
+  const modeLabels = MODE_LABELS[lang];
+  const coverageLabels = COVERAGE_LABELS[lang];
+
+  const byRow = new Map<number, PlannedCustomer>();
+  let lastCustomerRow = headerRow;
+  for (const c of result.customers) {
+    byRow.set(c.row, c);
+    if (c.row > lastCustomerRow) lastCustomerRow = c.row;
+  }
+  const firstRow = Math.min(headerRow, earlier?.reusable ? earlier.firstRow : headerRow);
+  const lastRow = Math.max(lastCustomerRow, earlier?.reusable ? earlier.lastRow : lastCustomerRow);
+
+  const cells: SpecCell[][] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    if (row === headerRow) {
+      cells.push(TAG_COLUMNS.map((t) => text(TAG_HEADERS[lang][t], 'header')));
+      continue;
+    }
+    const c = byRow.get(row);
+    if (!c) {
+      cells.push(new Array<SpecCell>(WIDTH).fill(null));
+      continue;
+    }
+    const ref = (t: TagColumn) => `${at(t)}${row}`;
+    const cityRef = `${columnLetter(cityColumn)}${row}`;
+    const potRef = `${columnLetter(potentialColumn)}${row}`;
+    const salesRef = `${columnLetter(salesColumn)}${row}`;
+    const cityF = cityFormula(cityRef, valueAt(sheet, row, cityColumn), c.city);
+    const cells7: Record<TagColumn, SpecCell> = {
+      tier: formula(tierFormula(ref('city')), c.tier),
+      class: formula(classFormula(ref('tier'), ref('potential'), ref('ourSales')), c.class ?? ''),
+      coverage: formula(coverageFormula(ref('class')), c.coverage ? coverageLabels[c.coverage] : ''),
+      mode: formula(modeFormula(ref('tier'), ref('potential'), ref('ourSales'), modeLabels), c.mode ? modeLabels[c.mode] : ''),
+      city: cityF === undefined ? textOrBlank(c.city) : formula(cityF, c.city),
+      potential: formula(amountFormula(potRef, valueAt(sheet, row, potentialColumn), c.potential, units.potential), c.potential ?? '', 'wan'),
+      ourSales: formula(amountFormula(salesRef, valueAt(sheet, row, salesColumn), c.ourSales, units.ourSales), c.ourSales ?? '', 'wan'),
+    };
+    cells.push(TAG_COLUMNS.map((t) => cells7[t]));
+  }
+
+  const widths = columnWidths(cells, { wrapRows: new Set([headerRow - firstRow]), wrapAt: 12, min: 8, max: 30 });
+  blocks.push({ sheet: sheet.name, firstRow, firstColumn, cells, columnWidths: widths });
+  return {
+    blocks,
+    firstColumn,
+    names: [{ name: TAG_MARKER, ref: areaRef(sheet.name, headerRow, firstColumn, lastCustomerRow, firstColumn + WIDTH - 1), hidden: true }],
+  };
+}
+

@@ -1,0 +1,111 @@
+/**
+ * The tag formulas, one function per column, as text without the leading "=". They compute
+ * what engine/classify.ts computes, with functions every target spreadsheet has (IF, AND,
+ * ISNUMBER, INDEX, MATCH, EXACT, VLOOKUP, CHOOSE, IFERROR, TRIM) and the settings sheet's
+ * defined names, so a changed threshold or city tier re-tags without the add-in.
+ *
+ * Three helper columns feed them, because formulas cannot read what the engine reads:
+ * - the canonical city: the engine normalises "Beijing", "北京市", "陕西省西安市" to one name;
+ *   a formula cannot, so the helper holds the engine's name while the cell still says what the
+ *   engine read, and the cell itself (trimmed) once a person types something else;
+ * - the potential and our sales in 万元: the engine reads "350万", "¥1,200,000", "１８０" and
+ *   columns headed 元 or 亿元; a formula reads plain numbers only. A number cell is read live
+ *   (times the column's unit); a text cell the engine could read carries the engine's value
+ *   while the cell still holds that text, and a blank otherwise (plan again to re-read it).
+ * Comparisons (>=) in spreadsheets treat values equal to ~15 digits as equal, as the engine's
+ * atLeast() does.
+ */
+import type { AmountUnit, CellValue, CustomerClass, MatrixMode } from '../engine/types';
+import { fitsStrLit, numLit, strLit, valueLit } from './cells';
+import { FORMULA_NAMES as N } from './names';
+
+/** How a number cell in a column of `unit` becomes 万元, in JavaScript and as a formula. */
+export interface UnitOp {
+  apply(v: number): number;
+  formula(ref: string): string;
+}
+
+/**
+ * The engine's toWan without its final rounding: dividing by an exact integer (元 → /10000)
+ * where the engine does, multiplying otherwise. Callers compare apply(v) with the engine's
+ * value and fall back to a stored value where rounding made them differ.
+ */
+export function unitOp(unit: AmountUnit | undefined): UnitOp {
+  const f = unit?.toWan ?? 1;
+  if (f === 1) return { apply: (v) => v, formula: (ref) => ref };
+  const inv = 1 / f;
+  const r = Math.round(inv);
+  if (r > 1 && Math.abs(inv - r) < 1e-9 * r) return { apply: (v) => v / r, formula: (ref) => `${ref}/${r}` };
+  return { apply: (v) => v * f, formula: (ref) => `${ref}*${numLit(f)}` };
+}
+
+/**
+ * The 万元 amount helper for one row. `ref` is the raw amount cell ("D5"), `raw` what the host
+ * read there, `engine` the engine's 万元 value (null: no class).
+ */
+export function amountFormula(ref: string, raw: CellValue, engine: number | null, op: UnitOp): string {
+  const live = `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),"")`;
+  if (typeof raw === 'number') {
+    if (engine === null || raw < 0 || op.apply(raw) === engine) return live;
+    // The engine rounded the converted value: keep its value while the cell holds this number.
+    return `IF(${ref}=${numLit(raw)},${numLit(engine)},${live})`;
+  }
+  if (typeof raw === 'string' && engine !== null) {
+    const stored = numLit(engine);
+    const lit = valueLit(raw);
+    const otherwise = lit === undefined ? stored : `IF(${ref}=${lit},${stored},"")`;
+    return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),${otherwise})`;
+  }
+  return live;
+}
+
+/**
+ * The canonical-city helper for one row, or undefined when it cannot be a formula (text too
+ * long for a formula constant): the caller then writes the canonical name as a value.
+ */
+export function cityFormula(ref: string, raw: CellValue, canonical: string): string | undefined {
+  const live = `TRIM(${ref})`;
+  if ((typeof raw === 'string' && raw === canonical) || (raw === null && canonical === '')) return live;
+  const lit = valueLit(raw);
+  if (lit === undefined || !fitsStrLit(canonical)) return undefined;
+  return `IF(${ref}=${lit},${strLit(canonical)},${live})`;
+}
+
+/**
+ * Tier from the canonical city: its row in ABC_Cities, else 3. MATCH ignores case and knows
+ * wildcards where the engine compares exactly, hence the EXACT check on what it found.
+ */
+export function tierFormula(city: string): string {
+  const m = `MATCH(${city},${N.cities},0)`;
+  return `IFERROR(IF(${city}="",3,IF(EXACT(INDEX(${N.cities},${m}),${city}),INDEX(${N.cityTiers},${m}),3)),3)`;
+}
+
+const th = (tier: string, k: number) => `INDEX(${N.thresholds},${tier},${k})`;
+
+/** A when both A minimums are met, else B when both B minimums are, else C; blank without amounts. */
+export function classFormula(tier: string, potential: string, sales: string): string {
+  const a = `AND(${potential}>=${th(tier, 1)},${sales}>=${th(tier, 2)})`;
+  const b = `AND(${potential}>=${th(tier, 3)},${sales}>=${th(tier, 4)})`;
+  return `IF(AND(ISNUMBER(${potential}),ISNUMBER(${sales})),IF(${a},"A",IF(${b},"B","C")),"")`;
+}
+
+/** The class's coverage label, from the settings sheet's coverage table. */
+export function coverageFormula(cls: string): string {
+  return `IF(${cls}="","",VLOOKUP(${cls},${N.coverage},2,FALSE))`;
+}
+
+/** Order of CHOOSE's labels: high potential × high share, high × low, low × high, low × low. */
+export const MODE_ORDER: readonly MatrixMode[] = ['direct', 'problem', 'direct-reseller', 'reseller'];
+
+/**
+ * Potential × share: high potential when potential ≥ the split; high share when our sales ÷
+ * potential ≥ the split, or, with no potential, when there are any sales at all.
+ */
+export function modeFormula(tier: string, potential: string, sales: string, labels: Record<MatrixMode, string>): string {
+  const highPotential = `${potential}>=INDEX(${N.matrix},${tier},1)`;
+  const highShare = `IF(${potential}>0,${sales}/${potential}>=INDEX(${N.matrix},${tier},2),${sales}>0)`;
+  const choices = MODE_ORDER.map((m) => strLit(labels[m])).join(',');
+  return `IF(AND(ISNUMBER(${potential}),ISNUMBER(${sales})),CHOOSE(IF(${highPotential},1,3)+IF(${highShare},0,1),${choices}),"")`;
+}
+
+export type { CustomerClass };
