@@ -14,7 +14,7 @@ export function readSharedStrings(archive: ZipArchive, entry: ZipEntry): string[
   let phonetic = 0;
   let current = '';
   const scanner = new XmlScanner({
-    open(name, _attrs, selfClosing) {
+    open(name, _src, _from, _to, selfClosing) {
       const n = localName(name);
       if (n === 't') inT = inSi && phonetic === 0 && !selfClosing;
       else if (n === 'si') {

@@ -42,10 +42,12 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   let nMerge = 'mergeCell';
   let nDim = 'dimension';
 
-  const rowNumbers: number[] = [];
-  const rows: CellValue[][] = [];
+  // Cells as they come, flat: no per-row or per-cell objects until the final rows are built.
+  let cellRow = new Int32Array(1 << 16);
+  let cellCol = new Int32Array(1 << 16);
+  const cellVal: CellValue[] = [];
+  let count = 0;
   let rowNum = 0;
-  let row: CellValue[] | undefined;
   let col = 0;
   let type: string | undefined;
   let capture = NONE;
@@ -93,18 +95,24 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
         value = text;
     }
     if (value === null) return;
-    if (!row) {
-      row = [];
-      rows.push(row);
-      rowNumbers.push(rowNum);
+    if (count === cellRow.length) {
+      const r2 = new Int32Array(count * 2);
+      r2.set(cellRow);
+      cellRow = r2;
+      const c2 = new Int32Array(count * 2);
+      c2.set(cellCol);
+      cellCol = c2;
     }
-    row[col - 1] = value;
+    cellRow[count] = rowNum;
+    cellCol[count] = col;
+    cellVal.push(value);
+    count++;
     if (col < minCol) minCol = col;
     if (col > maxCol) maxCol = col;
   };
 
   const scanner = new XmlScanner({
-    open(name, attrs) {
+    open(name, src, from, to) {
       if (prefix === undefined) {
         const i = name.indexOf(':');
         prefix = i < 0 ? '' : name.slice(0, i + 1);
@@ -115,9 +123,9 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
         return;
       }
       if (name === nC) {
-        const r = attrValue(attrs, 'r');
+        const r = attrValue(src, from, to, 'r');
         col = r === undefined ? col + 1 : columnOfRef(r);
-        type = attrValue(attrs, 't');
+        type = attrValue(src, from, to, 't');
         text = '';
         hasV = false;
       } else if (name === nV) {
@@ -129,19 +137,18 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
           hasV = true;
         }
       } else if (name === nRow) {
-        const r = attrValue(attrs, 'r');
+        const r = attrValue(src, from, to, 'r');
         rowNum = r === undefined ? rowNum + 1 : +r;
-        row = undefined;
         col = 0;
       } else if (name === nIs) {
         inIs = true;
       } else if (name === nRPh) {
         phonetic++;
       } else if (name === nMerge) {
-        const area = parseArea(attrValue(attrs, 'ref') ?? '');
+        const area = parseArea(attrValue(src, from, to, 'ref') ?? '');
         if (area) merges.push(area);
       } else if (name === nDim) {
-        dimension = attrValue(attrs, 'ref');
+        dimension = attrValue(src, from, to, 'ref');
       }
     },
     close(name) {
@@ -165,38 +172,35 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
 
   const result: SheetValues = { values: [], firstRow: 1, firstColumn: 1, merges };
   if (dimension !== undefined) result.dimension = dimension;
-  if (rows.length === 0) return result;
+  if (count === 0) return result;
 
-  // Rows normally come in order; sort if a producer wrote them otherwise.
+  // Rows normally come in order; if a producer wrote them otherwise, visit cells by row.
   let ordered = true;
-  for (let i = 1; i < rowNumbers.length; i++) if (rowNumbers[i]! <= rowNumbers[i - 1]!) ordered = false;
-  let order = rows.map((_, i) => i);
-  if (!ordered) order = order.sort((a, b) => rowNumbers[a]! - rowNumbers[b]!);
-
-  const firstRow = rowNumbers[order[0]!]!;
-  const lastRow = rowNumbers[order[order.length - 1]!]!;
+  let firstRow = cellRow[0]!;
+  let lastRow = firstRow;
+  for (let i = 1; i < count; i++) {
+    const r = cellRow[i]!;
+    if (r < cellRow[i - 1]!) ordered = false;
+    if (r < firstRow) firstRow = r;
+    if (r > lastRow) lastRow = r;
+  }
+  let order: Int32Array | undefined;
+  if (!ordered) {
+    order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.sort((a, b) => cellRow[a]! - cellRow[b]! || a - b);
+  }
   const width = maxCol - minCol + 1;
   const values: CellValue[][] = new Array(lastRow - firstRow + 1);
   let k = 0;
   for (let r = firstRow; r <= lastRow; r++) {
-    const idx = order[k];
-    if (idx !== undefined && rowNumbers[idx] === r) {
-      // Merge duplicates of the same row number (a malformed file) into the first.
-      let src = rows[idx]!;
-      while (k + 1 < order.length && rowNumbers[order[k + 1]!] === r) {
-        const dup = rows[order[k + 1]!]!;
-        dup.forEach((v, c) => (src[c] = v));
-        k++;
-      }
-      k++;
-      if (minCol > 1) src = src.slice(minCol - 1);
-      const out = src;
-      for (let c = 0; c < width; c++) if (out[c] === undefined) out[c] = null;
-      out.length = width;
-      values[r - firstRow] = out;
-    } else {
-      values[r - firstRow] = new Array<CellValue>(width).fill(null);
+    const out = new Array<CellValue>(width).fill(null);
+    for (; k < count; k++) {
+      const i = order ? order[k]! : k;
+      if (cellRow[i] !== r) break;
+      out[cellCol[i]! - minCol] = cellVal[i]!;
     }
+    values[r - firstRow] = out;
   }
   result.values = values;
   result.firstRow = firstRow;

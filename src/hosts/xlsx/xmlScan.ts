@@ -8,8 +8,11 @@
  */
 
 export interface ScanHandler {
-  /** `attrs` is the raw attribute text of the tag (read it with `attrValue`). */
-  open(name: string, attrs: string, selfClosing: boolean): void;
+  /**
+   * The tag's raw attribute text is `src.slice(from, to)`; read one attribute with
+   * `attrValue(src, from, to, name)` (no substring is made unless asked).
+   */
+  open(name: string, src: string, from: number, to: number, selfClosing: boolean): void;
   close(name: string): void;
   /** Text between tags, entities decoded. Only called while `wantText()` is true. */
   text(text: string): void;
@@ -100,9 +103,8 @@ export class XmlScanner {
           if (this.sawRoot) throw new XmlScanError('content after the root element');
           this.sawRoot = true;
         }
-        const attrs = ne < end ? s.slice(ne, end) : '';
         if (!selfClosing) this.stack.push(name);
-        h.open(name, attrs, selfClosing);
+        h.open(name, s, ne, end, selfClosing);
         if (selfClosing) h.close(name);
         i = gt + 1;
       }
@@ -153,25 +155,26 @@ function tagEnd(s: string, from: number): number {
   return -1;
 }
 
-/** The value of attribute `name` in raw attribute text, entities decoded; undefined if absent. */
-export function attrValue(attrs: string, name: string): string | undefined {
-  const n = attrs.length;
-  let i = 0;
-  while (i < n) {
-    let c = attrs.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = attrs.charCodeAt(++i);
-    if (i >= n) return undefined;
-    const eq = attrs.indexOf('=', i);
-    if (eq < 0) throw new XmlScanError(`attribute without value in "${attrs.slice(0, 40)}"`);
-    const key = attrs.slice(i, eq).trimEnd();
+/** The value of attribute `name` in `src.slice(from, to)` (raw attribute text), entities decoded; undefined if absent. */
+export function attrValue(src: string, from: number, to: number, name: string): string | undefined {
+  let i = from;
+  const nl = name.length;
+  while (i < to) {
+    let c = src.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++i);
+    if (i >= to) return undefined;
+    const eq = src.indexOf('=', i);
+    if (eq < 0 || eq >= to) throw new XmlScanError(`attribute without value in "${src.slice(from, Math.min(to, from + 40))}"`);
+    let keyEnd = eq;
+    while (keyEnd > i && src.charCodeAt(keyEnd - 1) <= 32) keyEnd--;
     let j = eq + 1;
-    c = attrs.charCodeAt(j);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = attrs.charCodeAt(++j);
-    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${key}`);
-    const close = attrs.indexOf(c === 34 ? '"' : "'", j + 1);
-    if (close < 0) throw new XmlScanError(`unterminated attribute ${key}`);
-    if (key === name) {
-      const v = attrs.slice(j + 1, close);
+    c = src.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++j);
+    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${src.slice(i, keyEnd)}`);
+    const close = src.indexOf(c === 34 ? '"' : "'", j + 1);
+    if (close < 0 || close >= to) throw new XmlScanError(`unterminated attribute ${src.slice(i, keyEnd)}`);
+    if (keyEnd - i === nl && src.startsWith(name, i)) {
+      const v = src.slice(j + 1, close);
       return v.indexOf('&') < 0 ? v : decodeEntities(v);
     }
     i = close + 1;

@@ -136,10 +136,16 @@ export class ZipArchive {
     const raw = this.raw(entry);
     let crc = 0;
     let size = 0;
+    let consumerFailure: { error: unknown } | undefined;
     const take = (chunk: Uint8Array): void => {
       crc = crc32(chunk, crc);
       size += chunk.length;
-      onChunk(chunk);
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        consumerFailure = { error: e };
+        throw e;
+      }
     };
     const STEP = 1 << 19;
     const native = nativeCodec();
@@ -172,6 +178,7 @@ export class ZipArchive {
       } catch (e) {
         failure = e;
       }
+      if (consumerFailure) throw consumerFailure.error;
       if (failure !== undefined) {
         if (failure instanceof XlsxError) throw failure;
         throw errors.corruptZip(`cannot inflate: ${(failure as Error).message}`, entry.name);
