@@ -146,8 +146,10 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     const ours = new Set(earlier?.columns ?? []);
     firstColumn = lastUsedColumn(sheet, ours) + 1;
     if (earlier) {
-      // Clear what is ours of a block we cannot reuse (a person inserted a column into it).
+      // Clear what is ours of a block we cannot reuse (a person inserted a column into it),
+      // except where the new block lands: blocks must not overlap.
       for (const c of earlier.columns) {
+        if (c >= firstColumn && c < firstColumn + WIDTH) continue;
         const cells: SpecCell[][] = [];
         for (let r = earlier.firstRow; r <= earlier.lastRow; r++) cells.push([null]);
         blocks.push({ sheet: sheet.name, firstRow: earlier.firstRow, firstColumn: c, cells });
@@ -173,8 +175,9 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     byRow.set(c.row, c);
     if (c.row > lastCustomerRow) lastCustomerRow = c.row;
   }
-  const firstRow = Math.min(headerRow, earlier?.reusable ? earlier.firstRow : headerRow);
-  const lastRow = Math.max(lastCustomerRow, earlier?.reusable ? earlier.lastRow : lastCustomerRow);
+  // Down to the earlier block's rows too: where the new block covers earlier tag cells, it clears them.
+  const firstRow = Math.min(headerRow, earlier?.firstRow ?? headerRow);
+  const lastRow = Math.max(lastCustomerRow, earlier?.lastRow ?? lastCustomerRow);
 
   const cells: SpecCell[][] = [];
   for (let row = firstRow; row <= lastRow; row++) {
