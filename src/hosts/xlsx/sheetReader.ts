@@ -4,10 +4,10 @@
  * errors arrive as their text; dates as the serial numbers Excel stores.
  */
 import type { CellValue } from '../../engine/types';
-import { columnOfRef, parseArea, type CellArea } from './cellRef';
+import { parseArea, type CellArea } from './cellRef';
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, xmlFailure } from './xml';
-import { attrValue, XmlScanner } from './xmlScan';
+import { attrValue, eachAttr, XmlScanner } from './xmlScan';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export interface SheetValues {
@@ -123,9 +123,18 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
         return;
       }
       if (name === nC) {
-        const r = attrValue(src, from, to, 'r');
-        col = r === undefined ? col + 1 : columnOfRef(r);
-        type = attrValue(src, from, to, 't');
+        // One pass over the attributes for r (its column letters) and t.
+        let c = 0;
+        type = undefined;
+        if (from < to) {
+          eachAttr(src, from, to, (k0, k1, v0, v1) => {
+            if (k1 - k0 !== 1) return;
+            const k = src.charCodeAt(k0);
+            if (k === 114) c = columnAt(src, v0, v1); // r
+            else if (k === 116) type = src.slice(v0, v1); // t
+          });
+        }
+        col = c || col + 1;
         text = '';
         hasV = false;
       } else if (name === nV) {
@@ -206,6 +215,18 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   result.firstRow = firstRow;
   result.firstColumn = minCol;
   return result;
+}
+
+/** Column number of the letters at the start of `s[from, to)` ("AB12" → 28). */
+function columnAt(s: string, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else if (ch !== 36) break;
+  }
+  return col;
 }
 
 /** ISO 8601 date/time (a `t="d"` cell) → Excel serial number. */

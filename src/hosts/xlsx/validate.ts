@@ -2,7 +2,6 @@
 import { XlsxError } from './errors';
 
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F]/;
 
 export function checkSheetName(name: string): void {

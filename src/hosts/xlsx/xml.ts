@@ -9,7 +9,6 @@ import { errors, XlsxError } from './errors';
 // ---------------------------------------------------------------------------------- escaping
 
 // Characters XML 1.0 does not allow, and lone surrogates.
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_TEXT_ESCAPE = /[&<>\r]/;
 const NEEDS_ATTR_ESCAPE = /[&<>"\r\n\t]/;

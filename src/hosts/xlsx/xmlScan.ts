@@ -55,13 +55,15 @@ export class XmlScanner {
       }
       const c = s.charCodeAt(lt + 1);
       if (c === 47) {
-        // </name>
+        // </name>: compared in place with the open element, no substring made
         const gt = s.indexOf('>', lt + 2);
         if (gt < 0) return this.keep(s, lt);
-        const name = s.slice(lt + 2, gt).trimEnd();
         const top = this.stack.pop();
-        if (top !== name) throw new XmlScanError(top === undefined ? `unexpected </${name}>` : `</${name}> does not close <${top}>`);
-        h.close(name);
+        if (top === undefined || !closes(s, lt + 2, gt, top)) {
+          const name = s.slice(lt + 2, gt).trimEnd();
+          throw new XmlScanError(top === undefined ? `unexpected </${name}>` : `</${name}> does not close <${top}>`);
+        }
+        h.close(top);
         i = gt + 1;
       } else if (c === 33) {
         // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
@@ -97,7 +99,7 @@ export class XmlScanner {
           if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
           ne++;
         }
-        const name = s.slice(lt + 1, ne);
+        const name = this.nameAt(s, lt + 1, ne);
         if (name.length === 0 || !isNameStart(name.charCodeAt(0))) throw new XmlScanError(`bad tag <${s.slice(lt + 1, Math.min(gt, lt + 20))}`);
         if (this.stack.length === 0) {
           if (this.sawRoot) throw new XmlScanError('content after the root element');
@@ -122,6 +124,21 @@ export class XmlScanner {
     if (this.stack.length) throw new XmlScanError(`the part ends before </${this.stack[this.stack.length - 1]}>`);
   }
 
+  // Element names repeat (row, c, v): reuse the same string objects instead of new substrings.
+  private names: string[] = [];
+
+  private nameAt(s: string, from: number, to: number): string {
+    const len = to - from;
+    const names = this.names;
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k]!;
+      if (n.length === len && s.startsWith(n, from)) return n;
+    }
+    const n = s.slice(from, to);
+    if (names.length < 16) names.push(n);
+    return n;
+  }
+
   private keep(s: string, from: number): void {
     this.buf = s.slice(from);
   }
@@ -135,6 +152,16 @@ export class XmlScanner {
       }
     }
   }
+}
+
+/** Whether `s[from, gt)` is `name` followed only by whitespace. */
+function closes(s: string, from: number, gt: number, name: string): boolean {
+  if (!s.startsWith(name, from)) return false;
+  for (let k = from + name.length; k < gt; k++) {
+    const ch = s.charCodeAt(k);
+    if (ch !== 32 && ch !== 9 && ch !== 10 && ch !== 13) return false;
+  }
+  return true;
 }
 
 function isNameStart(c: number): boolean {
@@ -153,6 +180,32 @@ function tagEnd(s: string, from: number): number {
     else if (c === 34 || c === 39) quote = c;
   }
   return -1;
+}
+
+/**
+ * Calls `each(keyStart, keyEnd, valueStart, valueEnd)` for every attribute in
+ * `src.slice(from, to)` (raw values, entities not decoded): one pass for callers that want
+ * several attributes of a tag.
+ */
+export function eachAttr(src: string, from: number, to: number, each: (k0: number, k1: number, v0: number, v1: number) => void): void {
+  let i = from;
+  while (i < to) {
+    let c = src.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++i);
+    if (i >= to) return;
+    const eq = src.indexOf('=', i);
+    if (eq < 0 || eq >= to) throw new XmlScanError(`attribute without value in "${src.slice(from, Math.min(to, from + 40))}"`);
+    let keyEnd = eq;
+    while (keyEnd > i && src.charCodeAt(keyEnd - 1) <= 32) keyEnd--;
+    let j = eq + 1;
+    c = src.charCodeAt(j);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++j);
+    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${src.slice(i, keyEnd)}`);
+    const close = src.indexOf(c === 34 ? '"' : "'", j + 1);
+    if (close < 0 || close >= to) throw new XmlScanError(`unterminated attribute ${src.slice(i, keyEnd)}`);
+    each(i, keyEnd, j + 1, close);
+    i = close + 1;
+  }
 }
 
 /** The value of attribute `name` in `src.slice(from, to)` (raw attribute text), entities decoded; undefined if absent. */
