@@ -3,7 +3,7 @@
  * the settings sheet read back.
  */
 export type { CellStyleId, ColumnBlock, DefinedNameSpec, SheetSpec, SpecCell, WorkbookWrite } from './spec';
-export { renderPlan, earlierSheets, type ExistingWorkbook } from './renderPlan';
+export { renderPlan, earlierSheets, ourSheetName, type ExistingWorkbook } from './renderPlan';
 export { settingsFromSheet, type SettingsSheetOrigin, type SettingsSheetResult } from './settingsRead';
 export { settingsSheet, canonicalCities } from './settingsSheet';
 export { withoutTagColumns, findEarlierTags, tagColumns } from './tagColumns';

@@ -50,6 +50,16 @@ export function earlierSheets(existing: Pick<ExistingWorkbook, 'sheetNames' | 'n
 }
 
 /**
+ * The sheet of a kind we generated earlier ("settings": where to read the workbook's settings
+ * from), by its marker name, as it is called now; undefined when there is none.
+ */
+export function ourSheetName(existing: Pick<ExistingWorkbook, 'sheetNames' | 'names'>, kind: SheetKind): string | undefined {
+  const marker = existing.names.find((n) => n.name.toLowerCase() === SHEET_MARKERS[kind].toLowerCase());
+  const ref = marker && parseRef(marker.ref);
+  return ref ? existing.sheetNames.find((s) => s.toLowerCase() === ref.sheet.toLowerCase()) : undefined;
+}
+
+/**
  * The write for a plan. `settings` are the settings the plan used (with any target given on
  * the side merged in), so that the settings sheet reproduces the plan.
  */
