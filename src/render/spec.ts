@@ -4,7 +4,12 @@
  */
 import type { CellValue } from '../engine/types';
 
-/** One cell to write. Text is always written as text: never parsed into a formula or number. */
+/**
+ * One cell to write. Text is always written as text: never parsed into a formula or number.
+ * `null` is an empty cell; in a ColumnBlock it clears whatever an earlier run left there.
+ * Hosts strip characters XML cannot hold (control characters) from text; text longer than
+ * Excel's 32,767 characters or a formula longer than 8,192 is refused before anything is written.
+ */
 export type SpecCell =
   | { kind: 'text'; text: string; style?: CellStyleId }
   | { kind: 'number'; value: number; style?: CellStyleId }
@@ -32,7 +37,7 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** Frozen panes: rows above and columns left of the split. */
   freeze?: { rows: number; columns: number };
-  /** Tab colour as RRGGBB, to tell generated sheets apart at a glance. */
+  /** Tab colour as RRGGBB (a leading # is accepted), to tell generated sheets apart at a glance. */
   tabColor?: string;
 }
 
@@ -56,13 +61,17 @@ export interface DefinedNameSpec {
 
 /** One all-or-nothing write. */
 export interface WorkbookWrite {
-  /** Sheets generated earlier by the add-in, removed before the new ones are added. */
+  /**
+   * Sheets generated earlier by the add-in, removed before the new ones are added (names match
+   * without regard to case; a name that is not there is skipped). A sheet removed and added in
+   * the same write is replaced.
+   */
   removeSheets: string[];
   /** New sheets, added after the existing ones in this order. */
   addSheets: SheetSpec[];
   /** Cells in columns of existing sheets; the columns are the add-in's own (tag columns). */
   columns: ColumnBlock[];
-  /** Names removed first (ours from an earlier run), then names added. */
+  /** Workbook-scoped names removed first (ours from an earlier run; case-insensitive), then names added. */
   removeNames: string[];
   addNames: DefinedNameSpec[];
 }

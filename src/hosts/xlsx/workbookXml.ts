@@ -125,14 +125,17 @@ export class WorkbookXml {
       });
       if (childElements(dn).length === 0) this.doc.root.children = this.doc.root.children.filter((c) => c !== dn);
     }
-    const count = this.sheetElements().length;
+    const remaining = this.sheetElements();
+    const count = remaining.length;
+    // If the active sheet goes, the first visible one becomes active.
+    const firstVisible = Math.max(0, remaining.findIndex((s) => (attr(s, 'state') ?? 'visible') === 'visible'));
     const views = firstChild(this.doc.root, 'bookViews');
     for (const v of views ? childElements(views, 'workbookView') : []) {
       for (const key of ['activeTab', 'firstSheet']) {
         const raw = attr(v, key);
         if (raw === undefined) continue;
         let i = Number(raw);
-        if (i === index) i = 0;
+        if (i === index) i = key === 'activeTab' ? firstVisible : 0;
         else if (i > index) i--;
         if (i >= count) i = Math.max(0, count - 1);
         if (i === 0) removeAttr(v, key);

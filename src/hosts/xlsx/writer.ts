@@ -45,7 +45,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   const changed = new Map<string, string>(); // part (lower) → new text
   let sheets: PackageSheet[] = pkg.sheets.map((s) => ({ ...s }));
 
-  // ---- 1. remove earlier generated sheets
+  // ---- 1. remove earlier generated sheets (names not there are skipped)
   const toRemove = new Set(write.removeSheets.map(lower));
   const removedSheets = sheets.filter((s) => toRemove.has(lower(s.name)));
   for (const s of removedSheets) {
