@@ -128,6 +128,11 @@ function withTrickyRows(sheet: SheetData): SheetData {
     row(['@x', ' 陕西省西安市 ', '大学', '=1+1', 10, '@x', '陕西']),
     row(['零潜力', '上海', '企业', 0, 0, '张三', '上海']),
     row(['零潜力有销售', '上海', '企业', 0, 5, '张三', '上海']),
+    // No city: Tier 3. Wildcards and case: MATCH would find 北京 for "*"; EXACT says no.
+    row(['无城市', null, '企业', '200万', '80万', '王五', null]),
+    row(['星号城市', '*', '企业', '600万', '300万', '王五', null]),
+    row(['问号城市', '??', '企业', '600万', '300万', '王五', null]),
+    row(['大写城市', 'SHANGHAI', '企业', '600万', '300万', '王五', null]),
   ];
   return { ...sheet, values: [...sheet.values, ...extra] };
 }
