@@ -19,10 +19,32 @@ export class AllocationError extends Error {}
  * result is empty and nothing is allocated; the caller reports that.
  */
 export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): Float64Array {
+  const result = new Float64Array(weights.length);
+  allocateInto(totalUnits, weights, result);
+  return result;
+}
+
+/** Where allocateInto writes: a plain array or a typed one, at least as long as the weights. */
+export interface UnitsOut {
+  [index: number]: number;
+  readonly length: number;
+}
+
+// Scratch space for small allocations (a customer's product split runs once per customer).
+const smallRemainders = new Float64Array(SMALL);
+const smallOrder = new Int32Array(SMALL);
+
+/**
+ * allocateUnits, written into result[0 … weights.length - 1] instead of a new array: for callers
+ * that split many small totals (each customer's target over the products) and should not
+ * allocate for each. Same answer as allocateUnits.
+ */
+export function allocateInto(totalUnits: number, weights: ArrayLike<number>, result: UnitsOut): void {
   if (!Number.isSafeInteger(totalUnits) || totalUnits < 0) throw new AllocationError(`total must be a whole number of units ≥ 0, got ${totalUnits}`);
   const n = weights.length;
-  const result = new Float64Array(n);
-  if (n === 0 || totalUnits === 0) return result;
+  if (result.length < n) throw new AllocationError(`result has room for ${result.length} shares, not ${n}`);
+  for (let i = 0; i < n; i++) result[i] = 0;
+  if (n === 0 || totalUnits === 0) return;
 
   let maxWeight = 0;
   for (let i = 0; i < n; i++) {
@@ -36,7 +58,7 @@ export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): F
   if (!even) for (let i = 0; i < n; i++) weightSum += weights[i] / maxWeight;
   const scale = even ? totalUnits / n : totalUnits / weightSum;
 
-  const remainders = new Float64Array(n);
+  const remainders = n <= SMALL ? smallRemainders : new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
     const exact = (even ? 1 : weights[i] / maxWeight) * scale;
@@ -55,15 +77,24 @@ export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): F
   let left = totalUnits - given;
   if (left < 0) {
     // Only possible through the rounding-up guard above; take back from the smallest remainders.
-    takeBack(result, remainders, -left);
-    return result;
+    takeBack(result, n, remainders, -left);
+    return;
   }
-  if (left === 0) return result;
+  if (left === 0) return;
   if (n <= SMALL) {
-    // A customer's product split: a plain sort beats setting up the buckets.
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b] - remainders[a] || a - b);
+    // A customer's product split: an insertion sort (largest remainder first, ties to the
+    // earlier item) in scratch space beats setting up the buckets.
+    const order = smallOrder;
+    for (let i = 0; i < n; i++) {
+      let j = i;
+      while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
     for (let k = 0; k < left; k++) result[order[k]] += 1;
-    return result;
+    return;
   }
 
   // Count remainders per bucket, find the bucket where the last extra unit falls.
@@ -90,11 +121,11 @@ export function allocateUnits(totalUnits: number, weights: ArrayLike<number>): F
   tied.sort((a, b) => remainders[b] - remainders[a] || a - b);
   if (tied.length < left) throw new AllocationError(`cannot place ${left} units over ${tied.length} remainders`);
   for (let k = 0; k < left; k++) result[tied[k]] += 1;
-  return result;
 }
 
-function takeBack(result: Float64Array, remainders: Float64Array, count: number): void {
-  const order = Array.from(result.keys()).filter((i) => result[i] > 0);
+function takeBack(result: UnitsOut, n: number, remainders: Float64Array, count: number): void {
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (result[i] > 0) order.push(i);
   order.sort((a, b) => remainders[a] - remainders[b] || b - a);
   for (let k = 0; k < count; k++) result[order[k]] -= 1;
 }

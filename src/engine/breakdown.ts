@@ -9,8 +9,8 @@ import type { IndustryGroup, Settings } from './settings';
 import type { CustomerClass, MatrixMode, Tier } from './types';
 import { CLASSES, TIERS } from './types';
 
-/** What the tables need of a planned customer; targets are in allocation units. */
-export interface AllocatedCustomer {
+/** What the tables need of a classified customer (a PlannedCustomer with a class is one). */
+export interface ClassifiedCustomer {
   row: number;
   name: string;
   city: string;
@@ -22,9 +22,24 @@ export interface AllocatedCustomer {
   owner: string;
   potential: number;
   ourSales: number;
-  targetUnits: number;
-  productUnits: ArrayLike<number>;
 }
+
+/**
+ * The targets of the classified customers, in allocation units, in flat arrays (one allocation
+ * for all customers rather than one per customer): customer i's target is targetUnits[i], its
+ * share of product p is productUnits[i * productCount + p].
+ */
+export interface Allocation {
+  productCount: number;
+  targetUnits: Float64Array;
+  productUnits: Float64Array;
+}
+
+export const emptyAllocation = (productCount: number): Allocation => ({
+  productCount,
+  targetUnits: new Float64Array(0),
+  productUnits: new Float64Array(0),
+});
 
 /** One line of a target table: its target and the target per product, in 万元. */
 export interface TargetLine {
@@ -94,10 +109,12 @@ class Sums {
   constructor(productCount: number) {
     this.products = new Float64Array(productCount);
   }
-  add(c: AllocatedCustomer): void {
+  /** Adds customer i of the allocation. */
+  add(a: Allocation, i: number): void {
     this.customers += 1;
-    this.target += c.targetUnits;
-    for (let p = 0; p < this.products.length; p++) this.products[p] += c.productUnits[p];
+    this.target += a.targetUnits[i];
+    const k = a.productCount;
+    for (let p = 0; p < k; p++) this.products[p] += a.productUnits[i * k + p];
   }
   toLine(unit: number): TargetLine {
     return { customers: this.customers, target: fromUnits(this.target, unit), products: Array.from(this.products, (u) => fromUnits(u, unit)) };
@@ -116,55 +133,69 @@ function totalOf(groups: Iterable<Sums>, productCount: number, unit: number): Ta
   return all.toLine(unit);
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+// The same order as a.localeCompare(b, 'zh-CN'), without building a collator for each comparison.
+const byText = new Intl.Collator('zh-CN').compare;
 
-export function buildBreakdown(customers: readonly AllocatedCustomer[], productCount: number, settings: Settings): Breakdown {
+/** customers[i] is allocated allocation.targetUnits[i] (see Allocation). */
+export function buildBreakdown(customers: readonly ClassifiedCustomer[], allocation: Allocation, settings: Settings): Breakdown {
   const unit = settings.targets.unit;
+  const productCount = allocation.productCount;
 
-  const aCustomers = customers.filter((c) => c.class === 'A');
-  const aSums = aCustomers.map((c) => {
+  // Lines are built as whole literals, not { ...sums.toLine(unit), … }: V8 gave every object made
+  // by that spread a shape of its own (hundreds of bytes each, per owner and per A customer).
+  const aIndexes: number[] = [];
+  for (let i = 0; i < customers.length; i++) if (customers[i].class === 'A') aIndexes.push(i);
+  const aSums = aIndexes.map((i) => {
     const s = new Sums(productCount);
-    s.add(c);
+    s.add(allocation, i);
     return s;
   });
-  const customerLines = aCustomers.map((c, i) => ({
-    ...aSums[i].toLine(unit),
-    row: c.row,
-    name: c.name,
-    city: c.city,
-    tier: c.tier,
-    industry: c.industry,
-    owner: c.owner,
-    mode: c.mode,
-    potential: c.potential,
-    ourSales: c.ourSales,
-  }));
+  const customerLines = aIndexes.map((ci, i) => {
+    const c = customers[ci];
+    const { customers: count, target, products } = aSums[i].toLine(unit);
+    return {
+      customers: count,
+      target,
+      products,
+      row: c.row,
+      name: c.name,
+      city: c.city,
+      tier: c.tier,
+      industry: c.industry,
+      owner: c.owner,
+      mode: c.mode,
+      potential: c.potential,
+      ourSales: c.ourSales,
+    };
+  });
   customerLines.sort((a, b) => b.target - a.target || a.row - b.row);
 
   const industrySums = new Map<IndustryGroup, Sums>(INDUSTRY_GROUPS.map((g) => [g, new Sums(productCount)]));
   const regionSums = new Map<string, Sums>();
   const people = new Map<string, { sums: Sums; accounts: string[]; industries: Set<IndustryGroup>; regions: Set<string> }>();
-  const summary = new Map<string, { customers: number; potential: number; ourSales: number; target: number }>();
-  for (const tier of TIERS) for (const cls of CLASSES) summary.set(`${tier}${cls}`, { customers: 0, potential: 0, ourSales: 0, target: 0 });
+  // Tier × class cells, in TIERS × CLASSES order.
+  const summary = TIERS.flatMap(() => CLASSES.map(() => ({ customers: 0, potential: 0, ourSales: 0, target: 0 })));
+  const cellOf = (tier: Tier, cls: CustomerClass) => (tier - 1) * CLASSES.length + CLASSES.indexOf(cls);
 
-  for (const c of customers) {
-    if (c.class === 'B') industrySums.get(c.industry)!.add(c);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    if (c.class === 'B') industrySums.get(c.industry)!.add(allocation, i);
     if (c.class === 'C') {
       let r = regionSums.get(c.region);
       if (!r) regionSums.set(c.region, (r = new Sums(productCount)));
-      r.add(c);
+      r.add(allocation, i);
     }
     let person = people.get(c.owner);
     if (!person) people.set(c.owner, (person = { sums: new Sums(productCount), accounts: [], industries: new Set(), regions: new Set() }));
-    person.sums.add(c);
+    person.sums.add(allocation, i);
     if (c.class === 'A') person.accounts.push(c.name);
     person.industries.add(c.industry);
     if (c.region) person.regions.add(c.region);
-    const s = summary.get(`${c.tier}${c.class}`)!;
+    const s = summary[cellOf(c.tier, c.class)];
     s.customers += 1;
     s.potential += c.potential;
     s.ourSales += c.ourSales;
-    s.target += c.targetUnits;
+    s.target += allocation.targetUnits[i];
   }
 
   const regionLines = [...regionSums.entries()]
@@ -175,8 +206,11 @@ export function buildBreakdown(customers: readonly AllocatedCustomer[], productC
   const load = settings.load;
   const salespersonLines = owners.map((owner) => {
     const p = people.get(owner)!;
+    const { customers: count, target, products } = p.sums.toLine(unit);
     return {
-      ...p.sums.toLine(unit),
+      customers: count,
+      target,
+      products,
       owner,
       accounts: p.accounts,
       industries: INDUSTRY_GROUPS.filter((g) => p.industries.has(g)),
@@ -196,7 +230,7 @@ export function buildBreakdown(customers: readonly AllocatedCustomer[], productC
   let sumTarget = 0;
   for (const tier of TIERS) {
     for (const cls of CLASSES) {
-      const s = summary.get(`${tier}${cls}`)!;
+      const s = summary[cellOf(tier, cls)];
       summaryLines.push({ tier, class: cls, customers: s.customers, potential: round(s.potential), ourSales: round(s.ourSales), target: fromUnits(s.target, unit) });
       sumCustomers += s.customers;
       sumPotential += s.potential;
@@ -208,10 +242,19 @@ export function buildBreakdown(customers: readonly AllocatedCustomer[], productC
   return {
     byCustomer: { lines: customerLines, total: totalOf(aSums, productCount, unit) },
     byIndustry: {
-      lines: INDUSTRY_GROUPS.map((group) => ({ group, ...industrySums.get(group)!.toLine(unit) })),
+      lines: INDUSTRY_GROUPS.map((group) => {
+        const { customers: count, target, products } = industrySums.get(group)!.toLine(unit);
+        return { group, customers: count, target, products };
+      }),
       total: totalOf(industrySums.values(), productCount, unit),
     },
-    byRegion: { lines: regionLines.map(({ region, sums }) => ({ region, ...sums.toLine(unit) })), total: totalOf(regionSums.values(), productCount, unit) },
+    byRegion: {
+      lines: regionLines.map(({ region, sums }) => {
+        const { customers: count, target, products } = sums.toLine(unit);
+        return { region, customers: count, target, products };
+      }),
+      total: totalOf(regionSums.values(), productCount, unit),
+    },
     bySalesperson: { lines: salespersonLines, total: totalOf(owners.map((o) => people.get(o)!.sums), productCount, unit) },
     summary: {
       lines: summaryLines,

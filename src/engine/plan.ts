@@ -2,9 +2,9 @@
  * The one entry point: plan(sheet, settings, targets) reads the customer rows, classifies them,
  * allocates the company target and builds the breakdown tables. Pure and deterministic.
  */
-import { allocateUnits, fromUnits, toUnits } from './allocate';
-import type { AllocatedCustomer, Breakdown } from './breakdown';
-import { buildBreakdown } from './breakdown';
+import { allocateInto, allocateUnits, fromUnits, toUnits } from './allocate';
+import type { Breakdown, ClassifiedCustomer } from './breakdown';
+import { buildBreakdown, emptyAllocation } from './breakdown';
 import type { ClassReason } from './classify';
 import { classify, cityTierLookup } from './classify';
 import type { MappingReport } from './headers';
@@ -133,7 +133,7 @@ function emptyPlan(sheet: SheetData, settings: Settings, issues: Issue[], report
     target: { company: 0, source: t.companyTarget === null ? 'growth' : 'target', growthPct: t.companyTarget === null ? t.growthPct : null, currentSales: 0, basis: t.basis, unit: t.unit, rounded: false },
     customers: [],
     issues,
-    tables: buildBreakdown([], 0, settings),
+    tables: buildBreakdown([], emptyAllocation(0), settings),
     ok: false,
   };
 }
@@ -167,10 +167,11 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
   }
 
   const read = readCustomerRows(sheet, headerIndex, report.mapping, settings);
-  issues.push(...read.issues);
+  // A loop, not push(...read.issues): spreading hundreds of thousands of issues overflows the stack.
+  for (const issue of read.issues) issues.push(issue);
   const tierOf = cityTierLookup(settings);
   const customers = read.customers as PlannedCustomer[];
-  const classified: PlannedCustomer[] = [];
+  const classified: (PlannedCustomer & ClassifiedCustomer)[] = [];
   let currentSales = 0;
   for (const c of customers) {
     c.tier = tierOf(c.city);
@@ -182,7 +183,7 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
       c.coverage = k.coverage;
       c.mode = k.mode;
       c.reason = k.reason;
-      classified.push(c);
+      classified.push(c as PlannedCustomer & ClassifiedCustomer);
       currentSales += c.ourSales;
     }
     c.target = null;
@@ -198,28 +199,20 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
 
   const units = allocateUnits(totalUnits, weightsFor(classified, settings));
   const mix = Float64Array.from(products, (p) => p.mixPct);
-  const allocated: AllocatedCustomer[] = new Array(classified.length);
+  const k = products.length;
+  const allocation = { productCount: k, targetUnits: units, productUnits: new Float64Array(classified.length * k) };
+  const split = new Float64Array(k);
   for (let i = 0; i < classified.length; i++) {
     const c = classified[i];
     // Each customer's target over the product mix, by largest remainder too.
-    const productUnits = Array.from(allocateUnits(units[i], mix));
+    allocateInto(units[i], mix, split);
+    const productTargets: number[] = new Array(k);
+    for (let p = 0; p < k; p++) {
+      allocation.productUnits[i * k + p] = split[p];
+      productTargets[p] = fromUnits(split[p], t.unit);
+    }
     c.target = fromUnits(units[i], t.unit);
-    c.productTargets = productUnits.map((u) => fromUnits(u, t.unit));
-    allocated[i] = {
-      row: c.row,
-      name: c.name,
-      city: c.city,
-      tier: c.tier,
-      class: c.class!,
-      mode: c.mode!,
-      industry: c.industry,
-      region: c.region,
-      owner: c.owner,
-      potential: c.potential!,
-      ourSales: c.ourSales!,
-      targetUnits: units[i],
-      productUnits,
-    };
+    c.productTargets = productTargets;
   }
 
   return {
@@ -239,7 +232,7 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
     },
     customers,
     issues,
-    tables: buildBreakdown(allocated, products.length, settings),
+    tables: buildBreakdown(classified, allocation, settings),
     ok: true,
   };
 }

@@ -30,18 +30,155 @@ export interface CustomerRecord {
   productHistory: (number | null)[];
 }
 
+/**
+ * The fields plan() adds to every record (see PlannedCustomer), in its order, made empty with the
+ * record: then all records share one shape with every field inside the object. Added later, they
+ * would make V8 grow a separate property store for each record: about 100 bytes and a few
+ * allocations per customer, which a million customers feel.
+ */
+interface PlanSlots {
+  tier: number;
+  class: null;
+  coverage: null;
+  mode: null;
+  reason: null;
+  target: null;
+  productTargets: null;
+}
+
 const TOTAL_WORDS = new Set(['合计', '小计', '总计', '总合计', '累计', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']);
 
-const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
+/** A character that is not white space: an ideograph or printable ASCII (the usual ends of a cell's text). */
+const solid = (c: number) => (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
 
-const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+/** text.trim(), without the call for the usual text that starts and ends with a solid character. */
+const trim = (text: string): string => (text.length > 0 && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1)) ? text : text.trim());
 
-/** A totals row says so in its first text cells: 合计, 小计, 总计, Total, Grand total… */
+const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : typeof v === 'string' ? trim(v) : String(v));
+
+const isBlankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === 'string' && trim(v) === '');
+
+/** The ideographs of TOTAL_WORDS; their other characters are the ASCII in TOTAL_ASCII (and '-'). */
+const TOTAL_IDEOGRAPHS = new Set(['合', '小', '总', '计', '累'].map((c) => c.charCodeAt(0)));
+const TOTAL_ASCII = /^[abdglmnorstu]$/i;
+const TOTAL_ASCII_CODES = new Uint8Array(128).map((_, c) => (TOTAL_ASCII.test(String.fromCharCode(c)) ? 1 : 0));
+
+/**
+ * False when the text cannot be a totals word, decided without normalising it: it holds a CJK
+ * ideograph or an ASCII letter or digit that no totals word has. NFKC and lower-casing keep such
+ * a character outside the words' alphabet, so the answer is the same as the full check's; the
+ * full check then runs only on the few texts that pass (most names fail on their first character).
+ */
+function mayBeTotalWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (!TOTAL_IDEOGRAPHS.has(c)) return false;
+    } else if (c < 128 && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      if (TOTAL_ASCII_CODES[c] === 0) return false;
+    }
+  }
+  return true;
+}
+
+export const isTotalWord = (v: CellValue | undefined): boolean =>
+  typeof v === 'string' && mayBeTotalWord(v) && TOTAL_WORDS.has(v.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''));
+
+/**
+ * A totals row says so in its first text cells: 合计, 小计, 总计, Total, Grand total… The cells
+ * looked at: the name cell, then the first non-blank cells, three cells in all.
+ */
 function isTotalsRow(row: CellValue[], nameIndex: number | undefined): boolean {
-  const candidates: CellValue[] = [];
-  if (nameIndex !== undefined) candidates.push(row[nameIndex]);
-  for (let i = 0; i < row.length && candidates.length < 3; i++) if (!isBlankCell(row[i])) candidates.push(row[i]);
-  return candidates.some((v) => typeof v === 'string' && TOTAL_WORDS.has(v.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, '')));
+  let looked = 0;
+  if (nameIndex !== undefined) {
+    if (isTotalWord(row[nameIndex])) return true;
+    looked = 1;
+  }
+  for (let i = 0; i < row.length && looked < 3; i++) {
+    const v = row[i];
+    if (isBlankCell(v)) continue;
+    looked++;
+    if (isTotalWord(v)) return true;
+  }
+  return false;
+}
+
+const FULL_WIDTH_ASCII = /[\uff01-\uff5e]/g;
+const narrow = (ch: string) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+
+/**
+ * The form in which two names are the same customer: NFKC, lower case, no white space. Most
+ * names are CJK ideographs, printable ASCII other than A–Z and full-width ASCII such as （）:
+ * NFKC keeps the first two and turns full-width ASCII into ASCII, so those names get their key
+ * without the three general string calls, which cost most of a row's time otherwise.
+ */
+export function nameKey(name: string): string {
+  let wide = false;
+  let wideUpper = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c > 0x20 && c < 0x7f && !(c >= 65 && c <= 90))) continue;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      wide = true;
+      if (c >= 0xff21 && c <= 0xff3a) wideUpper = true; // Ａ–Ｚ become A–Z, then a–z
+      continue;
+    }
+    return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  }
+  if (!wide) return name;
+  const key = name.replace(FULL_WIDTH_ASCII, narrow);
+  return wideUpper ? key.toLowerCase() : key;
+}
+
+/**
+ * The first row of each (name key, city) pair, to point duplicates at it. It answers as a Map
+ * keyed by both would, but a Map with a million string keys costs about a microsecond a row on
+ * a small machine (growth, hashing, cache misses); this open-addressing table over typed arrays,
+ * with its own string hash, costs a third of that.
+ */
+class FirstRows {
+  private slots = new Int32Array(1 << 10).fill(-1);
+  private readonly hashes: number[] = [];
+  private readonly names: string[] = [];
+  private readonly cities: string[] = [];
+  private readonly rows: number[] = [];
+
+  /** The row this name and city were first seen on; undefined when new (then `row` is remembered). */
+  firstOrAdd(name: string, city: string, row: number): number | undefined {
+    const hash = hashText(city, hashText(name, 0x811c9dc5));
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry < 0) break;
+      if (this.hashes[entry] === hash && this.names[entry] === name && this.cities[entry] === city) return this.rows[entry];
+    }
+    this.hashes.push(hash);
+    this.names.push(name);
+    this.cities.push(city);
+    this.rows.push(row);
+    // At most half full, so probes stay short.
+    if (this.names.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(this.names.length - 1);
+    return undefined;
+  }
+
+  private place(entry: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[entry] & mask;
+    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size).fill(-1);
+    for (let entry = 0; entry < this.names.length; entry++) this.place(entry);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, continuing from `hash`; a separator keeps ("ab","c") apart from ("a","bc"). */
+function hashText(text: string, hash: number): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(hash ^ 0xffff, 0x01000193) | 0;
 }
 
 /** "广东省" and "广东" are one region; so are "Guangdong Province" and "Guangdong". */
@@ -69,9 +206,29 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const letter = (index: number) => columnLetter(sheet.firstColumn + index);
   const issue = (key: IssueKey, severity: Issue['severity'], row: number, field: Field | 'product' | undefined, index: number | undefined, params: Issue['params'] = {}) =>
     issues.push({ key, severity, sheet: sheet.name, row, column: index === undefined ? undefined : letter(index), field, params });
-  const seen = new Map<string, number>();
-  const regionCache = new Map<string, string>();
+  const seen = new FirstRows();
+  // A region column's text → its region; a city (for rows with no region text) → its province.
+  const regionOfText = new Map<string, string>();
+  const regionOfCity = new Map<string, string>();
   const get = (row: CellValue[], f: Field) => (fields[f] === undefined ? '' : cellText(row[fields[f]!]));
+
+  const amount = (cells: CellValue[], sheetRow: number, field: AmountField): number | null => {
+    const index = fields[field];
+    const parsed = parseAmount(index === undefined ? null : cells[index] ?? null, units[field]);
+    switch (parsed.kind) {
+      case 'ok':
+        return parsed.wan;
+      case 'missing':
+        issue('missing-amount', 'error', sheetRow, field, index);
+        return null;
+      case 'negative':
+        issue('negative-amount', 'error', sheetRow, field, index, { value: parsed.wan });
+        return null;
+      case 'invalid':
+        issue('invalid-amount', 'error', sheetRow, field, index, { text: parsed.text });
+        return null;
+    }
+  };
 
   for (let r = headerIndex + 1; r < sheet.values.length; r++) {
     const cells = sheet.values[r];
@@ -88,49 +245,34 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     const city = cityRaw ? normaliseCity(cityRaw) : '';
     if (!city) issue('missing-city', 'warning', sheetRow, 'city', fields.city);
 
-    const amount = (field: AmountField): number | null => {
-      const index = fields[field];
-      const parsed = parseAmount(index === undefined ? null : cells[index] ?? null, units[field]);
-      switch (parsed.kind) {
-        case 'ok':
-          return parsed.wan;
-        case 'missing':
-          issue('missing-amount', 'error', sheetRow, field, index);
-          return null;
-        case 'negative':
-          issue('negative-amount', 'error', sheetRow, field, index, { value: parsed.wan });
-          return null;
-        case 'invalid':
-          issue('invalid-amount', 'error', sheetRow, field, index, { text: parsed.text });
-          return null;
-      }
-    };
-    const potential = amount('potential');
-    const ourSales = amount('ourSales');
+    const potential = amount(cells, sheetRow, 'potential');
+    const ourSales = amount(cells, sheetRow, 'ourSales');
     if (potential !== null && ourSales !== null && ourSales > potential) {
       issue('sales-above-potential', 'warning', sheetRow, 'ourSales', fields.ourSales, { potential, ourSales });
     }
 
-    const productHistory = products.map((p) => {
-      const parsed = parseAmount(cells[p.index] ?? null, p.unit);
-      if (parsed.kind === 'ok') return parsed.wan;
-      if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', p.index, { product: p.name });
-      return null;
-    });
+    const productHistory: (number | null)[] = new Array(products.length);
+    for (let p = 0; p < products.length; p++) {
+      const { index, unit } = products[p];
+      const parsed = parseAmount(cells[index] ?? null, unit);
+      if (parsed.kind === 'ok') productHistory[p] = parsed.wan;
+      else {
+        if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', index, { product: products[p].name });
+        productHistory[p] = null;
+      }
+    }
 
-    const duplicateKey = `${name.normalize('NFKC').toLowerCase().replace(/\s+/g, '')}\u0000${city}`;
-    const firstRow = seen.get(duplicateKey);
+    const firstRow = seen.firstOrAdd(nameKey(name), city, sheetRow);
     if (firstRow !== undefined) issue('duplicate-customer', 'warning', sheetRow, 'name', fields.name, { firstRow });
-    else seen.set(duplicateKey, sheetRow);
 
     const regionRaw = get(cells, 'region');
-    let region = regionCache.get(regionRaw + '\u0000' + city);
+    let region = regionRaw ? regionOfText.get(regionRaw) : regionOfCity.get(city);
     if (region === undefined) {
-      region = regionRaw ? regionKey(regionRaw) : (provinceOf(city) ?? city);
-      regionCache.set(regionRaw + '\u0000' + city, region);
+      if (regionRaw) regionOfText.set(regionRaw, (region = regionKey(regionRaw)));
+      else regionOfCity.set(city, (region = provinceOf(city) ?? city));
     }
     const industryRaw = get(cells, 'industry');
-    customers.push({
+    const record: CustomerRecord & PlanSlots = {
       row: sheetRow,
       name,
       cityRaw,
@@ -143,7 +285,15 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       potential,
       ourSales,
       productHistory,
-    });
+      tier: 3,
+      class: null,
+      coverage: null,
+      mode: null,
+      reason: null,
+      target: null,
+      productTargets: null,
+    };
+    customers.push(record);
   }
   return { customers, issues };
 }

@@ -4,8 +4,10 @@
  * 合计 row. What the sheet should say is known row by row from the generator (its own city list,
  * tiers and amounts, not the engine's); the class rule is written out again here by hand.
  */
+import fc from 'fast-check';
 import { plan } from '../../src/engine/plan';
 import type { PlannedCustomer, PlanResult } from '../../src/engine/plan';
+import { isTotalWord, nameKey } from '../../src/engine/rows';
 import { defaultSettings } from '../../src/engine/settings';
 import type { Issue, IssueKey } from '../../src/engine/types';
 import type { CustomerTruth, MessyKind, SheetTruth } from '../fixtures/customers';
@@ -357,5 +359,36 @@ describe('the generator', () => {
     expect(new Set(truth.customers.map((t) => t.owner)).size).toBeGreaterThan(80);
     expect(new Set(truth.customers.map((t) => t.name)).size).toBe(1200);
     expect(truth.messyRows.size).toBe(0);
+  });
+});
+
+describe('a larger messy sheet', () => {
+  it('flags exactly the duplicate rows, each pointing at its first row (the duplicate index grows past its first size)', () => {
+    const { sheet, truth } = makeCustomerSheetWithTruth({ count: 3000, seed: 99, language: 'zh', messy: true, products: 2 });
+    const r = plan(sheet, defaultSettings(), { companyTarget: 100_000 });
+    const got = r.issues.filter((i) => i.key === 'duplicate-customer').map((i) => [i.row, i.params.firstRow]);
+    const want = [...truth.messyRows].filter(([, m]) => m.kind === 'duplicate').map(([row, m]) => [row, m.firstRow]);
+    expect(want.length).toBeGreaterThan(5);
+    expect(got).toEqual(want);
+  });
+});
+
+describe('the row reader’s fast paths give the general answers', () => {
+  // Characters that matter: ideographs (some in totals words), ASCII of both cases, full-width
+  // ASCII, spaces of several kinds, combining marks, compatibility characters NFKC rewrites.
+  const chars = fc.constantFrom(
+    ...'合计小总累中国银行北京公司aAbBsStTlLoOuUmMgGrRnNdDcCxX09-:：()（）ＡａＴｏｔａｌ１ \u3000\u00a0\t\u0301\u030a\ufb01\u2160㈱'.split(''),
+  );
+  const text = fc.array(chars, { maxLength: 12 }).map((cs) => cs.join(''));
+
+  it('nameKey is NFKC, lower case, no white space', () => {
+    fc.assert(fc.property(text, (s) => nameKey(s) === s.normalize('NFKC').toLowerCase().replace(/\s+/g, '')), { numRuns: 5000 });
+  });
+
+  it('isTotalWord is the totals-word test on the normalised text', () => {
+    const WORDS = new Set(['合计', '小计', '总计', '总合计', '累计', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']);
+    const words = fc.constantFrom(...WORDS, 'Total', 'ＴＯＴＡＬ', '合 计', 'Grand Total:', 'Sub-Total：');
+    const maybeTotal = fc.oneof(text, words, fc.tuple(words, text).map(([w, t]) => w + t));
+    fc.assert(fc.property(maybeTotal, (s) => isTotalWord(s) === WORDS.has(s.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''))), { numRuns: 5000 });
   });
 });
