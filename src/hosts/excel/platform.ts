@@ -1,0 +1,83 @@
+/**
+ * The one place that uses @microsoft/office-js-helpers (archived, but part of the product's
+ * stack): host and platform detection, and unwrapping the library's wrapped errors. Replace
+ * this file to drop the library; nothing else imports it.
+ *
+ * The library reads `window` when its getters run (not at import), and pulls core-js 2 and
+ * rxjs 5, so it is loaded lazily with import(): it stays out of the main bundle, and importing
+ * this module under jest (node, no window) is harmless.
+ */
+
+export interface PlatformInfo {
+  /** "EXCEL", "WORD", … or "WEB" when not inside an Office host (office-js-helpers' HostType). */
+  host: string;
+  /** "PC", "OFFICE_ONLINE", "MAC", "IOS", or null outside Office (office-js-helpers' PlatformType). */
+  platform: string | null;
+  /** True inside Excel (desktop, Mac, web, iPad). */
+  inExcel: boolean;
+}
+
+type Helpers = typeof import('@microsoft/office-js-helpers');
+let helpers: Promise<Helpers> | undefined;
+
+function loadHelpers(): Promise<Helpers> {
+  helpers ??= import('@microsoft/office-js-helpers');
+  return helpers;
+}
+
+const OUTSIDE: PlatformInfo = { host: 'WEB', platform: null, inExcel: false };
+
+/**
+ * Where the pane runs. Call after Office.onReady. Outside a browser, or when the library
+ * cannot tell, the answer is "WEB" (not in Office).
+ */
+export async function detectPlatform(): Promise<PlatformInfo> {
+  if (typeof window === 'undefined') return OUTSIDE;
+  try {
+    const { Utilities } = await loadHelpers();
+    const host = Utilities.host || 'WEB';
+    const platform = host === 'WEB' ? null : Utilities.platform || null;
+    return { host, platform, inExcel: host === 'EXCEL' };
+  } catch {
+    return OUTSIDE;
+  }
+}
+
+/**
+ * Whether Excel supports an ExcelApi requirement set ("1.7"); false outside Excel. The Excel
+ * host needs ExcelApi 1.7 (see README of this folder: src/hosts/excel/index.ts).
+ */
+export function supportsExcelApi(version: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, v?: string): boolean } } } }).Office;
+  try {
+    return !!office?.context?.requirements?.isSetSupported('ExcelApi', version);
+  } catch {
+    return false;
+  }
+}
+
+/** True for an OfficeExtension.Error (or one shaped like it: a string code and debugInfo). */
+export function isOfficeError(e: unknown): e is { name: string; message: string; code: string; debugInfo?: unknown } {
+  if (!e || typeof e !== 'object') return false;
+  const ext = (globalThis as { OfficeExtension?: { Error?: new (...a: never[]) => unknown } }).OfficeExtension;
+  if (ext?.Error && e instanceof ext.Error) return true;
+  const x = e as { name?: unknown; code?: unknown; debugInfo?: unknown };
+  return typeof x.code === 'string' && (x.name === 'RichApi.Error' || x.name === 'OfficeExtension.Error' || (typeof x.debugInfo === 'object' && x.debugInfo !== null));
+}
+
+/**
+ * The Office error inside a wrapper: office-js-helpers' CustomError subclasses (APIError,
+ * Exception, …) keep it as `innerError`; our ExcelHostError and other errors as `cause`.
+ * Returns the first Office error found, else the innermost error.
+ */
+export function unwrapError(e: unknown): unknown {
+  let current = e;
+  for (let depth = 0; depth < 8; depth++) {
+    if (isOfficeError(current)) return current;
+    const x = current as { innerError?: unknown; cause?: unknown } | null;
+    const next = x && typeof x === 'object' ? (x.innerError ?? x.cause) : undefined;
+    if (next === undefined || next === null) return current;
+    current = next;
+  }
+  return current;
+}

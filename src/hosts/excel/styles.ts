@@ -1,0 +1,55 @@
+/**
+ * How the Excel host draws the renderer's CellStyleIds: the same number formats, fonts and
+ * fills as the .xlsx host (src/hosts/xlsx/styles.ts, STYLE_DEFS; a test holds the two
+ * together), in Office.js terms (colours as #RRGGBB).
+ */
+import type { CellStyleId, SpecCell } from '../../render/spec';
+
+export interface ExcelLook {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** Font colour, #RRGGBB. */
+  color?: string;
+  /** Fill colour, #RRGGBB. */
+  fill?: string;
+  wrap?: boolean;
+}
+
+export const LOOKS: Record<CellStyleId, ExcelLook> = {
+  header: { bold: true, fill: '#DDEBF7', wrap: true },
+  title: { bold: true, size: 14 },
+  wan: { numberFormat: '#,##0.00' },
+  wanInt: { numberFormat: '#,##0' },
+  percent: { numberFormat: '0.0%' },
+  total: { bold: true, numberFormat: '#,##0.00' },
+  totalLabel: { bold: true },
+  note: { italic: true, color: '#808080' },
+};
+
+/** Text is always "@": a value written to a text cell is never parsed (no formula injection). */
+export const TEXT_FORMAT = '@';
+export const GENERAL_FORMAT = 'General';
+
+/** The number format a cell needs; undefined when General will do. */
+export function numberFormatOf(cell: SpecCell): string | undefined {
+  if (!cell) return undefined;
+  if (cell.kind === 'text') return TEXT_FORMAT;
+  return cell.style ? LOOKS[cell.style].numberFormat : undefined;
+}
+
+/** True when the style sets more than a number format (font, fill, wrapping). */
+export function hasFontLook(style: CellStyleId | undefined): style is CellStyleId {
+  if (!style) return false;
+  const l = LOOKS[style];
+  return l.bold !== undefined || l.italic !== undefined || l.size !== undefined || l.color !== undefined || l.fill !== undefined || l.wrap !== undefined;
+}
+
+/**
+ * Office.js column widths are in points; the spec's are in characters of the default font
+ * (Calibri 11: 7 px per digit plus 5 px of padding, 96 px = 72 pt).
+ */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
