@@ -34,6 +34,8 @@ interface CaseResult {
   subject: Subject;
   rows: number;
   runs: number[];
+  /** CPU time (user + system, all threads: GC helpers included) of each timed run, ms. */
+  cpu: number[];
   /** ms to build the sheet in the child (generator, not the engine). */
   buildMs: number;
   /** Process-wide peak RSS (MB) over the child's life: building, warm-up and the timed runs. */
@@ -112,6 +114,7 @@ function child(subject: Subject, rows: number): CaseResult {
 
   const runCount = rows <= 100_000 ? 5 : 3;
   const runs: number[] = [];
+  const cpu: number[] = [];
   let runPeakMb = 0;
   let resultHeapMb = 0;
   let note = '';
@@ -121,8 +124,11 @@ function child(subject: Subject, rows: number): CaseResult {
       if (reset) resetPeak();
     }
     const before = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     let out: string | null = run(sheet);
     runs.push(Number(process.hrtime.bigint() - before) / 1e6);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
     runPeakMb = Math.max(runPeakMb, maxRssMb());
     processPeakMb = Math.max(processPeakMb, maxRssMb());
     if (i === 0) note = out;
@@ -139,7 +145,7 @@ function child(subject: Subject, rows: number): CaseResult {
   }
   sheet = null;
   if (!reset) note += ' (peak RSS could not be reset: run peak includes building the input)';
-  return { subject, rows, runs, buildMs, processPeakMb, baselineMb, runPeakMb, addedMb: runPeakMb - baselineMb, resultHeapMb, note };
+  return { subject, rows, runs, cpu, buildMs, processPeakMb, baselineMb, runPeakMb, addedMb: runPeakMb - baselineMb, resultHeapMb, note };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +166,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function table(results: CaseResult[]): string {
-  const head = ['rows', 'subject', 'ms (median)', 'ms (min)', 'µs/row', 'peak RSS MB', 'RSS added MB', 'result heap MB', '× loop'];
+  const head = ['rows', 'subject', 'ms (median)', 'ms (min)', 'CPU ms', 'µs/row', 'peak RSS MB', 'RSS added MB', 'result heap MB', '× loop'];
   const body = results.map((r) => {
     const ms = median(r.runs);
     const loop = results.find((x) => x.subject === 'loop' && x.rows === r.rows);
@@ -170,6 +176,7 @@ function table(results: CaseResult[]): string {
       r.subject === 'plan' ? 'plan()' : 'plain loop',
       fmt(ms, 1),
       fmt(Math.min(...r.runs), 1),
+      fmt(median(r.cpu), 1),
       fmt((ms * 1000) / r.rows, 3),
       fmt(r.runPeakMb),
       fmt(r.addedMb),
@@ -195,7 +202,9 @@ export async function run(rowCounts: number[] = ROWS): Promise<void> {
   }
   console.log('');
   console.log(table(results));
-  console.log('peak RSS: the process peak during the timed runs (input sheet included); RSS added: that peak minus RSS after building the input.');
+  console.log('ms: wall time of the timed runs; CPU ms: their CPU time, all threads (GC helpers included); µs/row from the median wall time.');
+  console.log('peak RSS: the process peak during the timed runs (input sheet included); RSS added: that peak minus RSS after building the input;');
+  console.log('result heap: what one plan() result keeps alive, measured after a full GC.');
   const goal = results.find((r) => r.subject === 'plan' && r.rows === GOAL.rows);
   if (goal) {
     const ms = median(goal.runs);
