@@ -71,5 +71,16 @@ describeWhen('LibreOffice (soffice)', hasLibreOffice(), 'apt-get install --no-in
     expect(customers.values[1]!.slice(0, 3)).toEqual(['北京银行', '北京', 123.5]);
 
     expect((await back.listSheets()).map((s) => s.name)).toEqual(['客户', '数据', '透视', '隐藏', '深藏', 'ABC 设置']);
+
+    // A re-run on the file LibreOffice saved (its own zip and XML conventions) works too.
+    await back.apply(
+      emptyWrite({
+        removeSheets: ['ABC 设置'],
+        addSheets: [{ name: 'ABC 设置', rows: [[{ kind: 'text', text: '阈值' }, { kind: 'number', value: 200 }]] }],
+        columns: [{ sheet: '客户', firstRow: 2, firstColumn: 7, cells: [[{ kind: 'text', text: 'B' }]] }],
+      }),
+    );
+    expect((await back.readSheet('ABC 设置')).values).toEqual([['阈值', 200]]);
+    expect((await back.readSheet('客户')).values[1]![6]).toBe('B');
   });
 });
