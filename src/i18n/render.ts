@@ -205,9 +205,10 @@ export const BASIS_LABELS: Record<Lang, Record<AllocationBasis, string>> = {
 };
 
 /** Notes on the settings sheet: what a person may change and how the formulas use it. */
-export const SETTINGS_NOTES: Record<Lang, { intro: string; cities: string; industries: string; products: string; share: string }> = {
+export const SETTINGS_NOTES: Record<Lang, { intro: string; tags: string; cities: string; industries: string; products: string; share: string }> = {
   zh: {
     intro: '本表是这个工作簿的 ABC 设置，客户表右侧的级别公式直接引用本表。可以修改数值；请勿移动或改写各表的标题。',
+    tags: '客户表右侧的“标准城市”和“分级用”金额是公式的依据：数字单元格按列单位直接读取；“350万”这类文字和“Beijing”这类写法按 ABC Planner 读到的值计算，修改后请重新计划。',
     cities: '未列出的城市按三级城市处理。可在表末继续添加城市（请写标准名称，如“西安”而不是“西安市”）。',
     industries: '先按整段文字匹配，再按包含关系匹配（较长的写法优先）；都不匹配的归入“其他”。',
     products: '不填产品名称＝使用客户表中的产品列（没有时为产品1–产品4）；不填结构＝按历史销售额，没有时平均。',
@@ -215,6 +216,7 @@ export const SETTINGS_NOTES: Record<Lang, { intro: string; cities: string; indus
   },
   en: {
     intro: "This workbook's ABC settings. The tag formulas on the customer sheet read this sheet directly. Change the values; do not move or retype the tables' titles.",
+    tags: 'The City (std) and "for class" amount columns on the customer sheet feed the formulas: number cells are read directly in their column\'s unit; text such as "350万" and names such as "Beijing" count as ABC Planner read them: after changing those, plan again.',
     cities: 'Cities not listed are Tier 3. Add cities at the end of the list (use the standard Chinese name, e.g. 西安, not 西安市 or Xi\'an).',
     industries: 'The whole text is matched first, then any listed text it contains (longer first); anything else is Other.',
     products: "No product names = the customer sheet's product columns (else Product 1–4); no mix = historic sales, else equal.",

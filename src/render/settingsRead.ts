@@ -186,7 +186,8 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
     }
   }
 
-  const tierRows = (heading: SettingsHeading, fields: readonly string[], group: 'thresholds' | 'matrix') => {
+  /** A table of one row per tier, in tier order (the formulas index it by tier); fields with their labels. */
+  const tierRows = (heading: SettingsHeading, fields: readonly (readonly [string, SettingsLabel])[], group: 'thresholds' | 'matrix') => {
     const start = s.tableStart(heading, 'tier');
     if (!start) return;
     const out: Record<string, Record<string, number | undefined>> = {};
@@ -196,16 +197,16 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
       const okLabel = label === tier || (typeof label === 'string' && TIER_CHOICES.get(choiceKey(label)) === `${tier}`);
       if (!okLabel) s.problem({ key: 'sheet-tier-row', path: [group, `${tier}`], params: { expected: TIER_LABELS[lang][`${tier}`] }, cell: s.address(r, start.c) });
       const values: Record<string, number | undefined> = {};
-      fields.forEach((f, j) => {
-        const v = s.number(r, start.c + 1 + j, [group, `${tier}`, f], L[(group === 'matrix' ? (f === 'share' ? 'matrixShare' : 'matrixPotential') : f) as SettingsLabel]);
+      fields.forEach(([f, label], j) => {
+        const v = s.number(r, start.c + 1 + j, [group, `${tier}`, f], L[label]);
         if (v !== null) values[f] = v;
       });
       out[`${tier}`] = values;
     });
     raw[group] = out;
   };
-  tierRows('thresholds', ['aPotential', 'aSales', 'bPotential', 'bSales'], 'thresholds');
-  tierRows('matrix', ['potential', 'share'], 'matrix');
+  tierRows('thresholds', [['aPotential', 'aPotential'], ['aSales', 'aSales'], ['bPotential', 'bPotential'], ['bSales', 'bSales']], 'thresholds');
+  tierRows('matrix', [['potential', 'matrixPotential'], ['share', 'matrixShare']], 'matrix');
 
   const coverageStart = s.tableStart('coverage', 'class');
   if (coverageStart) {

@@ -86,6 +86,7 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
 
   g.set(1, A, text(H.title, 'title'));
   note(2, A, N.intro);
+  note(4, A, N.tags);
   g.set(3, A, text(L.version));
   g.set(3, A + 1, num(settings.version));
   name(FORMULA_NAMES.version, 3, A + 1);
