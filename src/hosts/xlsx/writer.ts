@@ -5,7 +5,7 @@
  * a byte leaves this function.
  */
 import type { ColumnBlock, WorkbookWrite } from '../../render/spec';
-import { MAX_COLUMNS, MAX_ROWS } from './cellRef';
+import { MAX_COLUMNS, MAX_ROWS, parseArea } from './cellRef';
 import { ColumnPatcher } from './columnPatcher';
 import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
 import { XlsxError } from './errors';
@@ -84,6 +84,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
         b.firstRow + b.cells.length - 1 > MAX_ROWS || b.firstColumn + width - 1 > MAX_COLUMNS) {
       throw new XlsxError('bad-write', `“${b.sheet}”的列块超出工作表范围`, `The column block for "${b.sheet}" lies outside the sheet's limits`);
     }
+    checkNoTableOverlap(pkg, sheet, b, width);
     const entry = blocksBySheet.get(lower(sheet.name)) ?? { sheet, blocks: [] };
     entry.blocks.push(b);
     blocksBySheet.set(lower(sheet.name), entry);
@@ -219,6 +220,30 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   const bytes = zip.finish();
   tick();
   return bytes;
+}
+
+/**
+ * An Excel table (ListObject) names its columns after its header cells; writing into one
+ * without updating the table part makes Excel repair the file. Refuse clearly instead.
+ */
+function checkNoTableOverlap(pkg: XlsxPackage, sheet: PackageSheet, b: ColumnBlock, width: number): void {
+  if (!b.cells.length || !width) return;
+  const block = { firstRow: b.firstRow, firstColumn: b.firstColumn, lastRow: b.firstRow + b.cells.length - 1, lastColumn: b.firstColumn + width - 1 };
+  for (const rel of loadRels(pkg.archive, sheet.part).ofKind('table')) {
+    const xml = rel.partName ? partText(pkg.archive, rel.partName) : undefined;
+    if (!xml) continue;
+    const m = /<(?:\w+:)?table\b[^>]*?\sref="([^"]+)"/.exec(xml);
+    const name = /<(?:\w+:)?table\b[^>]*?\sdisplayName="([^"]+)"/.exec(xml)?.[1] ?? rel.partName!;
+    const area = m ? parseArea(m[1]!) : undefined;
+    if (!area) continue;
+    if (area.firstRow <= block.lastRow && block.firstRow <= area.lastRow && area.firstColumn <= block.lastColumn && block.firstColumn <= area.lastColumn) {
+      throw new XlsxError(
+        'bad-write',
+        `工作表“${sheet.name}”的表格“${name}”（${m![1]}）与要写入的列重叠，请把表格缩小到客户数据的范围，或把新列放在表格右侧`,
+        `The table "${name}" (${m![1]}) on sheet "${sheet.name}" overlaps the columns to write: shrink the table to the customer data, or put the new columns to its right`,
+      );
+    }
+  }
 }
 
 /** The worksheet relationship type in the flavour (transitional or strict) the workbook uses. */

@@ -222,6 +222,32 @@ describe('writing tag columns into an existing sheet', () => {
   });
 });
 
+test('a block that would land inside an Excel table is refused (Excel would repair the file)', async () => {
+  const { contentTypes: ct, rels: r, zipParts: z, valuesSheetXml, SharedStrings, NS_MAIN: ns, NS_R: nr } = await import('../../fixtures/xlsxBuilder');
+  const sst = new SharedStrings();
+  const sheet = valuesSheetXml([['名称', '城市', '金额'], ['甲', '北京', 1]], sst, { extra: '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>' }).replace('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>', '');
+  const bytes = z({
+    '[Content_Types].xml': ct([
+      ['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'],
+      ['/xl/worksheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml'],
+      ['/xl/sharedStrings.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml'],
+      ['/xl/tables/table1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml'],
+    ]),
+    '_rels/.rels': r([['rId1', 'officeDocument', 'xl/workbook.xml']]),
+    'xl/workbook.xml': `<workbook xmlns="${ns}" xmlns:r="${nr}"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': r([['rId1', 'worksheet', 'worksheets/sheet1.xml'], ['rId2', 'sharedStrings', 'sharedStrings.xml']]),
+    'xl/worksheets/sheet1.xml': sheet,
+    'xl/worksheets/_rels/sheet1.xml.rels': r([['rId1', 'table', '../tables/table1.xml']]),
+    'xl/tables/table1.xml': `<table xmlns="${ns}" id="1" name="表1" displayName="表1" ref="A1:D2"><autoFilter ref="A1:D2"/><tableColumns count="4"><tableColumn id="1" name="名称"/><tableColumn id="2" name="城市"/><tableColumn id="3" name="金额"/><tableColumn id="4" name="列1"/></tableColumns></table>`,
+    'xl/sharedStrings.xml': sst.xml(),
+  });
+  const wb = openXlsx(bytes);
+  const block = (col: number) => ({ sheet: '客户', firstRow: 1, firstColumn: col, cells: [[{ kind: 'text' as const, text: '等级' }]] });
+  expect(() => wb.applySync(emptyWrite({ columns: [block(4)] }))).toThrow(expect.objectContaining({ code: 'bad-write', messageEn: expect.stringContaining('表1') }));
+  wb.applySync(emptyWrite({ columns: [block(5)] }));
+  expect((await wb.readSheet('客户')).values[0]).toEqual(['名称', '城市', '金额', null, '等级']);
+});
+
 describe('removing earlier generated sheets', () => {
   test('their parts, relationships, content types and sheet-scoped names go; other sheets keep their bytes', async () => {
     const fixture = richWorkbook();
