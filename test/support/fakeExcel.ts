@@ -397,6 +397,34 @@ export class FakeWorkbook {
     return this.requests.length;
   }
 
+  /** A deep copy of the model (same sheet ids), without requests, failures or handlers. */
+  clone(): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    wb.nextId = this.nextId;
+    wb.structureProtected = this.structureProtected;
+    wb.limits = { ...this.limits };
+    for (const s of this.sheets) {
+      const c = new SheetModel(s.id, s.name);
+      c.visibility = s.visibility;
+      c.tabColor = s.tabColor;
+      c.freeze = { ...s.freeze };
+      c.protected = s.protected;
+      s.widths.forEach((w, k) => c.widths.set(k, w));
+      s.rows.forEach((row, r) => {
+        if (!row) return;
+        const copy = new RowModel();
+        copy.v = row.v.slice();
+        if (row.f) copy.f = row.f.slice();
+        if (row.nf) copy.nf = row.nf.slice();
+        if (row.st) copy.st = row.st.map((st) => (st ? { ...st } : st));
+        c.rows[r] = copy;
+      });
+      wb.sheets.push(c);
+    }
+    for (const n of this.names) wb.names.push({ ...n });
+    return wb;
+  }
+
   // -- failure injection ----------------------------------------------------------------------
 
   /** The n-th sync from now (1 = the next one) fails. */
