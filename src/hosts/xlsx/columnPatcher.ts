@@ -313,10 +313,22 @@ export class ColumnPatcher {
       this.emit(rm ? (selfClosing ? startTag : startTag + inner + `</${p}row>`) : selfClosing ? tag : tag + inner + `</${p}row>`);
       return;
     }
-    // Split the row's content into cells (with their columns) and anything after them.
-    const existing: { col: number; xml: string }[] = [];
     const cOpen = `<${p}c`;
     const cClose = `</${p}c>`;
+    // spans is only a hint; drop it on rows whose cells change.
+    tag = tag.replace(/\sspans="[^"]*"/, '');
+    if (tag.endsWith('/>')) tag = tag.slice(0, -2).trimEnd() + '>';
+    // Fast path (tag columns to the right of the data): the row's last cell has an r left of
+    // our first column and nothing follows it, so our cells simply go after it.
+    const fast = appendPosition(inner, cOpen, cClose);
+    if (fast !== undefined && fast < assignments[0]!.col) {
+      let ours = '';
+      for (const a of assignments) ours += this.cellToXml(columnLetters(a.col) + r, a.cell);
+      this.emit(`${tag}${inner}${ours}</${p}row>`);
+      return;
+    }
+    // Split the row's content into cells (with their columns) and anything after them.
+    const existing: { col: number; xml: string }[] = [];
     let i = 0;
     let col = 0;
     let rest = '';
@@ -361,15 +373,30 @@ export class ColumnPatcher {
       const a = assignments[k++]!;
       out += this.cellToXml(columnLetters(a.col) + r, a.cell);
     }
-    // spans is only a hint; drop it on rows whose cells changed.
-    tag = tag.replace(/\sspans="[^"]*"/, '');
-    if (tag.endsWith('/>')) tag = tag.slice(0, -2).trimEnd() + '>';
     this.emit(`${tag}${out}${rest}</${p}row>`);
   }
 
   get done(): boolean {
     return this.ended;
   }
+}
+
+/**
+ * For a row whose content is only cells and whose last cell has an `r`: that cell's column
+ * (0 for an empty row). Undefined when the row needs the careful path.
+ */
+function appendPosition(inner: string, cOpen: string, cClose: string): number | undefined {
+  let end = inner.length;
+  while (end > 0 && inner.charCodeAt(end - 1) <= 32) end--;
+  if (end === 0) return 0;
+  const last = inner.lastIndexOf(cOpen, end);
+  if (last < 0 || !isNameEnd(inner.charCodeAt(last + cOpen.length))) return undefined;
+  const te = findTagEnd(inner, last);
+  if (te < 0) return undefined;
+  const cellEnd = inner.charCodeAt(te - 1) === 47 ? te + 1 : inner.indexOf(cClose, te) + cClose.length;
+  if (cellEnd !== end) return undefined;
+  const m = /\sr="([A-Za-z]+)\d+"/.exec(inner.slice(last, te));
+  return m ? columnOfRef(m[1]!) : undefined;
 }
 
 function withRange(c: XmlElement, min: number, max: number): XmlElement {

@@ -20,7 +20,7 @@ import { ZipWriter, type ZipEntry } from './zip';
 
 export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
-  /** Deflate level for new and changed parts (default 6). */
+  /** Deflate level for new and changed parts (default 4: 2.7× faster than 6, about 7% larger). */
   level?: number;
   /** Timestamp for new zip entries (default now). */
   date?: Date;
@@ -159,7 +159,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   tick();
 
   // ---- 8. the zip: original entries in order (copied, patched or replaced), then new ones
-  const zip = new ZipWriter({ level: options.level ?? 6, ...(options.date ? { date: options.date } : {}) });
+  const zip = new ZipWriter({ level: options.level ?? 4, ...(options.date ? { date: options.date } : {}) });
   const late = new Map<string, { entry: ZipEntry; slot: ReturnType<ZipWriter['placeholder']> }>();
   const lateParts = new Set([lower(CONTENT_TYPES_PART), lower(pkg.workbookPart), lower(relsPartFor(pkg.workbookPart)), lower(stylesPart)]);
   const patchBySheetPart = new Map<string, { sheet: PackageSheet; blocks: ColumnBlock[] }>();

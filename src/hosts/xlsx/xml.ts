@@ -15,7 +15,11 @@ const NEEDS_ATTR_ESCAPE = /[&<>"\r\n\t]/;
 
 /** Removes characters that XML 1.0 cannot hold. */
 export function stripIllegal(s: string): string {
-  return s.replace(ILLEGAL, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return s.replace(ILLEGAL, '');
+  }
+  return s;
 }
 
 /** Escapes element text. Does not strip illegal characters (see `cleanText`). */
