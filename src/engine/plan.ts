@@ -86,12 +86,12 @@ const pct = (x: number) => Math.round(x * 1e6) / 1e6;
 function productPlan(settings: Settings, mapping: MappingReport, customers: CustomerRecord[], language: 'zh' | 'en'): ProductPlan[] {
   const columns = mapping.mapping.products;
   const names = settings.products.names ?? (columns.length ? columns.map((p) => p.name) : defaultProductNames(language));
+  // Every column's history in one pass over the customers (in the same order, so the same sums).
+  const sums = new Float64Array(columns.length);
+  for (const c of customers) for (let i = 0; i < columns.length; i++) sums[i] += c.productHistory[i] ?? 0;
   const history = names.map((name) => {
     const index = columns.findIndex((p) => p.name === name);
-    if (index < 0) return null;
-    let sum = 0;
-    for (const c of customers) sum += c.productHistory[index] ?? 0;
-    return Math.round(sum * 1e6) / 1e6;
+    return index < 0 ? null : Math.round(sums[index] * 1e6) / 1e6;
   });
   let mix = settings.products.mix;
   if (!mix) {
