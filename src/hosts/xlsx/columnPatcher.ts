@@ -147,7 +147,8 @@ export class ColumnPatcher {
 
   private patchHead(head: string): string {
     const p = this.prefix;
-    let out = head;
+    // We write UTF-8 whatever the part was decoded from.
+    let out = head.replace(/^(<\?xml[^>]*?encoding=["'])[^"']*(["'])/, '$1UTF-8$2');
     // <dimension ref="…"/>
     const area = this.index.area;
     if (area) {

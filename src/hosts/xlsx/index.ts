@@ -22,7 +22,7 @@ export class XlsxWorkbook implements WorkbookHost {
 
   private constructor(bytes: Uint8Array, readonly fileName?: string) {
     this.bytes = bytes;
-    this.pkg = openPackage(bytes);
+    this.pkg = openPackage(bytes, fileName);
   }
 
   /** Opens a workbook from its bytes; throws XlsxError for anything that is not a readable .xlsx/.xlsm. */

@@ -43,8 +43,8 @@ export function loadRels(archive: ZipArchive, source: string): Relationships {
   return text === undefined ? Relationships.empty(source) : Relationships.parse(text, source, relsPart);
 }
 
-export function openPackage(bytes: Uint8Array): XlsxPackage {
-  requireZip(bytes);
+export function openPackage(bytes: Uint8Array, fileName?: string): XlsxPackage {
+  requireZip(bytes, fileName);
   const archive = ZipArchive.open(bytes);
 
   const mimetype = archive.get('mimetype');

@@ -24,7 +24,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 /** Throws the right XlsxError unless the bytes are a zip. */
-export function requireZip(bytes: Uint8Array): void {
+export function requireZip(bytes: Uint8Array, fileName?: string): void {
   switch (sniff(bytes)) {
     case 'zip':
       return;
@@ -33,7 +33,7 @@ export function requireZip(bytes: Uint8Array): void {
     case 'xls':
       throw errors.xls();
     default:
-      throw errors.notAWorkbook();
+      throw errors.notAWorkbook(fileName);
   }
 }
 

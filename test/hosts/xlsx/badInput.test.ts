@@ -28,6 +28,10 @@ describe('bad input files get a clear message in both languages', () => {
     expectBoth(errorOf(() => openXlsx(new TextEncoder().encode('客户名称,城市\n甲,北京\n'))), 'not-a-workbook', /不是 Excel 工作簿/, /not an Excel workbook/);
   });
 
+  test('a CSV file is named as such', () => {
+    expectBoth(errorOf(() => openXlsx(new TextEncoder().encode('a,b\n'), '客户.csv')), 'not-a-workbook', /CSV/, /CSV/);
+  });
+
   test('an empty file is not a workbook', () => {
     expect(errorOf(() => openXlsx(new Uint8Array(0))).code).toBe('not-a-workbook');
   });

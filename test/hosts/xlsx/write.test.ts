@@ -222,6 +222,26 @@ describe('writing tag columns into an existing sheet', () => {
   });
 });
 
+test('a UTF-16 sheet part is patched and written back as UTF-8', async () => {
+  const { contentTypes: ct, rels: r, zipParts: z, NS_MAIN: ns, NS_R: nr } = await import('../../fixtures/xlsxBuilder');
+  const xml = `<?xml version="1.0" encoding="UTF-16" standalone="yes"?><worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>客户</t></is></c></row></sheetData></worksheet>`;
+  const utf16 = new Uint8Array(2 + xml.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let i = 0; i < xml.length; i++) new DataView(utf16.buffer).setUint16(2 + i * 2, xml.charCodeAt(i), true);
+  const bytes = z({
+    '[Content_Types].xml': ct([['/xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'], ['/xl/worksheets/sheet1.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml']]),
+    '_rels/.rels': r([['rId1', 'officeDocument', 'xl/workbook.xml']]),
+    'xl/workbook.xml': `<workbook xmlns="${ns}" xmlns:r="${nr}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': r([['rId1', 'worksheet', 'worksheets/sheet1.xml']]),
+    'xl/worksheets/sheet1.xml': utf16,
+  });
+  const wb = openXlsx(bytes);
+  expect((await wb.readSheet('S')).values).toEqual([['客户']]);
+  wb.applySync(emptyWrite({ columns: [{ sheet: 'S', firstRow: 1, firstColumn: 2, cells: [[{ kind: 'text', text: 'A' }]] }] }));
+  expect(text(wb.toBytes(), 'xl/worksheets/sheet1.xml')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
+  expect((await wb.readSheet('S')).values).toEqual([['客户', 'A']]);
+});
+
 test('a block that would land inside an Excel table is refused (Excel would repair the file)', async () => {
   const { contentTypes: ct, rels: r, zipParts: z, valuesSheetXml, SharedStrings, NS_MAIN: ns, NS_R: nr } = await import('../../fixtures/xlsxBuilder');
   const sst = new SharedStrings();
