@@ -105,9 +105,26 @@ export class XmlScanner {
           if (this.sawRoot) throw new XmlScanError('content after the root element');
           this.sawRoot = true;
         }
-        if (!selfClosing) this.stack.push(name);
-        h.open(name, s, ne, end, selfClosing);
-        if (selfClosing) h.close(name);
+        if (selfClosing) {
+          h.open(name, s, ne, end, true);
+          h.close(name);
+          i = gt + 1;
+          continue;
+        }
+        // A leaf with only text (`<v>12</v>`, most of a sheet): open, text and close in one go.
+        const next = s.indexOf('<', gt + 1);
+        if (next > 0 && s.charCodeAt(next + 1) === 47) {
+          const gt2 = s.indexOf('>', next + 2);
+          if (gt2 > 0 && closes(s, next + 2, gt2, name)) {
+            h.open(name, s, ne, end, false);
+            if (next > gt + 1 && h.wantText()) h.text(decodeEntities(s.slice(gt + 1, next)));
+            h.close(name);
+            i = gt2 + 1;
+            continue;
+          }
+        }
+        this.stack.push(name);
+        h.open(name, s, ne, end, false);
         i = gt + 1;
       }
     }
