@@ -37,3 +37,27 @@ export function checkDefinedName(name: string, ref: string): void {
   if (A1_LIKE.test(name) || R1C1_LIKE.test(name)) throw bad('不能与单元格引用相同', 'it must not look like a cell reference');
   if (ref.replace(/^=/, '').trim().length === 0) throw bad('引用为空', 'its reference is empty');
 }
+
+/** The sheet a simple reference names (`'ABC 设置'!$A$1` → `ABC 设置`), or undefined. */
+export function sheetOfRef(ref: string): string | undefined {
+  const r = ref.replace(/^=/, '').trim();
+  if (r.startsWith("'")) {
+    let i = 1;
+    let name = '';
+    while (i < r.length) {
+      if (r[i] === "'") {
+        if (r[i + 1] === "'") {
+          name += "'";
+          i += 2;
+          continue;
+        }
+        return r[i + 1] === '!' ? name : undefined;
+      }
+      name += r[i];
+      i++;
+    }
+    return undefined;
+  }
+  const m = /^([^!'[\]:*?/\\(),;=+\-<>&"]+)!/.exec(r);
+  return m ? m[1] : undefined;
+}

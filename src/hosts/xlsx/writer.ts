@@ -14,7 +14,7 @@ import { streamPartText } from './partText';
 import { relsPartFor, REL, REL_URI, type Relationships } from './relationships';
 import { writeSheetXml } from './sheetWriter';
 import { StyleBook } from './styles';
-import { checkDefinedName, checkSheetName, duplicateSheet } from './validate';
+import { checkDefinedName, checkSheetName, duplicateSheet, sheetOfRef } from './validate';
 import { WorkbookXml } from './workbookXml';
 import { ZipWriter, type ZipEntry } from './zip';
 
@@ -99,6 +99,14 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
       throw new XlsxError('duplicate-defined-name', `名称“${n.name}”已存在，请换一个名称`, `The defined name "${n.name}" already exists: choose another name`);
     }
     existingNames.add(lower(n.name));
+    const target = sheetOfRef(n.ref);
+    if (target !== undefined && !names.has(lower(target))) {
+      throw new XlsxError(
+        'bad-defined-name',
+        `名称“${n.name}”引用的工作表“${target}”不存在`,
+        `The defined name "${n.name}" refers to a sheet "${target}" that does not exist`,
+      );
+    }
     workbook.addName(n.name, n.ref.replace(/^=/, ''), n.hidden ?? false);
   }
 
