@@ -1,0 +1,74 @@
+/**
+ * `abc-planner settings`: the settings a workbook carries (its settings sheet, else the
+ * defaults), as JSON (usable as a --settings file) or as a short listing for people.
+ */
+import type { Settings, TierKey } from '../engine/settings';
+import type { Field } from '../engine/types';
+import type { Lang } from '../i18n';
+import { cliText } from '../i18n/cli';
+import { CLASS_LABELS, COVERAGE_LABELS, FIELD_LABELS, TIER_LABELS } from '../i18n/engine';
+import { BASIS_LABELS } from '../i18n/render';
+import type { SettingsCommand } from './args';
+import type { CliIo } from './io';
+import { type LoadedSettings, openWorkbook, workbookSettings } from './workbook';
+
+const TIER_KEYS: readonly TierKey[] = ['1', '2', '3'];
+
+/** The settings as a few lines a planner reads. */
+export function settingsListing(settings: Settings, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const sep = zh ? '；' : '; ';
+  const lines: string[] = [];
+  const tier1 = settings.cities.filter((c) => c.tier === 1).map((c) => c.city);
+  const tier2 = settings.cities.filter((c) => c.tier === 2);
+  lines.push(cliText(lang, 'settings-cities', { tier1: tier1.length, tier1List: tier1.join(zh ? '、' : ', '), tier2: tier2.length }));
+  lines.push(cliText(lang, 'settings-thresholds'));
+  const tierWidth = Math.max(...TIER_KEYS.map((t) => TIER_LABELS[lang][t].length)) + 2;
+  lines.push(`  ${''.padEnd(tierWidth)}${cliText(lang, 'settings-threshold-columns')}`);
+  for (const t of TIER_KEYS) {
+    const th = settings.thresholds[t];
+    lines.push(`  ${TIER_LABELS[lang][t].padEnd(tierWidth)}${[th.aPotential, th.aSales, th.bPotential, th.bSales].join(' | ')}`);
+  }
+  const splits = TIER_KEYS.map((t) => {
+    const m = settings.matrix[t];
+    return zh ? `${TIER_LABELS.zh[t]} 潜力≥${m.potential}、占有率≥${m.share * 100}%` : `${TIER_LABELS.en[t]} potential ≥ ${m.potential}, share ≥ ${m.share * 100}%`;
+  }).join(sep);
+  lines.push(cliText(lang, 'settings-matrix', { splits }));
+  const coverage = (['A', 'B', 'C'] as const).map((k) => `${CLASS_LABELS[lang][k]} ${COVERAGE_LABELS[lang][settings.coverage[k]]}`).join(sep);
+  lines.push(cliText(lang, 'settings-coverage', { coverage }));
+  const { names, mix } = settings.products;
+  lines.push(names ? cliText(lang, 'settings-products', { products: names.join(zh ? '、' : ', ') }) : cliText(lang, 'settings-products-from-sheet'));
+  lines.push(mix ? cliText(lang, 'settings-mix', { mix: mix.map((m, i) => `${names?.[i] ?? i + 1} ${m}%`).join(sep) }) : cliText(lang, 'settings-mix-history'));
+  const t = settings.targets;
+  lines.push(
+    t.companyTarget !== null
+      ? cliText(lang, 'settings-target', { target: t.companyTarget.toLocaleString('en-US', { maximumFractionDigits: 2 }) })
+      : cliText(lang, 'settings-target-growth', { growth: t.growthPct }),
+  );
+  const blend = t.basis === 'blend' ? (zh ? `（潜力占 ${t.blendPotentialWeight * 100}%）` : ` (potential weighs ${t.blendPotentialWeight * 100}%)`) : '';
+  lines.push(cliText(lang, 'settings-basis', { basis: BASIS_LABELS[lang][t.basis], blend, unit: t.unit }));
+  lines.push(cliText(lang, 'settings-load', { ...settings.load }));
+  lines.push(cliText(lang, 'settings-industries', { count: settings.industries.length }));
+  const columns = Object.entries(settings.columns).map(([f, h]) => `${FIELD_LABELS[lang][f as Field]} = ${zh ? `“${h}”` : `"${h}"`}`);
+  if (columns.length) lines.push(cliText(lang, 'settings-columns', { columns: columns.join(sep) }));
+  return lines;
+}
+
+export interface SettingsOutcome {
+  loaded: LoadedSettings;
+  /** For stdout: the JSON document, or the listing. */
+  stdout: string;
+  /** For stderr: where the settings come from (with --json). */
+  note?: string;
+}
+
+export async function runSettings(cmd: SettingsCommand, lang: Lang, io: CliIo): Promise<SettingsOutcome> {
+  const opened = await openWorkbook(cmd.input, io.cwd, lang);
+  const loaded = workbookSettings(opened, lang);
+  const source =
+    loaded.source.kind === 'workbook'
+      ? cliText(lang, 'settings-source-workbook', { file: cmd.input, sheet: loaded.source.sheet })
+      : cliText(lang, 'settings-source-defaults', { file: cmd.input });
+  if (cmd.json) return { loaded, stdout: JSON.stringify(loaded.settings, null, 2) + '\n', note: source };
+  return { loaded, stdout: [source, ...settingsListing(loaded.settings, lang).map((l) => `  ${l}`)].join('\n') + '\n' };
+}

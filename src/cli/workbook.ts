@@ -1,0 +1,173 @@
+/**
+ * Opening the input workbook and finding what a plan needs in it: the settings (the workbook's
+ * settings sheet, a settings file, or the defaults) and the customer sheet.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { findHeaderRow, findUnitNote, mapColumns } from '../engine/headers';
+import type { Settings } from '../engine/settings';
+import { defaultSettings, parseSettings } from '../engine/settings';
+import type { Field } from '../engine/types';
+import type { ProgressFn, SheetRead } from '../hosts/host';
+import { openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
+import type { Lang } from '../i18n';
+import { cliText } from '../i18n/cli';
+import { formatSettingsProblem } from '../i18n/engine';
+import { earlierSheets, formatSettingsSheetProblem, ourSheetName, settingsFromSheet } from '../render';
+import type { DefinedNameSpec } from '../render';
+import { CliError, fsCode, isXlsxError, xlsxMessage } from './errors';
+
+export interface OpenedWorkbook {
+  path: string;
+  /** As the planner wrote it, for messages. */
+  shown: string;
+  size: number;
+  workbook: XlsxWorkbook;
+}
+
+/** Reads a file, turning the file system's errors into messages. */
+async function readFileFor(file: string, shown: string, lang: Lang, notFound: 'file-not-found' | 'settings-file-not-found'): Promise<Buffer> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = fsCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError([cliText(lang, notFound, { file: shown })]);
+    if (code === 'EISDIR') throw new CliError([cliText(lang, 'file-is-directory', { file: shown })]);
+    throw new CliError([cliText(lang, 'file-unreadable', { file: shown, detail: code ?? String(e) })]);
+  }
+}
+
+export async function openWorkbook(input: string, cwd: string, lang: Lang): Promise<OpenedWorkbook> {
+  const file = path.resolve(cwd, input);
+  const bytes = await readFileFor(file, input, lang, 'file-not-found');
+  try {
+    const workbook = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file));
+    return { path: file, shown: input, size: bytes.byteLength, workbook };
+  } catch (e) {
+    if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, input)]);
+    throw e;
+  }
+}
+
+/** Runs a host call, turning its XlsxErrors into messages about `shown`. */
+export function hostCall<T>(shown: string, lang: Lang, call: () => T): T {
+  try {
+    return call();
+  } catch (e) {
+    if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, shown)]);
+    throw e;
+  }
+}
+
+export type SettingsSource = { kind: 'workbook'; sheet: string } | { kind: 'file'; file: string } | { kind: 'defaults' };
+
+export interface LoadedSettings {
+  settings: Settings;
+  source: SettingsSource;
+}
+
+/** The settings the workbook carries: its settings sheet, else the defaults. */
+export function workbookSettings(opened: OpenedWorkbook, lang: Lang): LoadedSettings {
+  const { workbook, shown } = opened;
+  const sheetNames = hostCall(shown, lang, () => workbook.listSheetsSync()).map((s) => s.name);
+  const names = hostCall(shown, lang, () => workbook.listNamesSync());
+  const sheet = ourSheetName({ sheetNames, names }, 'settings');
+  if (!sheet) return { settings: defaultSettings(), source: { kind: 'defaults' } };
+  const read = hostCall(shown, lang, () => workbook.readSheetSync(sheet));
+  const parsed = settingsFromSheet(read.values, { firstRow: read.firstRow, firstColumn: read.firstColumn, sheet: read.name });
+  if (!parsed.ok) {
+    throw new CliError([
+      cliText(lang, 'settings-sheet-problems', { file: shown, sheet: read.name }),
+      ...parsed.problems.map((p) => `  - ${formatSettingsSheetProblem(p, lang)}`),
+    ]);
+  }
+  return { settings: parsed.settings, source: { kind: 'workbook', sheet: read.name } };
+}
+
+/** Settings from a JSON file (what `abc-planner settings --json` prints, or only the parts that change). */
+export async function fileSettings(file: string, cwd: string, lang: Lang): Promise<LoadedSettings> {
+  const bytes = await readFileFor(path.resolve(cwd, file), file, lang, 'settings-file-not-found');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new CliError([cliText(lang, 'settings-file-bad-json', { file, detail: e instanceof Error ? e.message : String(e) })]);
+  }
+  const parsed = parseSettings(raw);
+  if (!parsed.ok) {
+    throw new CliError([cliText(lang, 'settings-file-problems', { file }), ...parsed.problems.map((p) => `  - ${formatSettingsProblem(p, lang)}`)]);
+  }
+  return { settings: parsed.settings, source: { kind: 'file', file } };
+}
+
+/** What a sheet looks like to the planner: customer rows, a header lacking columns, or nothing. */
+export type SheetLook =
+  | { kind: 'customers'; headerRow: number }
+  | { kind: 'missing-columns'; headerRow: number; missing: Field[] }
+  | { kind: 'no-header' }
+  | { kind: 'empty' };
+
+export function isEmptySheet(read: SheetRead): boolean {
+  return !read.values.some((row) => row.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')));
+}
+
+/** Looks at a sheet as plan() would: its header row (given or found) and whether the required columns are there. */
+export function lookAt(read: SheetRead, settings: Settings, headerRow?: number): SheetLook {
+  if (isEmptySheet(read)) return { kind: 'empty' };
+  const index = headerRow !== undefined ? headerRow - read.firstRow : findHeaderRow(read.values);
+  if (index === undefined || index < 0 || index >= read.values.length) return { kind: 'no-header' };
+  const report = mapColumns(read.values[index], settings.columns, { noteUnit: findUnitNote(read.values, index) });
+  const row = read.firstRow + index;
+  return report.missing.length ? { kind: 'missing-columns', headerRow: row, missing: report.missing } : { kind: 'customers', headerRow: row };
+}
+
+export interface CustomerSheet {
+  read: SheetRead;
+  look: SheetLook;
+}
+
+/**
+ * The customer sheet: the one named, else the first visible sheet (not one of ours) that looks
+ * like customer rows. When none does, the sheet with a header that lacks columns (its plan then
+ * says which), else a message listing the sheets checked.
+ */
+export function findCustomerSheet(
+  opened: OpenedWorkbook,
+  settings: Settings,
+  options: { sheet?: string; headerRow?: number },
+  lang: Lang,
+  onProgress?: ProgressFn,
+): CustomerSheet {
+  const { workbook, shown } = opened;
+  const read = (name: string) => hostCall(shown, lang, () => workbook.readSheetSync(name, onProgress));
+  if (options.sheet !== undefined) {
+    const wanted = options.sheet;
+    const sheets = hostCall(shown, lang, () => workbook.listSheetsSync());
+    if (!sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) {
+      const list = sheets.map((s) => (lang === 'zh' ? `“${s.name}”` : `"${s.name}"`)).join(lang === 'zh' ? '、' : ', ');
+      throw new CliError([cliText(lang, 'sheet-not-found', { file: shown, sheet: wanted, sheets: list })]);
+    }
+    const r = read(wanted);
+    return { read: r, look: lookAt(r, settings, options.headerRow) };
+  }
+  const sheets = hostCall(shown, lang, () => workbook.listSheetsSync());
+  const names: DefinedNameSpec[] = hostCall(shown, lang, () => workbook.listNamesSync());
+  const ours = new Set(earlierSheets({ sheetNames: sheets.map((s) => s.name), names }, '').map((s) => s.toLowerCase()));
+  let fallback: CustomerSheet | undefined;
+  const checked: string[] = [];
+  for (const s of sheets) {
+    if (!s.visible || ours.has(s.name.toLowerCase())) continue;
+    checked.push(s.name);
+    const r = read(s.name);
+    const look = lookAt(r, settings, options.headerRow);
+    if (look.kind === 'customers') return { read: r, look };
+    if (look.kind === 'missing-columns' && !fallback) fallback = { read: r, look };
+  }
+  if (fallback) return fallback;
+  const hidden = sheets.some((s) => !s.visible);
+  const quote = (n: string) => (lang === 'zh' ? `“${n}”` : `"${n}"`);
+  throw new CliError([
+    cliText(lang, 'no-customer-sheet', { file: shown, sheets: checked.map(quote).join(lang === 'zh' ? '、' : ', ') || '—' }) +
+      (hidden ? cliText(lang, 'sheet-hidden-note') : ''),
+  ]);
+}

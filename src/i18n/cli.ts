@@ -1,0 +1,323 @@
+/**
+ * Words of the `abc-planner` command: help, usage errors, errors on the input with what to do,
+ * the summary after a plan, progress steps and the `settings` listing. Chinese and English.
+ */
+import type { Catalogue, Lang } from './index';
+import { translate } from './index';
+
+export type CliMessage =
+  // usage (exit code 2)
+  | 'usage-no-command'
+  | 'usage-unknown-command'
+  | 'usage-unknown-option'
+  | 'usage-missing-value'
+  | 'usage-no-value'
+  | 'usage-not-for-command'
+  | 'usage-missing-input'
+  | 'usage-extra-argument'
+  | 'usage-target-and-growth'
+  | 'usage-out-and-in-place'
+  | 'usage-bad-target'
+  | 'usage-negative-target'
+  | 'usage-bad-growth'
+  | 'usage-bad-header-row'
+  | 'usage-bad-lang'
+  | 'usage-hint'
+  | 'usage-did-you-mean'
+  // the input cannot be planned (exit code 1)
+  | 'error-prefix'
+  | 'file-not-found'
+  | 'file-is-directory'
+  | 'file-unreadable'
+  | 'in-file'
+  | 'no-customer-sheet'
+  | 'sheet-not-found'
+  | 'sheet-hidden-note'
+  | 'empty-sheet'
+  | 'cannot-plan'
+  | 'headers-found'
+  | 'header-row-hint'
+  | 'settings-file-not-found'
+  | 'settings-file-bad-json'
+  | 'settings-file-problems'
+  | 'settings-sheet-problems'
+  | 'write-failed'
+  | 'xlsm-extension'
+  | 'hint-overwrite'
+  | 'hint-in-place'
+  | 'unexpected'
+  // summary (stderr)
+  | 'summary-sheet'
+  | 'summary-settings-workbook'
+  | 'summary-settings-file'
+  | 'summary-settings-defaults'
+  | 'summary-classes'
+  | 'summary-target'
+  | 'summary-target-growth'
+  | 'summary-target-rounded'
+  | 'summary-no-classified'
+  | 'summary-issues'
+  | 'summary-more-issues'
+  | 'summary-issues-all'
+  | 'summary-no-issues'
+  | 'summary-written'
+  | 'summary-written-in-place'
+  // progress
+  | 'step-read'
+  | 'step-plan'
+  | 'step-render'
+  | 'step-write'
+  | 'step-save'
+  // settings listing
+  | 'settings-source-workbook'
+  | 'settings-source-defaults'
+  | 'settings-cities'
+  | 'settings-thresholds'
+  | 'settings-threshold-columns'
+  | 'settings-matrix'
+  | 'settings-coverage'
+  | 'settings-products-from-sheet'
+  | 'settings-products'
+  | 'settings-mix-history'
+  | 'settings-mix'
+  | 'settings-target'
+  | 'settings-target-growth'
+  | 'settings-basis'
+  | 'settings-load'
+  | 'settings-columns'
+  | 'settings-industries';
+
+export const CLI_MESSAGES: Catalogue<CliMessage> = {
+  zh: {
+    'usage-no-command': '缺少命令：请用 “abc-planner plan <客户表.xlsx>” 或 “abc-planner settings <工作簿.xlsx>”',
+    'usage-unknown-command': '“{command}”不是 abc-planner 的命令：可用的命令是 plan 和 settings',
+    'usage-unknown-option': '无法识别的选项 {option}{hint}',
+    'usage-missing-value': '选项 {option} 需要一个值，例如 {example}',
+    'usage-no-value': '选项 {option} 不带值，请去掉“={value}”',
+    'usage-not-for-command': '选项 {option} 不能用于 {command} 命令',
+    'usage-missing-input': '缺少工作簿文件：abc-planner {command} <工作簿.xlsx>',
+    'usage-extra-argument': '多余的参数“{arg}”：每次只处理一个工作簿（文件名有空格时请加引号）',
+    'usage-target-and-growth': '--target 和 --growth 只能给一个：公司目标要么直接给出，要么按增长率计算',
+    'usage-out-and-in-place': '--out 和 --in-place 只能给一个：要么写入新文件，要么覆盖原文件',
+    'usage-bad-target': '“{value}”不是有效金额：请写成 12000（万元）、1.2亿 或 12,000万',
+    'usage-negative-target': '公司目标不能为负数（{value}）',
+    'usage-bad-growth': '“{value}”不是有效的增长率：请写成百分数，例如 8、8% 或 --growth=-5（不小于 -100）',
+    'usage-bad-header-row': '“{value}”不是有效的行号：--header-row 需要一个正整数，例如 3',
+    'usage-bad-lang': '“{value}”不是支持的语言：请用 zh 或 en',
+    'usage-hint': '运行 “abc-planner --help” 查看用法。',
+    'usage-did-you-mean': '（是不是 {option}？）',
+    'error-prefix': '错误',
+    'file-not-found': '找不到文件 {file}：请检查路径和文件名',
+    'file-is-directory': '{file} 是文件夹，不是工作簿文件：请给出 .xlsx 文件的路径',
+    'file-unreadable': '无法读取文件 {file}（{detail}）：请检查文件权限，或确认文件未被其他程序锁定',
+    'in-file': '文件 {file}：{message}',
+    'no-customer-sheet':
+      '文件 {file} 中没有像客户清单的工作表（需要一行表头，至少包含 客户名称、城市、客户年市场销售额、公司销售额 这几列）。已检查：{sheets}。请用 --sheet 指定客户表、用 --header-row 指定表头所在行，或在表头中使用这些列名',
+    'sheet-not-found': '文件 {file} 中没有名为“{sheet}”的工作表：请检查 --sheet 的名称。工作簿中的工作表有：{sheets}',
+    'sheet-hidden-note': '（隐藏的工作表不会被自动选用，需要时请用 --sheet 指定）',
+    'empty-sheet': '文件 {file} 的工作表“{sheet}”是空的：请用 --sheet 指定含客户数据的工作表',
+    'cannot-plan': '文件 {file} 无法计划：',
+    'headers-found': '第 {row} 行的表头为：{headers}',
+    'header-row-hint': '如果表头不在这一行，请用 --header-row 指定表头所在行',
+    'settings-file-not-found': '找不到设置文件 {file}：请检查路径（可用 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成一份）',
+    'settings-file-bad-json': '设置文件 {file} 不是有效的 JSON（{detail}）：请修正后再试',
+    'settings-file-problems': '设置文件 {file} 有以下问题，请修正后再试：',
+    'settings-sheet-problems': '文件 {file} 的设置表“{sheet}”有以下问题，请在该表中修正（或删除该表以使用默认设置）后再试：',
+    'xlsm-extension': '这个工作簿含有宏（.xlsm）：输出文件 {file} 也必须以 .xlsm 结尾，否则 Excel 无法打开，请修改 --out',
+    'hint-overwrite': '要覆盖它，请加上 --overwrite；或用 --out 指定另一个文件名',
+    'hint-in-place': '要直接更新原文件，请用 --in-place（不要同时用 --out）',
+    'write-failed': '无法写入 {file}（{detail}）：请确认文件夹存在且可写，并且该文件没有在 Excel 中打开',
+    unexpected: '意外错误：{detail}。请把运行的命令和这条信息发给技术支持',
+    'summary-sheet': '工作表“{sheet}”（表头在第 {row} 行）：{customers} 个客户',
+    'summary-settings-workbook': '设置：来自工作簿中的“{sheet}”表',
+    'summary-settings-file': '设置：来自文件 {file}',
+    'summary-settings-defaults': '设置：默认设置（工作簿中还没有设置表，本次会写入一份）',
+    'summary-classes': '客户分级：A类 {a} 个，B类 {b} 个，C类 {c} 个，未分级 {none} 个',
+    'summary-target': '公司目标 {target} 万元；分配依据：{basis}；分配单位 {unit} 万元',
+    'summary-target-growth': '公司目标 {target} 万元（当前销售额 {current} 万元，增长 {growth}%）；分配依据：{basis}；分配单位 {unit} 万元',
+    'summary-target-rounded': '（已按分配单位取整）',
+    'summary-no-classified': '没有可分级的客户，未分配目标',
+    'summary-issues': '有 {count} 个需要核对的地方（错误 {errors} 个，提醒 {warnings} 个），全部列在“{sheet}”表中。前 {shown} 个：',
+    'summary-issues-all': '有 {count} 个需要核对的地方（错误 {errors} 个，提醒 {warnings} 个），也列在“{sheet}”表中：',
+    'summary-more-issues': '  ……另有 {rest} 个，见“{sheet}”表',
+    'summary-no-issues': '没有发现需要核对的数据',
+    'summary-written': '已写入 {file}',
+    'summary-written-in-place': '已更新 {file}（覆盖原文件）',
+    'step-read': '读取',
+    'step-plan': '计划',
+    'step-render': '生成',
+    'step-write': '写入',
+    'step-save': '保存',
+    'settings-source-workbook': '工作簿 {file} 的设置，来自“{sheet}”表：',
+    'settings-source-defaults': '工作簿 {file} 中没有 ABC 设置表；以下是默认设置（计划时会用它们）：',
+    'settings-cities': '城市级别：一级城市 {tier1} 个（{tier1List}），二级城市 {tier2} 个，其他城市为三级',
+    'settings-thresholds': '分级标准（万元，达到即可）：',
+    'settings-threshold-columns': 'A类潜力 | A类销售额 | B类潜力 | B类销售额',
+    'settings-matrix': '潜力×占有率矩阵：{splits}',
+    'settings-coverage': '覆盖方式：{coverage}',
+    'settings-products-from-sheet': '产品：客户表中的产品列（没有时为 产品1–产品4）',
+    'settings-products': '产品：{products}',
+    'settings-mix-history': '产品结构：按历史销售额（没有时平均分配）',
+    'settings-mix': '产品结构：{mix}',
+    'settings-target': '公司目标：{target} 万元',
+    'settings-target-growth': '公司目标：按当前销售额增长 {growth}%',
+    'settings-basis': '分配依据：{basis}{blend}，分配单位 {unit} 万元',
+    'settings-load': '每位销售：{accounts} 个重点客户、{industries} 个行业、{regions} 个区域',
+    'settings-columns': '手动指定的列：{columns}',
+    'settings-industries': '行业对应：{count} 条规则',
+  },
+  en: {
+    'usage-no-command': 'Missing command: use "abc-planner plan <customers.xlsx>" or "abc-planner settings <workbook.xlsx>"',
+    'usage-unknown-command': '"{command}" is not an abc-planner command: the commands are plan and settings',
+    'usage-unknown-option': 'Unknown option {option}{hint}',
+    'usage-missing-value': 'Option {option} needs a value, e.g. {example}',
+    'usage-no-value': 'Option {option} takes no value: remove "={value}"',
+    'usage-not-for-command': 'Option {option} does not apply to the {command} command',
+    'usage-missing-input': 'Missing the workbook file: abc-planner {command} <workbook.xlsx>',
+    'usage-extra-argument': 'Unexpected argument "{arg}": give one workbook (quote file names with spaces)',
+    'usage-target-and-growth': 'Give --target or --growth, not both: the company target is either given or grown from current sales',
+    'usage-out-and-in-place': 'Give --out or --in-place, not both: either write a new file or replace the input',
+    'usage-bad-target': '"{value}" is not an amount: write 12000 (in 万元, 10k CNY), 1.2亿 or 12,000万',
+    'usage-negative-target': 'The company target cannot be negative ({value})',
+    'usage-bad-growth': '"{value}" is not a growth rate: write a percentage such as 8, 8% or --growth=-5 (at least -100)',
+    'usage-bad-header-row': '"{value}" is not a row number: --header-row takes a positive whole number, e.g. 3',
+    'usage-bad-lang': '"{value}" is not a supported language: use zh or en',
+    'usage-hint': 'Run "abc-planner --help" for usage.',
+    'usage-did-you-mean': ' (did you mean {option}?)',
+    'error-prefix': 'Error',
+    'file-not-found': 'Cannot find the file {file}: check the path and the file name',
+    'file-is-directory': '{file} is a folder, not a workbook: give the path of an .xlsx file',
+    'file-unreadable': 'Cannot read the file {file} ({detail}): check its permissions, and that no other program locks it',
+    'in-file': 'File {file}: {message}',
+    'no-customer-sheet':
+      'No sheet in {file} looks like a customer list (a header row with at least the columns Customer, City, Potential and Our sales, or 客户名称, 城市, 客户年市场销售额, 公司销售额). Sheets checked: {sheets}. Name the customer sheet with --sheet and its header row with --header-row, or use those column names in the header',
+    'sheet-not-found': 'There is no sheet named "{sheet}" in {file}: check the name given to --sheet. The workbook\'s sheets are: {sheets}',
+    'sheet-hidden-note': ' (hidden sheets are never picked on their own: name one with --sheet)',
+    'empty-sheet': 'Sheet "{sheet}" of {file} is empty: name the sheet that holds the customers with --sheet',
+    'cannot-plan': '{file} cannot be planned:',
+    'headers-found': 'The header on row {row} reads: {headers}',
+    'header-row-hint': 'If the header is on another row, give it with --header-row',
+    'settings-file-not-found': 'Cannot find the settings file {file}: check the path (make one with "abc-planner settings <workbook.xlsx> --json > settings.json")',
+    'settings-file-bad-json': 'The settings file {file} is not valid JSON ({detail}): correct it and try again',
+    'settings-file-problems': 'The settings file {file} has these problems; correct them and try again:',
+    'settings-sheet-problems': 'The settings sheet "{sheet}" of {file} has these problems; correct them in that sheet (or delete the sheet to use the defaults) and try again:',
+    'xlsm-extension': 'This workbook holds macros (.xlsm): the output {file} must end in .xlsm too, or Excel will not open it; change --out',
+    'hint-overwrite': 'To replace it, add --overwrite; or name another file with --out',
+    'hint-in-place': 'To update the input itself, use --in-place (without --out)',
+    'write-failed': 'Cannot write {file} ({detail}): check that the folder exists and is writable, and that the file is not open in Excel',
+    unexpected: 'Unexpected error: {detail}. Please send the command you ran and this message to support',
+    'summary-sheet': 'Sheet "{sheet}" (header on row {row}): {customers} customers',
+    'summary-settings-workbook': 'Settings: from the workbook\'s "{sheet}" sheet',
+    'summary-settings-file': 'Settings: from the file {file}',
+    'summary-settings-defaults': 'Settings: the defaults (the workbook has no settings sheet yet; this run writes one)',
+    'summary-classes': 'Classes: A {a}, B {b}, C {c}, not classified {none}',
+    'summary-target': 'Company target {target} 万元 (10k CNY); allocation basis: {basis}; step {unit} 万元',
+    'summary-target-growth': 'Company target {target} 万元 (10k CNY): current sales {current} 万元 plus {growth}%; allocation basis: {basis}; step {unit} 万元',
+    'summary-target-rounded': ' (rounded to the allocation step)',
+    'summary-no-classified': 'No customer could be classified: no target was allocated',
+    'summary-issues': '{count} things to check ({errors} errors, {warnings} warnings), all listed in the "{sheet}" sheet. The first {shown}:',
+    'summary-issues-all': '{count} things to check ({errors} errors, {warnings} warnings), also listed in the "{sheet}" sheet:',
+    'summary-more-issues': '  … and {rest} more, see the "{sheet}" sheet',
+    'summary-no-issues': 'Nothing in the data needs checking',
+    'summary-written': 'Wrote {file}',
+    'summary-written-in-place': 'Updated {file} (the input was replaced)',
+    'step-read': 'reading',
+    'step-plan': 'planning',
+    'step-render': 'laying out',
+    'step-write': 'writing',
+    'step-save': 'saving',
+    'settings-source-workbook': 'The settings of {file}, from its "{sheet}" sheet:',
+    'settings-source-defaults': '{file} has no ABC settings sheet; these are the defaults (a plan would use them):',
+    'settings-cities': 'City tiers: {tier1} Tier 1 cities ({tier1List}), {tier2} Tier 2 cities, every other city Tier 3',
+    'settings-thresholds': 'Class thresholds (万元, reached at or above):',
+    'settings-threshold-columns': 'A potential | A our sales | B potential | B our sales',
+    'settings-matrix': 'Potential × share matrix: {splits}',
+    'settings-coverage': 'Coverage: {coverage}',
+    'settings-products-from-sheet': 'Products: the customer sheet\'s product columns (else Product 1–4)',
+    'settings-products': 'Products: {products}',
+    'settings-mix-history': 'Product mix: from historic sales (else even)',
+    'settings-mix': 'Product mix: {mix}',
+    'settings-target': 'Company target: {target} 万元',
+    'settings-target-growth': 'Company target: current sales plus {growth}%',
+    'settings-basis': 'Allocated by: {basis}{blend}, in steps of {unit} 万元',
+    'settings-load': 'Per salesperson: {accounts} named accounts, {industries} industries, {regions} regions',
+    'settings-columns': 'Columns chosen by hand: {columns}',
+    'settings-industries': 'Industry mapping: {count} rules',
+  },
+};
+
+export function cliText(lang: Lang, key: CliMessage, params: Record<string, string | number> = {}): string {
+  return translate(CLI_MESSAGES, lang, key, params);
+}
+
+/** `--help`: the whole usage, in each language. */
+export const CLI_HELP: Record<Lang, string> = {
+  zh: `abc-planner —— 客户 ABC 分级与销售目标分解（ABC Planner 命令行）
+
+用法：
+  abc-planner plan <客户表.xlsx> [选项]       对客户表做 ABC 分级并分解目标，写出计划好的工作簿
+  abc-planner settings <工作簿.xlsx> [--json]  显示工作簿中保存的 ABC 设置
+  abc-planner --help | --version
+
+plan 的选项：
+  --sheet 名称          客户表的工作表名（默认：第一张看起来像客户清单的可见工作表）
+  --header-row 行号     表头所在的行（默认：自动识别）
+  --target 金额         公司年度目标，单位万元：12000、1.2亿、12,000万 都可以
+  --growth 百分比       按当前销售额增长计算目标：8 或 8%（负数写成 --growth=-5）
+                        （--target 与 --growth 只能给一个；都不给时用工作簿设置中的目标）
+  --settings 文件.json  使用这个设置文件（优先于工作簿中的设置表；未写的项用默认值）
+  --out 输出.xlsx       输出文件（默认：与输入同一文件夹的 <输入>-planned.xlsx）
+  --in-place            直接更新输入文件（不另存）
+  --overwrite           输出文件已存在时覆盖它
+  --json                在标准输出打印一份 JSON 结果（客户、分级、目标、各表、问题）
+  --lang zh|en          提示信息的语言（默认：按系统语言 LC_ALL / LC_MESSAGES / LANG）
+
+settings 的选项：
+  --json                以 JSON 打印设置（可直接作为 --settings 文件使用）
+  --lang zh|en
+
+退出码：0 成功（数据中的问题只作为提醒，列在“ABC 问题”表中）；1 输入无法计划（文件不是
+工作簿、已加密、找不到表头或必需的列、设置有误、无法写入……，信息中说明原因、位置和处理办法）；
+2 用法错误（未知选项、缺少参数、同时给了 --target 和 --growth……）。
+
+示例：
+  abc-planner plan 客户清单.xlsx --target 1.2亿
+  abc-planner plan 客户清单.xlsx --growth 8 --out 2025计划.xlsx --json > 结果.json
+  abc-planner settings 2025计划.xlsx --json > 设置.json
+`,
+  en: `abc-planner: ABC customer classes and sales target breakdown (the ABC Planner command)
+
+Usage:
+  abc-planner plan <customers.xlsx> [options]   classify the customers, break the target down, write the planned workbook
+  abc-planner settings <workbook.xlsx> [--json] show the ABC settings a workbook carries
+  abc-planner --help | --version
+
+Options of plan:
+  --sheet NAME          the customer sheet (default: the first visible sheet that looks like a customer list)
+  --header-row N        the row of the header (default: found automatically)
+  --target AMOUNT       the company's annual target in 万元 (10k CNY): 12000, 1.2亿 or 12,000万
+  --growth PCT          the target as growth over current sales: 8 or 8% (negative: --growth=-5)
+                        (give --target or --growth, not both; with neither, the workbook's settings say)
+  --settings FILE.json  use these settings (wins over the workbook's settings sheet; what the file
+                        leaves out takes the defaults)
+  --out OUTPUT.xlsx     the output file (default: <input>-planned.xlsx beside the input)
+  --in-place            update the input file itself
+  --overwrite           replace the output file if it exists
+  --json                print one JSON document on stdout (customers, classes, targets, tables, issues)
+  --lang zh|en          language of the messages (default: the system's, from LC_ALL, LC_MESSAGES, LANG)
+
+Options of settings:
+  --json                print the settings as JSON (usable as a --settings file)
+  --lang zh|en
+
+Exit codes: 0 success (problems in the data are warnings, listed in the "ABC Issues" sheet);
+1 the input cannot be planned (not a workbook, encrypted, no header or a required column missing,
+bad settings, cannot write…: the message says what, where and what to do); 2 wrong usage
+(unknown option, missing argument, both --target and --growth…).
+
+Examples:
+  abc-planner plan customers.xlsx --target 1.2亿
+  abc-planner plan customers.xlsx --growth 8 --out plan-2025.xlsx --json > result.json
+  abc-planner settings plan-2025.xlsx --json > settings.json
+`,
+};
