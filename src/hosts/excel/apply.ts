@@ -131,6 +131,7 @@ export class ApplyTransaction {
   private columns: ColumnTarget[] = [];
   private removedNames: NameRow[] = [];
   private namesQueued = false;
+  private deleting = false;
   private batch: Batcher | undefined;
   private labels: Label[] = [];
   private total = 1;
@@ -437,8 +438,9 @@ export class ApplyTransaction {
       await this.writePass(t.grid, () => wss.getItem(t.sheet.id), 'formulas');
     }
 
-    // g. the earlier generated sheets go, last
+    // g. the earlier generated sheets go, last: once one is gone, everything before it is done
     this.label('remove-old');
+    this.deleting = this.old.length > 0;
     for (const o of this.old) {
       await this.queue(1, 0, () => wss.getItem(o.id).delete());
     }
@@ -459,7 +461,8 @@ export class ApplyTransaction {
       }
       const room = batch.room - ops * batch.opBytes;
       let j = i;
-      let bytes = 0;
+      // The same arithmetic as grid.blockBytes, so a block that fits here fits in queue().
+      let bytes = pass === 'values' ? 4 : 2;
       while (j < n) {
         if (j > i && grid.rowEmpty(pass, j)) {
           // A run of rows with nothing to write: bridge it only when that is cheaper than a new block.
@@ -573,6 +576,7 @@ export class ApplyTransaction {
     return {
       added: this.added.map((a) => ({ temp: a.temp, final: a.spec.name, id: a.id })),
       old: this.old.filter((o) => o.queued).map((o) => ({ id: o.id, name: o.name, temp: o.temp })),
+      deleting: this.deleting,
       names: this.namesQueued ? { removed: this.removedNames, added: this.write.addNames.map((n) => n.name) } : undefined,
       columns: this.columns.filter((c) => c.written && c.snapshot).map((c) => ({ sheetId: c.sheet.id, sheet: c.sheet.name, snapshot: c.snapshot! })),
     };
@@ -587,15 +591,27 @@ function addName(names: Excel.NamedItemCollection, n: DefinedNameSpec): void {
 export interface RollbackJournal {
   added: { temp: string; final: string; id?: string }[];
   old: { id: string; name: string; temp: string }[];
+  /** The deletion of the earlier sheets was queued (the last step). */
+  deleting: boolean;
   names?: { removed: NameRow[]; added: string[] };
   columns: { sheetId: string; sheet: string; snapshot: ColumnSnapshot }[];
 }
 
+export interface Recovery {
+  syncs: number;
+  /**
+   * True when the failure hit the last step after some earlier sheets were already deleted
+   * (Excel may apply part of a failed batch): everything else was done, so the write was
+   * completed by deleting the rest instead of being undone.
+   */
+  forward: boolean;
+}
+
 /**
- * Puts the workbook back after a failed write, from what is really there now. Returns the
- * number of syncs it made; throws if Excel refuses.
+ * Puts the workbook back after a failed write, from what is really there now (or finishes the
+ * last step, see Recovery.forward). Throws if Excel refuses.
  */
-export async function rollback(context: Excel.RequestContext, journal: RollbackJournal, limits: Limits): Promise<number> {
+export async function rollback(context: Excel.RequestContext, journal: RollbackJournal, limits: Limits): Promise<Recovery> {
   const wb = context.workbook;
   // What exists now.
   const added = journal.added.map((a) => {
@@ -611,6 +627,12 @@ export async function rollback(context: Excel.RequestContext, journal: RollbackJ
   const names = nameList.map((n) => ({ n, item: wb.names.getItemOrNullObject(n) }));
   let syncs = 1;
   await context.sync();
+
+  if (journal.deleting && old.some(({ ws }) => ws.isNullObject)) {
+    for (const { ws } of old) if (!ws.isNullObject) ws.delete();
+    await context.sync();
+    return { syncs: syncs + 1, forward: true };
+  }
 
   const batch = new Batcher(context, limits, { suspendCalculation: true, onSync: () => syncs++ });
   const queue = async (ops: number, bytes: number, fn: () => void): Promise<void> => {
@@ -689,7 +711,7 @@ export async function rollback(context: Excel.RequestContext, journal: RollbackJ
     }
   }
   await batch.flush();
-  return syncs;
+  return { syncs, forward: false };
 }
 
 /** The parts of `area` outside `inner` (up to four rectangles). */

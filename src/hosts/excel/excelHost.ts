@@ -48,6 +48,8 @@ export interface SheetChange {
 export interface ApplyStats {
   syncs: number;
   rollbackSyncs: number;
+  /** The last step failed half-way and was finished rather than undone (see apply.ts). */
+  rolledForward?: boolean;
 }
 
 const defaultRun: ExcelRun = ((a: unknown, b?: unknown) => {
@@ -160,7 +162,14 @@ export class ExcelHost implements WorkbookHost {
       const journal = tx.journal();
       let rollbackSyncs = 0;
       try {
-        rollbackSyncs = await this.run((context) => rollback(context, journal, this.limits));
+        const recovery = await this.run((context) => rollback(context, journal, this.limits));
+        rollbackSyncs = recovery.syncs;
+        if (recovery.forward) {
+          // The write had reached its last step; it is now complete.
+          this.lastApply = { syncs: tx.syncs, rollbackSyncs, rolledForward: true };
+          onProgress?.(1, 1);
+          return;
+        }
       } catch (rollbackError) {
         this.lastApply = { syncs: tx.syncs, rollbackSyncs };
         throw wrap(e, {

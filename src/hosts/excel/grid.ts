@@ -54,6 +54,9 @@ export class Grid {
   readonly width: number;
   private readonly valueBytes: Float64Array;
   private readonly formulaBytes: Float64Array;
+  /** 1 where a row has nothing for the pass. */
+  private readonly noValues: Uint8Array;
+  private readonly noFormulas: Uint8Array;
   readonly formulaCount: number;
 
   /**
@@ -72,26 +75,96 @@ export class Grid {
     let w = width ?? 0;
     if (width === undefined) for (const r of rows) if (r.length > w) w = r.length;
     this.width = w;
-    this.valueBytes = new Float64Array(rows.length);
-    this.formulaBytes = new Float64Array(rows.length);
+    const n = rows.length;
+    this.valueBytes = new Float64Array(n);
+    this.formulaBytes = new Float64Array(n);
+    this.noValues = new Uint8Array(n);
+    this.noFormulas = new Uint8Array(n);
+    // Which columns each pass touches at all: a block is cut to them, so rows are sized on them.
+    let v0 = w;
+    let v1 = -1;
+    let n0 = w;
+    let n1 = -1;
+    let f0 = w;
+    let f1 = -1;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i];
+      for (let j = 0; j < w; j++) {
+        const cell = r[j] ?? null;
+        const hasValue = existing || (cell !== null && cell.kind !== 'formula');
+        const hasFormat = existing || numberFormatOf(cell) !== undefined;
+        const hasFormula = cell?.kind === 'formula';
+        if (hasValue) {
+          if (j < v0) v0 = j;
+          if (j > v1) v1 = j;
+        }
+        if (hasFormat) {
+          if (j < n0) n0 = j;
+          if (j > n1) n1 = j;
+        }
+        if (hasFormula) {
+          if (j < f0) f0 = j;
+          if (j > f1) f1 = j;
+        }
+      }
+    }
+    const inV = (j: number) => j >= v0 && j <= v1;
+    const inN = (j: number) => j >= n0 && j <= n1;
+    const inF = (j: number) => j >= f0 && j <= f1;
+    // JSON bytes of a cell a pass leaves alone (null and its comma).
+    const skip = 5;
     let formulas = 0;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < n; i++) {
       const r = rows[i];
       let vb = 0;
       let fb = 0;
+      let anyValue = false;
+      let anyFormula = false;
       for (let j = 0; j < w; j++) {
         const cell = r[j] ?? null;
-        this.check(cell, i, j);
-        const v = this.valueAt(i, j);
-        const nf = this.formatAt(i, j);
-        vb += (v === undefined ? 4 : jsonValueBytes(v)) + 1 + (nf === undefined ? 4 : jsonStringBytes(nf)) + 1;
-        if (cell?.kind === 'formula') {
-          fb += jsonStringBytes(cell.formula) + 2;
-          formulas++;
-        } else fb += 5;
+        const nf = cell ? numberFormatOf(cell) : undefined;
+        const format = nf ?? (existing ? GENERAL_FORMAT : undefined);
+        if (inN(j)) vb += format === undefined ? skip : jsonStringBytes(format) + 1;
+        if (format !== undefined) anyValue = true;
+        if (!cell) {
+          if (inV(j)) vb += existing ? 3 : skip;
+          if (existing) anyValue = true;
+          if (inF(j)) fb += skip;
+          continue;
+        }
+        switch (cell.kind) {
+          case 'text':
+            if (cell.text.length > MAX_TEXT) this.bad(i, j, `text longer than ${MAX_TEXT} characters`);
+            vb += jsonStringBytes(cell.text) + 1;
+            if (inF(j)) fb += skip;
+            anyValue = true;
+            break;
+          case 'number':
+            if (!Number.isFinite(cell.value)) this.bad(i, j, `not a finite number (${cell.value})`);
+            vb += String(cell.value).length + 1;
+            if (inF(j)) fb += skip;
+            anyValue = true;
+            break;
+          case 'bool':
+            vb += 6;
+            if (inF(j)) fb += skip;
+            anyValue = true;
+            break;
+          case 'formula':
+            if (cell.formula.length + 1 > MAX_FORMULA) this.bad(i, j, `formula longer than ${MAX_FORMULA} characters`);
+            if (cell.formula.startsWith('=')) this.bad(i, j, 'formula starts with "=" (the spec leaves it out)');
+            if (inV(j)) vb += skip;
+            fb += jsonStringBytes(cell.formula) + 2;
+            anyFormula = true;
+            formulas++;
+            break;
+        }
       }
-      this.valueBytes[i] = vb + 4;
-      this.formulaBytes[i] = fb + 2;
+      // Each row is a JSON array in each array of its pass: brackets and the comma after it.
+      this.valueBytes[i] = vb + 6;
+      this.formulaBytes[i] = fb + 3;
+      this.noValues[i] = anyValue ? 0 : 1;
+      this.noFormulas[i] = anyFormula ? 0 : 1;
     }
     this.formulaCount = formulas;
   }
@@ -100,32 +173,19 @@ export class Grid {
     return this.rows.length;
   }
 
-  private check(cell: SpecCell, i: number, j: number): void {
-    const bad = (reason: string): never => {
-      const cellRef = `${columnName(this.column0 + j + 1)}${this.row0 + i + 1}`;
-      throw new ExcelHostError(`Cell ${this.sheet}!${cellRef}: ${reason}`, {
-        step: this.existing ? 'write-columns' : 'write-sheet',
-        sheet: this.sheet,
-        problem: { key: 'bad-cell', params: { sheet: this.sheet, cell: cellRef, reason } },
-        changed: false,
-      });
-    };
-    if (!cell) return;
-    if (cell.kind === 'number' && !Number.isFinite(cell.value)) bad(`not a finite number (${cell.value})`);
-    if (cell.kind === 'text' && cell.text.length > MAX_TEXT) bad(`text longer than ${MAX_TEXT} characters`);
-    if (cell.kind === 'formula') {
-      if (cell.formula.length + 1 > MAX_FORMULA) bad(`formula longer than ${MAX_FORMULA} characters`);
-      if (cell.formula.startsWith('=')) bad('formula starts with "=" (the spec leaves it out)');
-    }
-  }
-
-  private cell(i: number, j: number): SpecCell {
-    return this.rows[i][j] ?? null;
+  private bad(i: number, j: number, reason: string): never {
+    const cellRef = `${columnName(this.column0 + j + 1)}${this.row0 + i + 1}`;
+    throw new ExcelHostError(`Cell ${this.sheet}!${cellRef}: ${reason}`, {
+      step: this.existing ? 'write-columns' : 'write-sheet',
+      sheet: this.sheet,
+      problem: { key: 'bad-cell', params: { sheet: this.sheet, cell: cellRef, reason } },
+      changed: false,
+    });
   }
 
   /** The constant to write, or undefined to leave the cell alone in the values pass. */
   valueAt(i: number, j: number): CellValue | undefined {
-    const c = this.cell(i, j);
+    const c = this.rows[i][j] ?? null;
     if (!c) return this.existing ? '' : undefined;
     switch (c.kind) {
       case 'text':
@@ -140,14 +200,13 @@ export class Grid {
 
   /** The number format to set, or undefined to leave it (General on a new sheet). */
   formatAt(i: number, j: number): string | undefined {
-    const c = this.cell(i, j);
-    const nf = numberFormatOf(c);
+    const nf = numberFormatOf(this.rows[i][j] ?? null);
     if (nf !== undefined) return nf;
     return this.existing ? GENERAL_FORMAT : undefined;
   }
 
   formulaAt(i: number, j: number): string | undefined {
-    const c = this.cell(i, j);
+    const c = this.rows[i][j] ?? null;
     return c?.kind === 'formula' ? `=${c.formula}` : undefined;
   }
 
@@ -156,76 +215,70 @@ export class Grid {
     return pass === 'values' ? this.valueBytes[i] : this.formulaBytes[i];
   }
 
+  /** Upper bound of the bytes of rows [from, to) as one block (the outer brackets included). */
+  blockBytes(pass: Pass, from: number, to: number): number {
+    let bytes = pass === 'values' ? 4 : 2;
+    for (let i = from; i < to; i++) bytes += this.rowBytes(pass, i);
+    return bytes;
+  }
+
   /** True when row i has nothing for the pass. */
   rowEmpty(pass: Pass, i: number): boolean {
-    for (let j = 0; j < this.width; j++) {
-      if (pass === 'values' ? this.valueAt(i, j) !== undefined || this.formatAt(i, j) !== undefined : this.formulaAt(i, j) !== undefined) return false;
-    }
-    return true;
+    return (pass === 'values' ? this.noValues[i] : this.noFormulas[i]) === 1;
   }
 
-  /** The arrays for rows [from, to) of a pass, cut to the cells that have something. */
+  /**
+   * The arrays for rows [from, to) of a pass, cut to the rectangle of cells that have
+   * something. `bytes` is the rows' upper bound (what the block was sized with).
+   */
   block(pass: Pass, from: number, to: number): PassBlock {
-    const out: PassBlock = { row: this.row0 + from, column: this.column0, bytes: 0, cells: 0 };
-    if (pass === 'values') {
-      const nf = this.cut(from, to, (i, j) => this.formatAt(i, j));
-      if (nf) {
-        out.numberFormat = nf.data as (string | null)[][];
-        out.numberFormatAt = nf.at;
-        out.bytes += nf.bytes;
-        out.cells += nf.cells;
+    const out: PassBlock = { row: this.row0 + from, column: this.column0, bytes: this.blockBytes(pass, from, to), cells: 0 };
+    const w = this.width;
+    const data = new Box();
+    const nf = new Box();
+    for (let i = from; i < to; i++) {
+      const r = this.rows[i];
+      const dataLine: (CellValue | null)[] = new Array(w);
+      const nfLine: (string | null)[] | undefined = pass === 'values' ? new Array(w) : undefined;
+      for (let j = 0; j < w; j++) {
+        const c = r[j] ?? null;
+        let v: CellValue | null = null;
+        let f: string | null = null;
+        if (!c) {
+          if (this.existing && pass === 'values') {
+            v = '';
+            f = GENERAL_FORMAT;
+          }
+        } else if (pass === 'formulas') {
+          if (c.kind === 'formula') v = `=${c.formula}`;
+        } else {
+          if (c.kind === 'text') v = c.text;
+          else if (c.kind === 'number' || c.kind === 'bool') v = c.value;
+          f = numberFormatOf(c) ?? (this.existing ? GENERAL_FORMAT : null);
+        }
+        dataLine[j] = v;
+        if (v !== null) data.mark(i, j);
+        if (nfLine) {
+          nfLine[j] = f;
+          if (f !== null) nf.mark(i, j);
+        }
       }
-      const v = this.cut(from, to, (i, j) => this.valueAt(i, j));
-      if (v) {
-        out.data = v.data;
-        out.dataAt = v.at;
-        out.bytes += v.bytes;
-        out.cells += v.cells;
-      }
-    } else {
-      const f = this.cut(from, to, (i, j) => this.formulaAt(i, j));
-      if (f) {
-        out.data = f.data;
-        out.dataAt = f.at;
-        out.bytes += f.bytes;
-        out.cells += f.cells;
-      }
+      data.lines.push(dataLine);
+      if (nfLine) nf.lines.push(nfLine);
+    }
+    const d = data.cut(from);
+    if (d) {
+      out.data = d.data;
+      out.dataAt = { row: this.row0 + d.row, column: this.column0 + d.column };
+      out.cells += d.cells;
+    }
+    const n = nf.cut(from);
+    if (n) {
+      out.numberFormat = n.data as (string | null)[][];
+      out.numberFormatAt = { row: this.row0 + n.row, column: this.column0 + n.column };
+      out.cells += n.cells;
     }
     return out;
-  }
-
-  private cut(
-    from: number,
-    to: number,
-    get: (i: number, j: number) => CellValue | undefined,
-  ): { data: (CellValue | null)[][]; at: { row: number; column: number }; bytes: number; cells: number } | undefined {
-    let r0 = -1;
-    let r1 = -1;
-    let c0 = Infinity;
-    let c1 = -1;
-    for (let i = from; i < to; i++) {
-      for (let j = 0; j < this.width; j++) {
-        if (get(i, j) === undefined) continue;
-        if (r0 < 0) r0 = i;
-        r1 = i;
-        if (j < c0) c0 = j;
-        if (j > c1) c1 = j;
-      }
-    }
-    if (r0 < 0) return undefined;
-    const data: (CellValue | null)[][] = [];
-    let bytes = 2;
-    for (let i = r0; i <= r1; i++) {
-      const line: (CellValue | null)[] = new Array(c1 - c0 + 1);
-      bytes += 2 + (i > r0 ? 1 : 0) + (c1 - c0);
-      for (let j = c0; j <= c1; j++) {
-        const v = get(i, j);
-        line[j - c0] = v === undefined ? null : v;
-        bytes += jsonValueBytes(v);
-      }
-      data.push(line);
-    }
-    return { data, at: { row: this.row0 + r0, column: this.column0 + c0 }, bytes, cells: (r1 - r0 + 1) * (c1 - c0 + 1) };
   }
 
   /** Runs of cells whose style sets a font, fill or wrapping. */
@@ -262,6 +315,31 @@ export class Grid {
       previous = next;
     }
     return runs;
+  }
+}
+
+/** Full-width lines of a block and the bounds of their non-null cells. */
+class Box {
+  lines: (CellValue | null)[][] = [];
+  private r0 = -1;
+  private r1 = -1;
+  private c0 = Infinity;
+  private c1 = -1;
+
+  mark(i: number, j: number): void {
+    if (this.r0 < 0) this.r0 = i;
+    this.r1 = i;
+    if (j < this.c0) this.c0 = j;
+    if (j > this.c1) this.c1 = j;
+  }
+
+  /** The lines cut to the bounds; rows and columns relative to the grid. */
+  cut(from: number): { data: (CellValue | null)[][]; row: number; column: number; cells: number } | undefined {
+    if (this.r0 < 0) return undefined;
+    let lines = this.lines.slice(this.r0 - from, this.r1 - from + 1);
+    const width = this.lines[0]?.length ?? 0;
+    if (this.c0 > 0 || this.c1 < width - 1) lines = lines.map((l) => l.slice(this.c0, this.c1 + 1));
+    return { data: lines, row: this.r0, column: this.c0, cells: lines.length * (this.c1 - this.c0 + 1) };
   }
 }
 

@@ -24,7 +24,10 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** UTF-8 bytes of a JSON string literal for `s`, quotes and escapes included. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function jsonStringBytes(s: string): number {
+  if (PLAIN_ASCII.test(s)) return s.length + 2;
   let n = 2;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

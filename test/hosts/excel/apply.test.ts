@@ -1,0 +1,320 @@
+/**
+ * ExcelHost.apply on the strict fake: a full planned write lands as specified; user text stays
+ * text; a re-run replaces what the last run generated without duplicates; a failure at any
+ * sync (whole or in part) leaves the workbook exactly as it was; problems found up front
+ * change nothing; large writes stay under 4 MB a request with recalculation suspended.
+ */
+import { ExcelHost, ExcelHostError, describeOfficeError } from '../../../src/hosts/excel';
+import { charsToPoints } from '../../../src/hosts/excel/styles';
+import { text } from '../../../src/render/cells';
+import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import type { FakeWorkbook } from '../../support/fakeExcel';
+import { CUSTOMER_SHEET, INJECTIONS, customerWorkbook, hostFor, plainCustomerWorkbook, plannedWrite, syntheticWrite } from './helpers';
+
+const FOUR_MB = 4 * 1024 * 1024;
+/** Small budgets so a few hundred customers take many blocks (and many syncs to fail at). */
+const SMALL = { writeBudget: 24_000, readBudget: 16_000 };
+
+const LOOK_NUMBER_FORMATS: Record<string, string> = { wan: '#,##0.00', wanInt: '#,##0', percent: '0.0%', total: '#,##0.00' };
+
+function expectCellAsSpec(wb: FakeWorkbook, sheet: string, address: string, cell: SpecCell): void {
+  const got = wb.cell(sheet, address);
+  if (!cell) {
+    expect({ address, value: got.value, formula: got.formula }).toEqual({ address, value: null, formula: undefined });
+    return;
+  }
+  const nf = cell.kind === 'text' ? '@' : (cell.style && LOOK_NUMBER_FORMATS[cell.style]) || 'General';
+  switch (cell.kind) {
+    case 'text':
+      // Excel cannot hold an empty string: writing "" leaves the cell empty.
+      expect({ address, value: got.value, formula: got.formula, nf: got.numberFormat }).toEqual({ address, value: cell.text === '' ? null : cell.text, formula: undefined, nf });
+      break;
+    case 'number':
+    case 'bool':
+      expect({ address, value: got.value, nf: got.numberFormat }).toEqual({ address, value: cell.value, nf });
+      break;
+    case 'formula':
+      expect({ address, formula: got.formula, nf: got.numberFormat }).toEqual({ address, formula: `=${cell.formula}`, nf });
+      break;
+  }
+}
+
+function a1(row1: number, col1: number): string {
+  let n = col1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = (n - 1 - r) / 26;
+  }
+  return `${s}${row1}`;
+}
+
+function expectSheetAsSpec(wb: FakeWorkbook, spec: SheetSpec): void {
+  spec.rows.forEach((row, i) => row.forEach((cell, j) => expectCellAsSpec(wb, spec.name, a1(i + 1, j + 1), cell)));
+}
+
+describe('ExcelHost.apply: a planned workbook', () => {
+  test('every generated sheet, tag column and name lands as the renderer specified', async () => {
+    const wb = customerWorkbook(300);
+    const host = hostFor(wb);
+    const write = await plannedWrite(host);
+    expect(write.addSheets.length).toBeGreaterThanOrEqual(6);
+    expect(write.columns.length).toBe(1);
+
+    const progress: [number, number][] = [];
+    const before = wb.syncCount;
+    await host.apply(write, (done, total) => progress.push([done, total]));
+    const syncs = wb.syncCount - before;
+    expect(host.lastApply).toEqual({ syncs, rollbackSyncs: 0 });
+    // prepare, snapshot of the tag columns, the writes (one request here), the swap and formulas.
+    expect(syncs).toBeLessThanOrEqual(5);
+    expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
+
+    expect(wb.sheets.map((s) => s.name)).toEqual(['说明', CUSTOMER_SHEET, ...write.addSheets.map((s) => s.name)]);
+    for (const spec of write.addSheets) {
+      expectSheetAsSpec(wb, spec);
+      const sheet = wb.sheet(spec.name);
+      expect(sheet.tabColor).toBe(spec.tabColor ? `#${spec.tabColor.toUpperCase()}` : '');
+      expect(sheet.freeze).toEqual({ rows: spec.freeze?.rows ?? 0, columns: spec.freeze?.columns ?? 0 });
+      (spec.columnWidths ?? []).forEach((w, j) => expect(sheet.widths.get(j) ?? 48).toBeCloseTo(charsToPoints(w), 2));
+    }
+    const block = write.columns[0];
+    block.cells.forEach((row, i) => row.forEach((cell, j) => expectCellAsSpec(wb, CUSTOMER_SHEET, a1(block.firstRow + i, block.firstColumn + j), cell)));
+    expect(wb.cell(CUSTOMER_SHEET, a1(block.firstRow, block.firstColumn)).style).toEqual({ bold: true, fill: '#DDEBF7', wrap: true });
+
+    const names = new Map(wb.names.map((n) => [n.name, n]));
+    for (const n of write.addNames) {
+      expect(names.get(n.name)).toEqual({ name: n.name, formula: `=${n.ref}`, visible: !n.hidden, comment: '' });
+    }
+    expect(names.get('MyCustomers')?.formula).toBe(`='${CUSTOMER_SHEET}'!$A$3:$I$10`);
+    expect(wb.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
+  });
+
+  test('a re-run replaces the generated sheets, names and tag columns in place, without duplicates', async () => {
+    const wb = customerWorkbook(200);
+    const host = hostFor(wb);
+    await host.apply(await plannedWrite(host));
+    const first = { sheets: wb.sheets.map((s) => s.name), ids: wb.sheets.map((s) => s.id), names: wb.names.map((n) => n.name).sort() };
+    const userSheets = JSON.stringify([wb.snapshot()].map((s) => (s as { sheets: { name: string }[] }).sheets.filter((x) => x.name === '说明')));
+
+    const second = await plannedWrite(host);
+    expect(second.removeSheets.length).toBe(first.sheets.length - 2);
+    await host.apply(second);
+    expect(wb.sheets.map((s) => s.name)).toEqual(first.sheets);
+    // The generated sheets are new ones (new ids); the user's keep theirs.
+    expect(wb.sheets.slice(0, 2).map((s) => s.id)).toEqual(first.ids.slice(0, 2));
+    expect(wb.sheets.slice(2).every((s) => !first.ids.includes(s.id))).toBe(true);
+    expect(wb.names.map((n) => n.name).sort()).toEqual(first.names);
+    expect(second.columns[0].firstColumn).toBeGreaterThan(0);
+    const block = second.columns[0];
+    block.cells.forEach((row, i) => row.forEach((cell, j) => expectCellAsSpec(wb, CUSTOMER_SHEET, a1(block.firstRow + i, block.firstColumn + j), cell)));
+    // Nothing right of the tag block: no second set.
+    const used = wb.usedValues(CUSTOMER_SHEET);
+    expect(used.firstColumn + used.values[0].length - 1).toBe(block.firstColumn + block.cells[0].length - 1);
+    expect(JSON.stringify([wb.snapshot()].map((s) => (s as { sheets: { name: string }[] }).sheets.filter((x) => x.name === '说明')))).toBe(userSheets);
+    // Names still point at the new sheets (none at #REF!).
+    expect(wb.names.filter((n) => n.formula.includes('#REF!'))).toEqual([]);
+  });
+});
+
+describe('ExcelHost.apply: user text stays text', () => {
+  test('strings Excel would parse are written as text, on new sheets and in tag columns', async () => {
+    const wb = customerWorkbook(20);
+    const row: SpecCell[] = INJECTIONS.map((s) => text(s));
+    const write: WorkbookWrite = {
+      removeSheets: [],
+      addSheets: [{ name: 'ABC 问题', rows: [row, INJECTIONS.map((s) => text(s, 'header'))] }],
+      columns: [{ sheet: CUSTOMER_SHEET, firstRow: 30, firstColumn: 20, cells: [row] }],
+      removeNames: [],
+      addNames: [],
+    };
+    await hostFor(wb).apply(write);
+    INJECTIONS.forEach((s, j) => {
+      for (const [sheet, address] of [
+        ['ABC 问题', a1(1, j + 1)],
+        ['ABC 问题', a1(2, j + 1)],
+        [CUSTOMER_SHEET, a1(30, 20 + j)],
+      ]) {
+        const cell = wb.cell(sheet, address);
+        expect({ address, value: cell.value, formula: cell.formula, numberFormat: cell.numberFormat }).toEqual({ address, value: s, formula: undefined, numberFormat: '@' });
+      }
+    });
+  });
+
+  test('a formula cell is never left formatted as text (a re-run over text tags)', async () => {
+    const wb = customerWorkbook(20);
+    wb.setNumberFormat(CUSTOMER_SHEET, 'T3', '@');
+    wb.setValues(CUSTOMER_SHEET, 'T3', [['=old text']]);
+    await hostFor(wb).apply({ removeSheets: [], addSheets: [], columns: [{ sheet: CUSTOMER_SHEET, firstRow: 3, firstColumn: 20, cells: [[{ kind: 'formula', formula: 'LEN(A3)' }]] }], removeNames: [], addNames: [] });
+    expect(wb.cell(CUSTOMER_SHEET, 'T3')).toEqual({ value: null, formula: '=LEN(A3)', numberFormat: 'General' });
+  });
+});
+
+/** Applies `write` to a copy of `base` failing at sync n; returns the copy and the error. */
+async function failAt(base: FakeWorkbook, write: WorkbookWrite, n: number, partial: boolean): Promise<{ wb: FakeWorkbook; error: unknown }> {
+  const wb = base.clone();
+  wb.failSync(n, { code: 'GeneralException', partial });
+  const error = await hostFor(wb, SMALL)
+    .apply(write)
+    .then(() => undefined, (e: unknown) => e);
+  return { wb, error };
+}
+
+async function countSyncs(base: FakeWorkbook, write: WorkbookWrite): Promise<number> {
+  const wb = base.clone();
+  await hostFor(wb, SMALL).apply(write);
+  return wb.syncCount;
+}
+
+describe('ExcelHost.apply: all or nothing', () => {
+  let fresh: FakeWorkbook;
+  let firstWrite: WorkbookWrite;
+  let planned: FakeWorkbook;
+  let secondWrite: WorkbookWrite;
+
+  beforeAll(async () => {
+    fresh = customerWorkbook(120);
+    firstWrite = await plannedWrite(hostFor(fresh.clone()));
+    planned = fresh.clone();
+    await hostFor(planned, SMALL).apply(firstWrite);
+    planned.requests.length = 0;
+    secondWrite = await plannedWrite(hostFor(planned.clone()));
+  });
+
+  for (const [label, partial] of [
+    ['whole', false],
+    ['partly applied', true],
+  ] as const) {
+    test(`a first run failing at each sync (${label}) leaves the workbook exactly as it was`, async () => {
+      const total = await countSyncs(fresh, firstWrite);
+      expect(total).toBeGreaterThan(8);
+      const before = fresh.snapshot();
+      for (let n = 1; n <= total; n++) {
+        const { wb, error } = await failAt(fresh, firstWrite, n, partial);
+        expect(error).toBeInstanceOf(ExcelHostError);
+        expect({ n, snapshot: wb.snapshot() }).toEqual({ n, snapshot: before });
+        const e = error as ExcelHostError;
+        // The first two syncs only read: nothing to put back.
+        if (n <= 2) expect({ n, rolledBack: e.rolledBack, changed: e.changed }).toEqual({ n, rolledBack: undefined, changed: false });
+        else expect({ n, rolledBack: e.rolledBack }).toEqual({ n, rolledBack: true });
+      }
+    });
+
+    test(`a re-run failing at each sync (${label}) leaves the earlier plan exactly as it was`, async () => {
+      const done = planned.clone();
+      await hostFor(done, SMALL).apply(secondWrite);
+      const total = done.syncCount;
+      expect(total).toBeGreaterThan(8);
+      const before = planned.snapshot();
+      const after = done.snapshot();
+      let forward = 0;
+      for (let n = 1; n <= total; n++) {
+        const { wb, error } = await failAt(planned, secondWrite, n, partial);
+        if (partial && n === total && error === undefined) {
+          // Part of the last batch (deleting the earlier sheets) went through: the write is finished instead.
+          expect({ n, snapshot: wb.snapshot() }).toEqual({ n, snapshot: after });
+          forward++;
+          continue;
+        }
+        expect(error).toBeInstanceOf(ExcelHostError);
+        expect({ n, snapshot: wb.snapshot() }).toEqual({ n, snapshot: before });
+      }
+      expect(forward).toBe(partial ? 1 : 0);
+    });
+  }
+
+  test('the error says what failed and that the workbook was put back', async () => {
+    const total = await countSyncs(planned, secondWrite);
+    const { error } = await failAt(planned, secondWrite, total, false);
+    const plain = describeOfficeError(error);
+    expect(plain.kind).toBe('general');
+    expect(plain.messageEn).toMatch(/^While .*: excel ran into an error .*put back exactly as it was/i);
+    expect(plain.messageZh).toMatch(/出错：Excel 在处理请求时出错。工作簿已恢复为写入前的样子/);
+    expect(plain.details).toMatchObject({ code: 'GeneralException', rolledBack: true });
+  });
+
+  test('when putting back fails too, the error says so and names what may be left over', async () => {
+    const total = await countSyncs(planned, secondWrite);
+    const wb = planned.clone();
+    wb.failSync(total);
+    wb.failSync(total + 1, { code: 'AccessDenied' });
+    const error = await hostFor(wb, SMALL)
+      .apply(secondWrite)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ rolledBack: false });
+    const plain = describeOfficeError(error);
+    expect(plain.messageEn).toMatch(/could not be fully put back.*~abc-tmp-1/);
+    expect(plain.details.rollbackCode).toBe('AccessDenied');
+  });
+});
+
+describe('ExcelHost.apply: problems found before anything changes', () => {
+  async function expectNothingChanged(wb: FakeWorkbook, write: WorkbookWrite, key: string, host?: ExcelHost): Promise<void> {
+    const before = wb.snapshot();
+    const error = await (host ?? hostFor(wb)).apply(write).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect((error as ExcelHostError).problem?.key).toBe(key);
+    expect(wb.snapshot()).toEqual(before);
+    expect(wb.requests.every((r) => r.cellsWritten === 0)).toBe(true);
+    expect(describeOfficeError(error).messageEn).toMatch(/The workbook was not changed\.$/);
+  }
+  const empty: WorkbookWrite = { removeSheets: [], addSheets: [], columns: [], removeNames: [], addNames: [] };
+
+  test('a sheet of the user\'s with the name of a new sheet', async () => {
+    await expectNothingChanged(customerWorkbook(20), { ...empty, addSheets: [{ name: '说明', rows: [[text('x')]] }] }, 'sheet-exists');
+  });
+  test('a name of the user\'s with the name of a new name', async () => {
+    await expectNothingChanged(customerWorkbook(20), { ...empty, addNames: [{ name: 'MyCustomers', ref: "'说明'!$A$1" }] }, 'name-exists');
+  });
+  test('tag columns for a sheet that is gone', async () => {
+    await expectNothingChanged(customerWorkbook(20), { ...empty, columns: [{ sheet: 'Gone', firstRow: 1, firstColumn: 1, cells: [[text('x')]] }] }, 'sheet-not-found');
+  });
+  test('a protected customer sheet', async () => {
+    const wb = customerWorkbook(20);
+    wb.sheet(CUSTOMER_SHEET).protected = true;
+    await expectNothingChanged(wb, { ...empty, addSheets: [{ name: 'ABC 汇总', rows: [[text('x')]] }], columns: [{ sheet: CUSTOMER_SHEET, firstRow: 3, firstColumn: 12, cells: [[text('x')]] }] }, 'sheet-protected');
+  });
+  test('a protected workbook structure', async () => {
+    const wb = customerWorkbook(20);
+    wb.structureProtected = true;
+    await expectNothingChanged(wb, { ...empty, addSheets: [{ name: 'ABC 汇总', rows: [[text('x')]] }] }, 'workbook-protected');
+  });
+  test('a cell no spreadsheet can hold', async () => {
+    await expectNothingChanged(customerWorkbook(20), { ...empty, addSheets: [{ name: 'ABC 汇总', rows: [[{ kind: 'number', value: Number.NaN }]] }] }, 'bad-cell');
+  });
+  test('an impossible sheet name', async () => {
+    await expectNothingChanged(customerWorkbook(20), { ...empty, addSheets: [{ name: 'a/b', rows: [] }] }, 'bad-sheet-name');
+  });
+});
+
+describe('ExcelHost.apply: large writes', () => {
+  async function applySynthetic(rows: number): Promise<{ wb: FakeWorkbook; syncs: number; bytes: number }> {
+    const wb = plainCustomerWorkbook(rows);
+    const host = hostFor(wb);
+    await host.apply(syntheticWrite(rows, CUSTOMER_SHEET, 7));
+    return { wb, syncs: wb.syncCount, bytes: wb.requests.reduce((s, r) => s + r.bytes, 0) };
+  }
+
+  test('100,000 rows: no request over 4 MB, recalculation suspended for every write', async () => {
+    const { wb, syncs, bytes } = await applySynthetic(100_000);
+    const requests = wb.requests;
+    expect(Math.max(...requests.map((r) => r.bytes))).toBeLessThanOrEqual(FOUR_MB);
+    // Everything after prepare and snapshot writes, and each of those requests suspends calculation.
+    expect(requests.slice(2).every((r) => r.calculationSuspended)).toBe(true);
+    // Syncs follow the bytes: a fixed few plus one per full request.
+    expect(syncs).toBeLessThanOrEqual(4 + Math.ceil(bytes / 3_000_000));
+    expect(wb.cell('ABC 按客户', 'A3')).toEqual({ value: '客户0 有限公司', numberFormat: '@' });
+    expect(wb.cell('ABC 按客户', 'B7')).toEqual({ value: '=1+1', numberFormat: '@' });
+    expect(wb.cell('ABC 按客户', 'G100002').formula).toBe('=C100002*F100002');
+    expect(wb.cell(CUSTOMER_SHEET, 'G100003').formula).toBe('=IFERROR(INDEX(ABC_CityTiers,MATCH(B100003,ABC_Cities,0)),3)');
+  });
+
+  test('syncs grow with the number of row blocks only (25k, 50k, 100k rows)', async () => {
+    const runs = [];
+    for (const rows of [25_000, 50_000, 100_000]) runs.push(await applySynthetic(rows));
+    for (const r of runs) expect(r.syncs).toBeLessThanOrEqual(4 + Math.ceil(r.bytes / 3_000_000));
+    expect(runs[2].syncs).toBeGreaterThan(runs[0].syncs);
+    expect(runs[2].syncs / runs[0].syncs).toBeLessThan(4.5);
+  });
+});
