@@ -141,10 +141,9 @@ export async function runPlan(cmd: PlanCommand, lang: Lang, io: CliIo, version: 
     try {
       await writeFileAtomic(output, workbook.toBytes(), { inputPath: opened.path, overwriteInput: cmd.inPlace, overwrite: cmd.overwrite });
     } catch (e) {
-      if (isXlsxError(e)) {
-        const hint = e.code === 'file-exists' ? 'hint-overwrite' : e.code === 'overwrite-input' ? 'hint-in-place' : undefined;
-        throw new CliError([xlsxMessage(e, lang, shownOutput), ...(hint ? [cliText(lang, hint)] : [])]);
-      }
+      if (isXlsxError(e) && e.code === 'file-exists') throw new CliError([cliText(lang, 'output-exists', { file: shownOutput })]);
+      if (isXlsxError(e) && e.code === 'overwrite-input') throw new CliError([cliText(lang, 'output-is-input', { file: shownOutput })]);
+      if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, shownOutput)]);
       throw new CliError([cliText(lang, 'write-failed', { file: shownOutput, detail: fsCode(e) ?? (e instanceof Error ? e.message : String(e)) })]);
     }
     progress.done();

@@ -161,7 +161,8 @@ export function findCustomerSheet(
     const r = read(s.name);
     const look = lookAt(r, settings, options.headerRow);
     if (look.kind === 'customers') return { read: r, look };
-    if (look.kind === 'missing-columns' && !fallback) fallback = { read: r, look };
+    // The sheet nearest to a customer list (fewest columns missing) explains best what is wrong.
+    if (look.kind === 'missing-columns' && (!fallback || look.missing.length < (fallback.look as { missing: Field[] }).missing.length)) fallback = { read: r, look };
   }
   if (fallback) return fallback;
   const hidden = sheets.some((s) => !s.visible);

@@ -43,8 +43,8 @@ export type CliMessage =
   | 'settings-sheet-problems'
   | 'write-failed'
   | 'xlsm-extension'
-  | 'hint-overwrite'
-  | 'hint-in-place'
+  | 'output-exists'
+  | 'output-is-input'
   | 'unexpected'
   // summary (stderr)
   | 'summary-sheet'
@@ -124,8 +124,8 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-file-problems': '设置文件 {file} 有以下问题，请修正后再试：',
     'settings-sheet-problems': '文件 {file} 的设置表“{sheet}”有以下问题，请在该表中修正（或删除该表以使用默认设置）后再试：',
     'xlsm-extension': '这个工作簿含有宏（.xlsm）：输出文件 {file} 也必须以 .xlsm 结尾，否则 Excel 无法打开，请修改 --out',
-    'hint-overwrite': '要覆盖它，请加上 --overwrite；或用 --out 指定另一个文件名',
-    'hint-in-place': '要直接更新原文件，请用 --in-place（不要同时用 --out）',
+    'output-exists': '输出文件 {file} 已存在，没有覆盖它：要覆盖，请加上 --overwrite；或用 --out 指定另一个文件名',
+    'output-is-input': '输出文件 {file} 就是输入文件，没有覆盖它：要直接更新原文件，请用 --in-place（不要同时用 --out）',
     'write-failed': '无法写入 {file}（{detail}）：请确认文件夹存在且可写，并且该文件没有在 Excel 中打开',
     unexpected: '意外错误：{detail}。请把运行的命令和这条信息发给技术支持',
     'summary-sheet': '工作表“{sheet}”（表头在第 {row} 行）：{customers} 个客户',
@@ -202,8 +202,8 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-file-problems': 'The settings file {file} has these problems; correct them and try again:',
     'settings-sheet-problems': 'The settings sheet "{sheet}" of {file} has these problems; correct them in that sheet (or delete the sheet to use the defaults) and try again:',
     'xlsm-extension': 'This workbook holds macros (.xlsm): the output {file} must end in .xlsm too, or Excel will not open it; change --out',
-    'hint-overwrite': 'To replace it, add --overwrite; or name another file with --out',
-    'hint-in-place': 'To update the input itself, use --in-place (without --out)',
+    'output-exists': 'The output file {file} already exists and was left as it is: to replace it, add --overwrite; or name another file with --out',
+    'output-is-input': 'The output file {file} is the input file, which was left as it is: to update the input itself, use --in-place (without --out)',
     'write-failed': 'Cannot write {file} ({detail}): check that the folder exists and is writable, and that the file is not open in Excel',
     unexpected: 'Unexpected error: {detail}. Please send the command you ran and this message to support',
     'summary-sheet': 'Sheet "{sheet}" (header on row {row}): {customers} customers',
