@@ -15,7 +15,7 @@
 import type { CellValue } from '../../engine/types';
 import type { CellStyleId, SpecCell } from '../../render/spec';
 import { ExcelHostError } from './errors';
-import { jsonStringBytes, jsonValueBytes } from './payload';
+import { jsonStringBytes } from './payload';
 import { GENERAL_FORMAT, hasFontLook, numberFormatOf } from './styles';
 
 /** Excel's limits on what one cell holds. */
