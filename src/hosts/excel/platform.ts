@@ -45,7 +45,7 @@ export async function detectPlatform(): Promise<PlatformInfo> {
 
 /**
  * Whether Excel supports an ExcelApi requirement set ("1.7"); false outside Excel. The Excel
- * host needs ExcelApi 1.7 (see README of this folder: src/hosts/excel/index.ts).
+ * host needs REQUIRED_EXCEL_API (1.7, see excelHost.ts).
  */
 export function supportsExcelApi(version: string): boolean {
   const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, v?: string): boolean } } } }).Office;
