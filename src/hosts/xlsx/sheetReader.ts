@@ -7,7 +7,8 @@ import type { CellValue } from '../../engine/types';
 import { parseArea, type CellArea } from './cellRef';
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, xmlFailure } from './xml';
-import { attrValue, eachAttr, XmlScanner } from './xmlScan';
+import { RowSplitter } from './rowSplitter';
+import { attrValue, decodeEntities, eachAttr, XmlScanner } from './xmlScan';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export interface SheetValues {
@@ -24,6 +25,8 @@ export interface ReadOptions {
   sharedStrings: () => string[];
   date1904?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Use the fast row path (default true); tests turn it off to compare with the scanner alone. */
+  fastPath?: boolean;
 }
 
 // What text we are collecting.
@@ -172,8 +175,106 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
     wantText: () => capture !== NONE,
   });
 
+  // Fast path for canonical rows (what Excel, LibreOffice and most libraries write): a tight
+  // character loop per row instead of an event per tag. Anything it does not recognise sends
+  // the whole row to the scanner (cells already stored are stored again with the same values),
+  // so the result is the same either way.
+  const fastRow = (startTag: string, inner: string, selfClosing: boolean): boolean => {
+    const p = prefix ?? '';
+    const rm = ROW_R.exec(startTag);
+    const r = rm ? +rm[1]! : rowNum + 1;
+    rowNum = r;
+    col = 0;
+    if (selfClosing) return true;
+    const cOpen = `<${p}c`;
+    const cClose = `</${p}c>`;
+    const vOpen = `<${p}v>`;
+    const vClose = `</${p}v>`;
+    const n = inner.length;
+    let i = 0;
+    for (;;) {
+      let ch = inner.charCodeAt(i);
+      while (ch === 32 || ch === 10 || ch === 13 || ch === 9) ch = inner.charCodeAt(++i);
+      if (i >= n) return true;
+      if (!inner.startsWith(cOpen, i)) return false;
+      i += cOpen.length;
+      // Attributes: ` name="value"` pairs only.
+      let c = 0;
+      let t: string | undefined;
+      for (;;) {
+        ch = inner.charCodeAt(i);
+        if (ch === 62) {
+          i++;
+          break;
+        }
+        if (ch === 47) {
+          if (inner.charCodeAt(i + 1) !== 62) return false;
+          i += 2;
+          t = SELF_CLOSED;
+          break;
+        }
+        if (ch !== 32) return false;
+        const eq = inner.indexOf('="', i + 1);
+        if (eq < 0) return false;
+        const close = inner.indexOf('"', eq + 2);
+        if (close < 0) return false;
+        const klen = eq - i - 1;
+        if (klen !== 1 && inner.indexOf(' ', i + 1) < eq) return false; // not `name="`
+        if (klen === 1) {
+          const k = inner.charCodeAt(i + 1);
+          if (k === 114) c = columnAt(inner, eq + 2, close);
+          else if (k === 116) t = inner.slice(eq + 2, close);
+        } else if (klen === 0) return false;
+        i = close + 1;
+      }
+      col = c || col + 1;
+      if (t === SELF_CLOSED) continue;
+      let v: string;
+      if (inner.startsWith(vOpen, i)) {
+        const e = inner.indexOf('<', i + vOpen.length);
+        if (e < 0 || !inner.startsWith(vClose, e)) return false;
+        v = inner.slice(i + vOpen.length, e);
+        i = e + vClose.length;
+      } else if (inner.startsWith(cClose, i)) {
+        i += cClose.length;
+        continue;
+      } else {
+        // Formulas, inline strings, anything else: the careful way.
+        const e = inner.indexOf(cClose, i);
+        if (e < 0) return false;
+        const b = cellBody(inner.slice(i, e), p, t);
+        if (b === undefined) return false;
+        i = e + cClose.length;
+        if (b === null) continue;
+        type = t;
+        text = b.indexOf('&') < 0 ? b : decodeEntities(b);
+        hasV = true;
+        endCell();
+        continue;
+      }
+      if (!inner.startsWith(cClose, i)) return false;
+      i += cClose.length;
+      type = t;
+      text = v.indexOf('&') < 0 ? v : decodeEntities(v);
+      hasV = true;
+      endCell();
+    }
+  };
+
+  const splitter = new RowSplitter({
+    other: (t) => scanner.write(t),
+    row: (startTag, inner, selfClosing, whole) => {
+      const saved = rowNum;
+      if (options.fastPath === false || !fastRow(startTag, inner, selfClosing)) {
+        rowNum = saved;
+        scanner.write(whole);
+      }
+    },
+  });
+
   try {
-    streamPartText(archive, entry, (t) => scanner.write(t), options.onProgress);
+    streamPartText(archive, entry, (t) => splitter.write(t), options.onProgress);
+    splitter.end();
     scanner.end();
   } catch (e) {
     throw xmlFailure(entry.name, e);
@@ -215,6 +316,41 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   result.firstRow = firstRow;
   result.firstColumn = minCol;
   return result;
+}
+
+const SELF_CLOSED = '\u0000self-closed';
+const FORMULA_ONLY = /^<[\w:]*f(?:\s[^>]*?)?(?:\/>|>[^<]*<\/[\w:]*f>)\s*$/;
+const ROW_R = /\sr\s*=\s*["'](\d+)["']/;
+/**
+ * The raw value text of a canonical cell body: `<v>…</v>`, `<f …>…</f><v>…</v>`,
+ * `<f …/><v>…</v>`, or a plain inline string `<is><t>…</t></is>`; null for a formula without a
+ * cached value; undefined if the body needs the scanner.
+ */
+function cellBody(body: string, p: string, type: string | undefined): string | null | undefined {
+  const vOpen = `<${p}v>`;
+  const vClose = `</${p}v>`;
+  if (body.startsWith(vOpen)) {
+    const e = body.indexOf(vClose, vOpen.length);
+    if (e < 0 || e + vClose.length !== body.length || body.indexOf('<', vOpen.length) !== e) return undefined;
+    return body.slice(vOpen.length, e);
+  }
+  if (body.startsWith(`<${p}f`)) {
+    const vs = body.indexOf(vOpen);
+    if (vs < 0) {
+      // A formula without a cached value: only if nothing else is there.
+      return FORMULA_ONLY.test(body) ? null : undefined;
+    }
+    const head = body.slice(0, vs);
+    if (!FORMULA_ONLY.test(head)) return undefined;
+    const e = body.indexOf(vClose, vs + vOpen.length);
+    if (e < 0 || e + vClose.length !== body.length || body.indexOf('<', vs + vOpen.length) !== e) return undefined;
+    return body.slice(vs + vOpen.length, e);
+  }
+  if (type === 'inlineStr') {
+    const m = new RegExp(`^<${p}is><${p}t(?:\\s+xml:space="preserve")?>([^<]*)</${p}t></${p}is>$`).exec(body);
+    return m ? m[1] : undefined;
+  }
+  return undefined;
 }
 
 /** Column number of the letters at the start of `s[from, to)` ("AB12" → 28). */

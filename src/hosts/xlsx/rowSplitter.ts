@@ -1,0 +1,122 @@
+/**
+ * Splits a streaming worksheet part into what comes before `<sheetData>`, each `<row>`
+ * element, and what follows, without parsing rows it is not asked to. The sheet reader uses
+ * it for its fast path: canonical rows are read with a few regular expressions, everything
+ * else (and any row the fast path does not understand) goes through the full XML scanner.
+ */
+
+export interface RowSink {
+  /** Text outside rows (head, tail, whitespace and comments between rows). */
+  other(text: string): void;
+  /** One whole row element: its start tag and its content (empty for `<row …/>`). */
+  row(startTag: string, inner: string, selfClosing: boolean, whole: string): void;
+}
+
+export class RowSplitter {
+  private buf = '';
+  private state: 'head' | 'rows' | 'tail' = 'head';
+  private prefix = '';
+  private rowOpen = '<row';
+  private rowClose = '</row>';
+  private dataClose = '</sheetData';
+
+  constructor(private readonly sink: RowSink) {}
+
+  write(chunk: string): void {
+    let s = this.buf.length ? this.buf + chunk : chunk;
+    this.buf = '';
+    let i = 0;
+    const n = s.length;
+    const sink = this.sink;
+    if (this.state === 'head') {
+      const m = /<([A-Za-z_][\w.-]*:)?sheetData(?:\s[^>]*?)?(\/?)>/.exec(s);
+      if (!m) {
+        // Keep the last partial tag for the next chunk; pass the rest on.
+        const lt = s.lastIndexOf('<');
+        if (lt > 0) {
+          sink.other(s.slice(0, lt));
+          this.buf = s.slice(lt);
+        } else this.buf = s;
+        return;
+      }
+      this.prefix = m[1] ?? '';
+      this.rowOpen = `<${this.prefix}row`;
+      this.rowClose = `</${this.prefix}row>`;
+      this.dataClose = `</${this.prefix}sheetData`;
+      i = m.index + m[0].length;
+      sink.other(s.slice(0, i));
+      this.state = m[2] === '/' ? 'tail' : 'rows';
+    }
+    if (this.state === 'rows') {
+      const rowOpen = this.rowOpen;
+      const rowClose = this.rowClose;
+      for (;;) {
+        const lt = s.indexOf('<', i);
+        if (lt < 0) {
+          if (i < n) sink.other(s.slice(i));
+          i = n;
+          break;
+        }
+        if (lt > i) sink.other(s.slice(i, lt));
+        i = lt;
+        if (s.startsWith(rowOpen, lt) && isDelimiter(s.charCodeAt(lt + rowOpen.length))) {
+          const te = tagEnd(s, lt + rowOpen.length);
+          if (te < 0) break;
+          if (s.charCodeAt(te - 1) === 47) {
+            const tag = s.slice(lt, te + 1);
+            sink.row(tag, '', true, tag);
+            i = te + 1;
+            continue;
+          }
+          const ce = s.indexOf(rowClose, te);
+          if (ce < 0) break;
+          const end = ce + rowClose.length;
+          sink.row(s.slice(lt, te + 1), s.slice(te + 1, ce), false, s.slice(lt, end));
+          i = end;
+          continue;
+        }
+        if (s.startsWith(this.dataClose, lt)) {
+          this.state = 'tail';
+          break;
+        }
+        // A comment or anything else between rows: hand it on whole.
+        const marker = s.startsWith('<!--', lt) ? '-->' : '>';
+        const e = s.indexOf(marker, lt);
+        if (e < 0) break;
+        sink.other(s.slice(lt, e + marker.length));
+        i = e + marker.length;
+      }
+    }
+    if (this.state === 'tail') {
+      if (i < n) sink.other(s.slice(i));
+      return;
+    }
+    if (i < n) this.buf = s.slice(i);
+    s = '';
+  }
+
+  end(): void {
+    if (this.buf.length) {
+      this.sink.other(this.buf);
+      this.buf = '';
+    }
+  }
+}
+
+function isDelimiter(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 62 || code === 47;
+}
+
+/** Index of the '>' ending a tag, skipping quoted values; -1 if not in the string yet. */
+export function tagEnd(s: string, from: number): number {
+  const n = s.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 62) return i;
+    else if (c === 34 || c === 39) quote = c;
+  }
+  return -1;
+}
