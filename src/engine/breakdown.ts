@@ -4,42 +4,12 @@
  * cell, so every row, column and grand total ties out exactly to the company target.
  */
 import { fromUnits } from './allocate';
+import type { CustomerColumns } from './customers';
+import { MODE_OF_CODE } from './customers';
 import { INDUSTRY_GROUPS } from './settings';
 import type { IndustryGroup, Settings } from './settings';
 import type { CustomerClass, MatrixMode, Tier } from './types';
 import { CLASSES, TIERS } from './types';
-
-/** What the tables need of a classified customer (a PlannedCustomer with a class is one). */
-export interface ClassifiedCustomer {
-  row: number;
-  name: string;
-  city: string;
-  tier: Tier;
-  class: CustomerClass;
-  mode: MatrixMode;
-  industry: IndustryGroup;
-  region: string;
-  owner: string;
-  potential: number;
-  ourSales: number;
-}
-
-/**
- * The targets of the classified customers, in allocation units, in flat arrays (one allocation
- * for all customers rather than one per customer): customer i's target is targetUnits[i], its
- * share of product p is productUnits[i * productCount + p].
- */
-export interface Allocation {
-  productCount: number;
-  targetUnits: Float64Array;
-  productUnits: Float64Array;
-}
-
-export const emptyAllocation = (productCount: number): Allocation => ({
-  productCount,
-  targetUnits: new Float64Array(0),
-  productUnits: new Float64Array(0),
-});
 
 /** One line of a target table: its target and the target per product, in 万元. */
 export interface TargetLine {
@@ -101,164 +71,181 @@ export interface Breakdown {
   summary: { lines: SummaryLine[]; total: Omit<SummaryLine, 'tier' | 'class'> };
 }
 
-/** Running sums in units for one line. */
-class Sums {
-  customers = 0;
-  target = 0;
+/**
+ * Sums in units for many lines at once, one typed array per measure: line g's target is
+ * target[g], its product p is products[g * productCount + p].
+ */
+class LineSums {
+  readonly customers: Float64Array;
+  readonly target: Float64Array;
   readonly products: Float64Array;
-  constructor(productCount: number) {
-    this.products = new Float64Array(productCount);
+  constructor(
+    lines: number,
+    private readonly productCount: number,
+  ) {
+    this.customers = new Float64Array(lines);
+    this.target = new Float64Array(lines);
+    this.products = new Float64Array(lines * productCount);
   }
-  /** Adds customer i of the allocation. */
-  add(a: Allocation, i: number): void {
-    this.customers += 1;
-    this.target += a.targetUnits[i];
-    const k = a.productCount;
-    for (let p = 0; p < k; p++) this.products[p] += a.productUnits[i * k + p];
+  /** Adds customer i of the columns to line g. */
+  add(g: number, c: CustomerColumns, i: number): void {
+    const k = this.productCount;
+    this.customers[g] += 1;
+    this.target[g] += c.targetUnits[i];
+    for (let p = 0; p < k; p++) this.products[g * k + p] += c.productUnits[i * k + p];
   }
-  toLine(unit: number): TargetLine {
-    return { customers: this.customers, target: fromUnits(this.target, unit), products: Array.from(this.products, (u) => fromUnits(u, unit)) };
+  line(g: number, unit: number): TargetLine {
+    const k = this.productCount;
+    const products: number[] = new Array(k);
+    for (let p = 0; p < k; p++) products[p] = fromUnits(this.products[g * k + p], unit);
+    return { customers: this.customers[g], target: fromUnits(this.target[g], unit), products };
+  }
+  /** The total over lines (all of them by default), summed in units. */
+  total(unit: number, lines?: Iterable<number>): TargetLine {
+    const k = this.productCount;
+    let customers = 0;
+    let target = 0;
+    const products = new Float64Array(k);
+    for (const g of lines ?? this.target.keys()) {
+      customers += this.customers[g];
+      target += this.target[g];
+      for (let p = 0; p < k; p++) products[p] += this.products[g * k + p];
+    }
+    return { customers, target: fromUnits(target, unit), products: Array.from(products, (u) => fromUnits(u, unit)) };
   }
 }
 
 const check = (have: number, want: number): LoadCheck => (have === want ? 'ok' : have < want ? 'under' : 'over');
 
-function totalOf(groups: Iterable<Sums>, productCount: number, unit: number): TargetLine {
-  const all = new Sums(productCount);
-  for (const g of groups) {
-    all.customers += g.customers;
-    all.target += g.target;
-    for (let p = 0; p < productCount; p++) all.products[p] += g.products[p];
-  }
-  return all.toLine(unit);
-}
-
 // The same order as a.localeCompare(b, 'zh-CN'), without building a collator for each comparison.
 const byText = new Intl.Collator('zh-CN').compare;
 
-/** customers[i] is allocated allocation.targetUnits[i] (see Allocation). */
-export function buildBreakdown(customers: readonly ClassifiedCustomer[], allocation: Allocation, settings: Settings): Breakdown {
-  const unit = settings.targets.unit;
-  const productCount = allocation.productCount;
+const CLASS_A = 1;
+const CLASS_B = 2;
+const CLASS_C = 3;
 
-  // Lines are built as whole literals, not { ...sums.toLine(unit), … }: V8 gave every object made
-  // by that spread a shape of its own (hundreds of bytes each, per owner and per A customer).
-  const aIndexes: number[] = [];
-  for (let i = 0; i < customers.length; i++) if (customers[i].class === 'A') aIndexes.push(i);
-  const aSums = aIndexes.map((i) => {
-    const s = new Sums(productCount);
-    s.add(allocation, i);
-    return s;
-  });
-  const customerLines = aIndexes.map((ci, i) => {
-    const c = customers[ci];
-    const { customers: count, target, products } = aSums[i].toLine(unit);
+/** The tables of a plan whose classified customers (classCode > 0) have their targets allocated. */
+export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdown {
+  const unit = settings.targets.unit;
+  const k = c.productCount;
+  const industries = new LineSums(INDUSTRY_GROUPS.length, k);
+  const regions = new LineSums(c.regions.length, k);
+  const people = new LineSums(c.owners.length, k);
+  const accounts: string[][] = c.owners.map(() => []);
+  // Industries a person covers as bits; regions as a set of (owner, region) pairs.
+  const industryBits = new Uint8Array(c.owners.length);
+  const personRegions = new Set<number>();
+  const regionCount = Math.max(1, c.regions.length);
+  // Tier × class cells, in TIERS × CLASSES order.
+  const cells = TIERS.length * CLASSES.length;
+  const summaryCustomers = new Float64Array(cells);
+  const summaryPotential = new Float64Array(cells);
+  const summarySales = new Float64Array(cells);
+  const summaryTarget = new Float64Array(cells);
+  const aRows: number[] = [];
+
+  for (let i = 0; i < c.count; i++) {
+    const cls = c.classCode[i];
+    if (cls === 0) continue;
+    if (cls === CLASS_A) aRows.push(i);
+    else if (cls === CLASS_B) industries.add(c.industry[i], c, i);
+    else if (cls === CLASS_C) regions.add(c.regionId[i], c, i);
+    const owner = c.ownerId[i];
+    people.add(owner, c, i);
+    if (cls === CLASS_A) accounts[owner].push(c.name[i]);
+    industryBits[owner] |= 1 << c.industry[i];
+    if (c.regions[c.regionId[i]]) personRegions.add(owner * regionCount + c.regionId[i]);
+    const cell = (c.tier[i] - 1) * CLASSES.length + (cls - 1);
+    summaryCustomers[cell] += 1;
+    summaryPotential[cell] += c.potential[i];
+    summarySales[cell] += c.ourSales[i];
+    summaryTarget[cell] += c.targetUnits[i];
+  }
+
+  const customerLines: CustomerLine[] = aRows.map((i) => {
+    const products: number[] = new Array(k);
+    for (let p = 0; p < k; p++) products[p] = fromUnits(c.productUnits[i * k + p], unit);
     return {
-      customers: count,
-      target,
+      customers: 1,
+      target: fromUnits(c.targetUnits[i], unit),
       products,
-      row: c.row,
-      name: c.name,
-      city: c.city,
-      tier: c.tier,
-      industry: c.industry,
-      owner: c.owner,
-      mode: c.mode,
-      potential: c.potential,
-      ourSales: c.ourSales,
+      row: c.row[i],
+      name: c.name[i],
+      city: c.city[i],
+      tier: c.tier[i] as Tier,
+      industry: INDUSTRY_GROUPS[c.industry[i]],
+      owner: c.owners[c.ownerId[i]],
+      mode: MODE_OF_CODE[c.modeCode[i]]!,
+      potential: c.potential[i],
+      ourSales: c.ourSales[i],
     };
   });
   customerLines.sort((a, b) => b.target - a.target || a.row - b.row);
-
-  const industrySums = new Map<IndustryGroup, Sums>(INDUSTRY_GROUPS.map((g) => [g, new Sums(productCount)]));
-  const regionSums = new Map<string, Sums>();
-  const people = new Map<string, { sums: Sums; accounts: string[]; industries: Set<IndustryGroup>; regions: Set<string> }>();
-  // Tier × class cells, in TIERS × CLASSES order.
-  const summary = TIERS.flatMap(() => CLASSES.map(() => ({ customers: 0, potential: 0, ourSales: 0, target: 0 })));
-  const cellOf = (tier: Tier, cls: CustomerClass) => (tier - 1) * CLASSES.length + CLASSES.indexOf(cls);
-
-  for (let i = 0; i < customers.length; i++) {
-    const c = customers[i];
-    if (c.class === 'B') industrySums.get(c.industry)!.add(allocation, i);
-    if (c.class === 'C') {
-      let r = regionSums.get(c.region);
-      if (!r) regionSums.set(c.region, (r = new Sums(productCount)));
-      r.add(allocation, i);
-    }
-    let person = people.get(c.owner);
-    if (!person) people.set(c.owner, (person = { sums: new Sums(productCount), accounts: [], industries: new Set(), regions: new Set() }));
-    person.sums.add(allocation, i);
-    if (c.class === 'A') person.accounts.push(c.name);
-    person.industries.add(c.industry);
-    if (c.region) person.regions.add(c.region);
-    const s = summary[cellOf(c.tier, c.class)];
-    s.customers += 1;
-    s.potential += c.potential;
-    s.ourSales += c.ourSales;
-    s.target += allocation.targetUnits[i];
+  let aTotalUnits = 0;
+  const aProducts = new Float64Array(k);
+  for (const i of aRows) {
+    aTotalUnits += c.targetUnits[i];
+    for (let p = 0; p < k; p++) aProducts[p] += c.productUnits[i * k + p];
   }
 
-  const regionLines = [...regionSums.entries()]
-    .map(([region, sums]) => ({ region, sums }))
-    .sort((a, b) => b.sums.target - a.sums.target || byText(a.region, b.region));
+  const cRegions = [...regions.customers.keys()].filter((g) => regions.customers[g] > 0);
+  cRegions.sort((a, b) => regions.target[b] - regions.target[a] || byText(c.regions[a], c.regions[b]));
 
-  const owners = [...people.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : byText(a, b)));
+  const regionsOf: string[][] = c.owners.map(() => []);
+  for (const pair of personRegions) regionsOf[Math.floor(pair / regionCount)].push(c.regions[pair % regionCount]);
+  const owners = [...people.customers.keys()].filter((g) => people.customers[g] > 0);
+  owners.sort((a, b) => (c.owners[a] === '' ? 1 : c.owners[b] === '' ? -1 : byText(c.owners[a], c.owners[b])));
   const load = settings.load;
-  const salespersonLines = owners.map((owner) => {
-    const p = people.get(owner)!;
-    const { customers: count, target, products } = p.sums.toLine(unit);
+  const salespersonLines: SalespersonLine[] = owners.map((g) => {
+    const { customers, target, products } = people.line(g, unit);
+    const groups = INDUSTRY_GROUPS.filter((_, bit) => industryBits[g] & (1 << bit));
+    const regionNames = regionsOf[g].sort(byText);
     return {
-      customers: count,
+      customers,
       target,
       products,
-      owner,
-      accounts: p.accounts,
-      industries: INDUSTRY_GROUPS.filter((g) => p.industries.has(g)),
-      regions: [...p.regions].sort(byText),
+      owner: c.owners[g],
+      accounts: accounts[g],
+      industries: groups,
+      regions: regionNames,
       check: {
-        accounts: check(p.accounts.length, load.accounts),
-        industries: check(p.industries.size, load.industries),
-        regions: check(p.regions.size, load.regions),
+        accounts: check(accounts[g].length, load.accounts),
+        industries: check(groups.length, load.industries),
+        regions: check(regionNames.length, load.regions),
       },
     };
   });
 
   const summaryLines: SummaryLine[] = [];
-  let sumCustomers = 0;
-  let sumPotential = 0;
-  let sumSales = 0;
-  let sumTarget = 0;
   for (const tier of TIERS) {
     for (const cls of CLASSES) {
-      const s = summary[cellOf(tier, cls)];
-      summaryLines.push({ tier, class: cls, customers: s.customers, potential: round(s.potential), ourSales: round(s.ourSales), target: fromUnits(s.target, unit) });
-      sumCustomers += s.customers;
-      sumPotential += s.potential;
-      sumSales += s.ourSales;
-      sumTarget += s.target;
+      const cell = (tier - 1) * CLASSES.length + CLASSES.indexOf(cls);
+      summaryLines.push({
+        tier,
+        class: cls,
+        customers: summaryCustomers[cell],
+        potential: round(summaryPotential[cell]),
+        ourSales: round(summarySales[cell]),
+        target: fromUnits(summaryTarget[cell], unit),
+      });
     }
   }
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
 
   return {
-    byCustomer: { lines: customerLines, total: totalOf(aSums, productCount, unit) },
+    byCustomer: { lines: customerLines, total: { customers: aRows.length, target: fromUnits(aTotalUnits, unit), products: Array.from(aProducts, (u) => fromUnits(u, unit)) } },
     byIndustry: {
-      lines: INDUSTRY_GROUPS.map((group) => {
-        const { customers: count, target, products } = industrySums.get(group)!.toLine(unit);
-        return { group, customers: count, target, products };
-      }),
-      total: totalOf(industrySums.values(), productCount, unit),
+      lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit) })),
+      total: industries.total(unit),
     },
     byRegion: {
-      lines: regionLines.map(({ region, sums }) => {
-        const { customers: count, target, products } = sums.toLine(unit);
-        return { region, customers: count, target, products };
-      }),
-      total: totalOf(regionSums.values(), productCount, unit),
+      lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit) })),
+      total: regions.total(unit, cRegions),
     },
-    bySalesperson: { lines: salespersonLines, total: totalOf(owners.map((o) => people.get(o)!.sums), productCount, unit) },
+    bySalesperson: { lines: salespersonLines, total: people.total(unit, owners) },
     summary: {
       lines: summaryLines,
-      total: { customers: sumCustomers, potential: round(sumPotential), ourSales: round(sumSales), target: fromUnits(sumTarget, unit) },
+      total: { customers: sum(summaryCustomers), potential: round(sum(summaryPotential)), ourSales: round(sum(summarySales)), target: fromUnits(sum(summaryTarget), unit) },
     },
   };
 }

@@ -3,7 +3,7 @@
  * The workbook's tag formulas compute the same things; tests hold the two to agreement.
  */
 import { normaliseCity } from './cities';
-import type { Settings } from './settings';
+import type { MatrixSplit, Settings, TierThresholds } from './settings';
 import { tierKey } from './settings';
 import type { Coverage, CustomerClass, MatrixMode, Tier } from './types';
 
@@ -50,46 +50,57 @@ export function cityTierLookup(settings: Settings): (canonicalCity: string) => T
   return (city) => tiers.get(city) ?? 3;
 }
 
-/** Classifies a customer whose amounts are known (both ≥ 0). */
+/** The class rule alone, as a code (1 A, 2 B, 3 C): plan() runs it once per customer. */
+export function classCode(t: TierThresholds, potential: number, ourSales: number): 1 | 2 | 3 {
+  if (atLeast(potential, t.aPotential) && atLeast(ourSales, t.aSales)) return 1;
+  return atLeast(potential, t.bPotential) && atLeast(ourSales, t.bSales) ? 2 : 3;
+}
+
+/** With no potential, any sale is "all of it"; none is no share. */
+export const isHighShare = (m: MatrixSplit, potential: number, ourSales: number): boolean => (potential > 0 ? atLeast(ourSales / potential, m.share) : ourSales > 0);
+
+/** The matrix rule alone, as a code (1 direct, 2 direct + reseller, 3 problem, 4 reseller). */
+export function modeCode(m: MatrixSplit, potential: number, ourSales: number): 1 | 2 | 3 | 4 {
+  const highShare = isHighShare(m, potential, ourSales);
+  return atLeast(potential, m.potential) ? (highShare ? 1 : 3) : highShare ? 2 : 4;
+}
+
+/** The codes of classCode and modeCode as words; 0 is kept for a row with no class. */
+export const CLASS_OF_CODE = [null, 'A', 'B', 'C'] as const;
+export const MODE_OF_CODE = [null, 'direct', 'direct-reseller', 'problem', 'reseller'] as const;
+
+/** Classifies a customer whose amounts are known (both ≥ 0), with the reason. */
 export function classify(tier: Tier, potential: number, ourSales: number, settings: Settings): Classification {
   const t = settings.thresholds[tierKey(tier)];
   const m = settings.matrix[tierKey(tier)];
-  const missedA: ('potential' | 'ourSales')[] = [];
-  if (!atLeast(potential, t.aPotential)) missedA.push('potential');
-  if (!atLeast(ourSales, t.aSales)) missedA.push('ourSales');
-  const missedB: ('potential' | 'ourSales')[] = [];
-  if (!atLeast(potential, t.bPotential)) missedB.push('potential');
-  if (!atLeast(ourSales, t.bSales)) missedB.push('ourSales');
-
-  let cls: CustomerClass;
-  let missed: ('potential' | 'ourSales')[];
-  let minPotential: number;
-  let minSales: number;
-  if (missedA.length === 0) {
-    cls = 'A';
-    missed = [];
-    [minPotential, minSales] = [t.aPotential, t.aSales];
-  } else if (missedB.length === 0) {
-    cls = 'B';
-    missed = missedA;
-    [minPotential, minSales] = [t.bPotential, t.bSales];
-  } else {
-    cls = 'C';
-    missed = missedB;
-    [minPotential, minSales] = [t.bPotential, t.bSales];
+  const cls = CLASS_OF_CODE[classCode(t, potential, ourSales)];
+  // Which minimums of the class above were missed: A's for a B, B's for a C.
+  const [minPotential, minSales] = cls === 'A' ? [t.aPotential, t.aSales] : [t.bPotential, t.bSales];
+  const [abovePotential, aboveSales] = cls === 'C' ? [t.bPotential, t.bSales] : [t.aPotential, t.aSales];
+  const missed: ('potential' | 'ourSales')[] = [];
+  if (cls !== 'A') {
+    if (!atLeast(potential, abovePotential)) missed.push('potential');
+    if (!atLeast(ourSales, aboveSales)) missed.push('ourSales');
   }
-
-  // With no potential, any sale is "all of it"; none is no share.
-  const share = potential > 0 ? ourSales / potential : null;
-  const highShare = share === null ? ourSales > 0 : atLeast(share, m.share);
-  const highPotential = atLeast(potential, m.potential);
-  const mode: MatrixMode = highPotential ? (highShare ? 'direct' : 'problem') : highShare ? 'direct-reseller' : 'reseller';
-
+  const mode = MODE_OF_CODE[modeCode(m, potential, ourSales)];
   return {
     tier,
     class: cls,
     coverage: settings.coverage[cls],
     mode,
-    reason: { tier, class: cls, potential, ourSales, minPotential, minSales, missed, share, highPotential, highShare, matrixPotential: m.potential, matrixShare: m.share },
+    reason: {
+      tier,
+      class: cls,
+      potential,
+      ourSales,
+      minPotential,
+      minSales,
+      missed,
+      share: potential > 0 ? ourSales / potential : null,
+      highPotential: atLeast(potential, m.potential),
+      highShare: isHighShare(m, potential, ourSales),
+      matrixPotential: m.potential,
+      matrixShare: m.share,
+    },
   };
 }

@@ -2,36 +2,25 @@
  * The one entry point: plan(sheet, settings, targets) reads the customer rows, classifies them,
  * allocates the company target and builds the breakdown tables. Pure and deterministic.
  */
-import { allocateInto, allocateUnits, fromUnits, toUnits } from './allocate';
-import type { Breakdown, ClassifiedCustomer } from './breakdown';
-import { buildBreakdown, emptyAllocation } from './breakdown';
-import type { ClassReason } from './classify';
-import { classify, cityTierLookup } from './classify';
-import type { MappingReport } from './headers';
 import { columnLetter } from './a1';
+import { allocateInto, allocateUnits, fromUnits, toUnits } from './allocate';
+import type { Breakdown } from './breakdown';
+import { buildBreakdown } from './breakdown';
+import { cityTierLookup, classCode, modeCode } from './classify';
+import type { CustomerColumns, PlannedCustomer } from './customers';
+import { allCustomers, newCustomerColumns } from './customers';
+import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
-import type { CustomerRecord } from './rows';
 import { readCustomerRows } from './rows';
 import type { Settings } from './settings';
-import type { CellValue, Coverage, CustomerClass, Field, Issue, MatrixMode, SheetData, Tier } from './types';
+import type { CellValue, Field, Issue, SheetData } from './types';
 
+export type { PlannedCustomer } from './customers';
 export type PlanTargets = Partial<Settings['targets']>;
 
 export interface PlanOptions {
   /** Sheet row number (1-based) of the header, when the planner set it. */
   headerRow?: number;
-}
-
-export interface PlannedCustomer extends CustomerRecord {
-  tier: Tier;
-  /** null when the row's amounts are missing or invalid: it gets no class and no target. */
-  class: CustomerClass | null;
-  coverage: Coverage | null;
-  mode: MatrixMode | null;
-  reason: ClassReason | null;
-  /** 万元, a whole number of allocation units; null for unclassified rows. */
-  target: number | null;
-  productTargets: number[] | null;
 }
 
 export interface ProductPlan {
@@ -67,6 +56,11 @@ export interface PlanResult {
   missingFields: Field[];
   products: ProductPlan[];
   target: TargetPlan;
+  /** The settings the plan used, with the targets given to plan() merged in. */
+  settings: Settings;
+  /** Every customer row, column by column (fast, compact: what hosts and renderers loop over). */
+  customerColumns: CustomerColumns;
+  /** Every customer row as an object, built from the columns on first use. */
   customers: PlannedCustomer[];
   issues: Issue[];
   tables: Breakdown;
@@ -83,59 +77,85 @@ function defaultProductNames(language: 'zh' | 'en'): string[] {
 /** Whole percentages are what planners read; keep what was typed otherwise. */
 const pct = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function productPlan(settings: Settings, mapping: MappingReport, customers: CustomerRecord[], language: 'zh' | 'en'): ProductPlan[] {
+function productPlan(settings: Settings, mapping: MappingReport, language: 'zh' | 'en'): string[] {
   const columns = mapping.mapping.products;
-  const names = settings.products.names ?? (columns.length ? columns.map((p) => p.name) : defaultProductNames(language));
-  // Every column's history in one pass over the customers (in the same order, so the same sums).
-  const sums = new Float64Array(columns.length);
-  for (const c of customers) for (let i = 0; i < columns.length; i++) sums[i] += c.productHistory[i] ?? 0;
+  return settings.products.names ?? (columns.length ? columns.map((p) => p.name) : defaultProductNames(language));
+}
+
+/** Each product's historic total and its share of the mix: settings first, else history, else equal. */
+function productMix(names: string[], settings: Settings, mapping: MappingReport, cols: CustomerColumns): ProductPlan[] {
+  const columns = mapping.mapping.products;
+  const h = cols.historyCount;
+  const sums = new Float64Array(h);
+  for (let i = 0; i < cols.count; i++) {
+    for (let p = 0; p < h; p++) {
+      const v = cols.productHistory[i * h + p];
+      if (v === v) sums[p] += v; // NaN (blank) adds nothing
+    }
+  }
   const history = names.map((name) => {
     const index = columns.findIndex((p) => p.name === name);
     return index < 0 ? null : Math.round(sums[index] * 1e6) / 1e6;
   });
   let mix = settings.products.mix;
   if (!mix) {
-    const total = history.reduce<number>((a, h) => a + (h ?? 0), 0);
-    mix = total > 0 ? history.map((h) => ((h ?? 0) / total) * 100) : names.map(() => 100 / names.length);
+    const total = history.reduce<number>((a, x) => a + (x ?? 0), 0);
+    mix = total > 0 ? history.map((x) => ((x ?? 0) / total) * 100) : names.map(() => 100 / names.length);
   }
   return names.map((name, i) => ({ name, mixPct: pct(mix![i] ?? 0), history: history[i] }));
 }
 
-function weightsFor(customers: PlannedCustomer[], settings: Settings): Float64Array {
+/** Allocation weights of the classified rows (`classified` lists their indexes). */
+function weightsFor(cols: CustomerColumns, classified: Int32Array, settings: Settings): Float64Array {
   const { basis, blendPotentialWeight } = settings.targets;
-  const w = new Float64Array(customers.length);
+  const n = classified.length;
+  const w = new Float64Array(n);
   if (basis === 'even') return w.fill(1);
-  if (basis === 'potential') customers.forEach((c, i) => (w[i] = c.potential!));
-  else if (basis === 'ourSales') customers.forEach((c, i) => (w[i] = c.ourSales!));
+  if (basis === 'potential') for (let j = 0; j < n; j++) w[j] = cols.potential[classified[j]];
+  else if (basis === 'ourSales') for (let j = 0; j < n; j++) w[j] = cols.ourSales[classified[j]];
   else {
     let pot = 0;
     let sales = 0;
-    for (const c of customers) {
-      pot += c.potential!;
-      sales += c.ourSales!;
+    for (let j = 0; j < n; j++) {
+      pot += cols.potential[classified[j]];
+      sales += cols.ourSales[classified[j]];
     }
     // Each measure as a share of its own total, so 万元 of potential and of sales weigh alike.
-    customers.forEach((c, i) => {
-      w[i] = (pot > 0 ? (blendPotentialWeight * c.potential!) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * c.ourSales!) / sales : 0);
-    });
+    for (let j = 0; j < n; j++) {
+      const i = classified[j];
+      w[j] = (pot > 0 ? (blendPotentialWeight * cols.potential[i]) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * cols.ourSales[i]) / sales : 0);
+    }
   }
   return w;
 }
 
+/** Adds `customers` to a result: the objects are built from the columns when first read, then kept. */
+function withCustomers(result: Omit<PlanResult, 'customers'>): PlanResult {
+  let built: PlannedCustomer[] | undefined;
+  Object.defineProperty(result, 'customerColumns', { enumerable: false });
+  Object.defineProperty(result, 'settings', { enumerable: false });
+  return Object.defineProperty(result, 'customers', {
+    enumerable: true,
+    get: () => (built ??= allCustomers(result.customerColumns, result.settings)),
+  }) as PlanResult;
+}
+
 function emptyPlan(sheet: SheetData, settings: Settings, issues: Issue[], report?: MappingReport, headerIndex?: number, language: 'zh' | 'en' = 'zh'): PlanResult {
   const t = settings.targets;
-  return {
+  const empty = newCustomerColumns(0, 0, 0);
+  return withCustomers({
     sheet: sheet.name,
     headerRow: headerIndex === undefined ? null : sheet.firstRow + headerIndex,
     language,
     ...describeMapping(sheet, report),
     products: [],
     target: { company: 0, source: t.companyTarget === null ? 'growth' : 'target', growthPct: t.companyTarget === null ? t.growthPct : null, currentSales: 0, basis: t.basis, unit: t.unit, rounded: false },
-    customers: [],
+    settings,
+    customerColumns: empty,
     issues,
-    tables: buildBreakdown([], emptyAllocation(0), settings),
+    tables: buildBreakdown(empty, settings),
     ok: false,
-  };
+  });
 }
 
 function describeMapping(sheet: SheetData, report?: MappingReport) {
@@ -166,56 +186,55 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
     return emptyPlan(sheet, settings, issues, report, headerIndex, language);
   }
 
-  const read = readCustomerRows(sheet, headerIndex, report.mapping, settings);
+  const productNames = productPlan(settings, report, language);
+  const read = readCustomerRows(sheet, headerIndex, report.mapping, settings, productNames.length);
   // A loop, not push(...read.issues): spreading hundreds of thousands of issues overflows the stack.
   for (const issue of read.issues) issues.push(issue);
+  const cols = read.columns;
+
+  // Tier, class and mode, with the thresholds of each tier looked up once (index = tier).
   const tierOf = cityTierLookup(settings);
-  const customers = read.customers as PlannedCustomer[];
-  const classified: (PlannedCustomer & ClassifiedCustomer)[] = [];
+  const th = [null, settings.thresholds['1'], settings.thresholds['2'], settings.thresholds['3']];
+  const mx = [null, settings.matrix['1'], settings.matrix['2'], settings.matrix['3']];
+  const cityTiers = new Map<string, number>();
+  const classified = new Int32Array(cols.count);
+  let classifiedCount = 0;
   let currentSales = 0;
-  for (const c of customers) {
-    c.tier = tierOf(c.city);
-    if (c.potential === null || c.ourSales === null) {
-      c.class = c.coverage = c.mode = c.reason = null;
-    } else {
-      const k = classify(c.tier, c.potential, c.ourSales, settings);
-      c.class = k.class;
-      c.coverage = k.coverage;
-      c.mode = k.mode;
-      c.reason = k.reason;
-      classified.push(c as PlannedCustomer & ClassifiedCustomer);
-      currentSales += c.ourSales;
-    }
-    c.target = null;
-    c.productTargets = null;
+  for (let i = 0; i < cols.count; i++) {
+    const city = cols.city[i];
+    let tier = cityTiers.get(city);
+    if (tier === undefined) cityTiers.set(city, (tier = tierOf(city)));
+    cols.tier[i] = tier;
+    const pot = cols.potential[i];
+    const sales = cols.ourSales[i];
+    if (pot !== pot || sales !== sales) continue; // NaN: missing or invalid, no class
+    cols.classCode[i] = classCode(th[tier]!, pot, sales);
+    cols.modeCode[i] = modeCode(mx[tier]!, pot, sales);
+    classified[classifiedCount++] = i;
+    currentSales += sales;
   }
   currentSales = Math.round(currentSales * 1e6) / 1e6;
+  const classifiedRows = classified.subarray(0, classifiedCount);
 
-  const products = productPlan(settings, report, read.customers, language);
+  const products = productMix(productNames, settings, report, cols);
   const t = settings.targets;
   const wanted = t.companyTarget ?? currentSales * (1 + t.growthPct / 100);
-  const totalUnits = classified.length ? toUnits(wanted, t.unit) : 0;
+  const totalUnits = classifiedCount ? toUnits(wanted, t.unit) : 0;
   const company = fromUnits(totalUnits, t.unit);
 
-  const units = allocateUnits(totalUnits, weightsFor(classified, settings));
+  const units = allocateUnits(totalUnits, weightsFor(cols, classifiedRows, settings));
   const mix = Float64Array.from(products, (p) => p.mixPct);
   const k = products.length;
-  const allocation = { productCount: k, targetUnits: units, productUnits: new Float64Array(classified.length * k) };
   const split = new Float64Array(k);
-  for (let i = 0; i < classified.length; i++) {
-    const c = classified[i];
+  for (let j = 0; j < classifiedCount; j++) {
+    const i = classifiedRows[j];
+    cols.targetUnits[i] = units[j];
     // Each customer's target over the product mix, by largest remainder too.
-    allocateInto(units[i], mix, split);
-    const productTargets: number[] = new Array(k);
-    for (let p = 0; p < k; p++) {
-      allocation.productUnits[i * k + p] = split[p];
-      productTargets[p] = fromUnits(split[p], t.unit);
-    }
-    c.target = fromUnits(units[i], t.unit);
-    c.productTargets = productTargets;
+    allocateInto(units[j], mix, split);
+    cols.productUnits.set(split, i * k);
   }
 
-  return {
+  return withCustomers({
     sheet: sheet.name,
     headerRow: sheet.firstRow + headerIndex,
     language,
@@ -228,11 +247,12 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
       currentSales,
       basis: t.basis,
       unit: t.unit,
-      rounded: classified.length > 0 && Math.abs(company - wanted) > 1e-9,
+      rounded: classifiedCount > 0 && Math.abs(company - wanted) > 1e-9,
     },
-    customers,
+    settings,
+    customerColumns: cols,
     issues,
-    tables: buildBreakdown(classified, allocation, settings),
+    tables: buildBreakdown(cols, settings),
     ok: true,
-  };
+  });
 }

@@ -2,49 +2,15 @@
  * Customer rows out of a sheet's cell values: amounts in 万元, canonical cities, industry
  * groups and regions, with an issue for every cell a planner should look at.
  */
-import { parseAmount } from './amounts';
-import { normaliseCity, provinceOf } from './cities';
 import { columnLetter } from './a1';
+import { parseAmount, toWan } from './amounts';
+import { normaliseCity, provinceOf } from './cities';
+import type { CustomerColumns } from './customers';
+import { newCustomerColumns, trimColumns } from './customers';
 import { industryMatcher } from './industries';
 import type { IndustryGroup, Settings } from './settings';
+import { INDUSTRY_GROUPS } from './settings';
 import type { AmountField, CellValue, ColumnMapping, Field, Issue, IssueKey, SheetData } from './types';
-
-export interface CustomerRecord {
-  /** Sheet row number (1-based). */
-  row: number;
-  name: string;
-  /** As typed, trimmed. */
-  cityRaw: string;
-  /** Canonical city ("北京"), "" when none was given. */
-  city: string;
-  industryRaw: string;
-  industry: IndustryGroup;
-  owner: string;
-  /** From the region column, else the city's province, else the city. */
-  region: string;
-  branch: string;
-  /** 万元; null when missing or unreadable (the row then gets no class). */
-  potential: number | null;
-  ourSales: number | null;
-  /** Historic sales per mapped product column, 万元 (null where blank or unreadable). */
-  productHistory: (number | null)[];
-}
-
-/**
- * The fields plan() adds to every record (see PlannedCustomer), in its order, made empty with the
- * record: then all records share one shape with every field inside the object. Added later, they
- * would make V8 grow a separate property store for each record: about 100 bytes and a few
- * allocations per customer, which a million customers feel.
- */
-interface PlanSlots {
-  tier: number;
-  class: null;
-  coverage: null;
-  mode: null;
-  reason: null;
-  target: null;
-  productTargets: null;
-}
 
 const TOTAL_WORDS = new Set(['合计', '小计', '总计', '总合计', '累计', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']);
 
@@ -189,47 +155,75 @@ export function regionKey(raw: string): string {
     .replace(/\s+(province|city)$/i, '');
 }
 
+/**
+ * Interns repeated text (owners, regions) as small numbers, so tables group by number and a
+ * million rows hold a million numbers, not a million map lookups at grouping time.
+ */
+class Dictionary {
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.ids.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+}
+
 export interface ReadRowsResult {
-  customers: CustomerRecord[];
+  columns: CustomerColumns;
   issues: Issue[];
 }
 
 /**
- * Reads every customer row below the header. Blank rows and totals rows are skipped. Rows whose
- * amounts are missing or invalid are kept (the planner sees them) with an error issue.
+ * Reads every customer row below the header into columns. Blank rows and totals rows are
+ * skipped. Rows whose amounts are missing or invalid are kept (the planner sees them) with an
+ * error issue and NaN amounts.
  */
-export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping: ColumnMapping, settings: Settings): ReadRowsResult {
+export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping: ColumnMapping, settings: Settings, productCount: number): ReadRowsResult {
   const { fields, units, products } = mapping;
   const issues: Issue[] = [];
-  const customers: CustomerRecord[] = [];
+  const capacity = Math.max(0, sheet.values.length - headerIndex - 1);
+  const cols = newCustomerColumns(capacity, products.length, productCount);
   const industryOf = industryMatcher(settings.industries);
   const letter = (index: number) => columnLetter(sheet.firstColumn + index);
   const issue = (key: IssueKey, severity: Issue['severity'], row: number, field: Field | 'product' | undefined, index: number | undefined, params: Issue['params'] = {}) =>
     issues.push({ key, severity, sheet: sheet.name, row, column: index === undefined ? undefined : letter(index), field, params });
   const seen = new FirstRows();
-  // A region column's text → its region; a city (for rows with no region text) → its province.
-  const regionOfText = new Map<string, string>();
-  const regionOfCity = new Map<string, string>();
+  const owners = new Dictionary();
+  const regions = new Dictionary();
+  // A region column's text → its region id; a city (for rows with no region text) → its province's id.
+  const regionOfText = new Map<string, number>();
+  const regionOfCity = new Map<string, number>();
+  const industryIndex = new Map<IndustryGroup, number>(INDUSTRY_GROUPS.map((g, i) => [g, i]));
   const get = (row: CellValue[], f: Field) => (fields[f] === undefined ? '' : cellText(row[fields[f]!]));
 
-  const amount = (cells: CellValue[], sheetRow: number, field: AmountField): number | null => {
-    const index = fields[field];
-    const parsed = parseAmount(index === undefined ? null : cells[index] ?? null, units[field]);
+  const amount = (cells: CellValue[], sheetRow: number, field: AmountField): number => {
+    const index = fields[field]!;
+    const value = cells[index] ?? null;
+    // The usual cell: a non-negative number, read without building a result object.
+    if (typeof value === 'number' && value >= 0 && value < Infinity) return units[field] ? toWan(value, units[field]) : value;
+    const parsed = parseAmount(value, units[field]);
     switch (parsed.kind) {
       case 'ok':
         return parsed.wan;
       case 'missing':
         issue('missing-amount', 'error', sheetRow, field, index);
-        return null;
+        return NaN;
       case 'negative':
         issue('negative-amount', 'error', sheetRow, field, index, { value: parsed.wan });
-        return null;
+        return NaN;
       case 'invalid':
         issue('invalid-amount', 'error', sheetRow, field, index, { text: parsed.text });
-        return null;
+        return NaN;
     }
   };
 
+  let n = 0;
+  const historyCount = products.length;
   for (let r = headerIndex + 1; r < sheet.values.length; r++) {
     const cells = sheet.values[r];
     if (!cells || cells.every(isBlankCell)) continue;
@@ -247,53 +241,47 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
 
     const potential = amount(cells, sheetRow, 'potential');
     const ourSales = amount(cells, sheetRow, 'ourSales');
-    if (potential !== null && ourSales !== null && ourSales > potential) {
+    if (ourSales > potential) {
       issue('sales-above-potential', 'warning', sheetRow, 'ourSales', fields.ourSales, { potential, ourSales });
     }
 
-    const productHistory: (number | null)[] = new Array(products.length);
-    for (let p = 0; p < products.length; p++) {
+    for (let p = 0; p < historyCount; p++) {
       const { index, unit } = products[p];
-      const parsed = parseAmount(cells[index] ?? null, unit);
-      if (parsed.kind === 'ok') productHistory[p] = parsed.wan;
+      const value = cells[index] ?? null;
+      let wan = NaN;
+      if (typeof value === 'number' && value >= 0 && value < Infinity) wan = toWan(value, unit);
       else {
-        if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', index, { product: products[p].name });
-        productHistory[p] = null;
+        const parsed = parseAmount(value, unit);
+        if (parsed.kind === 'ok') wan = parsed.wan;
+        else if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', index, { product: products[p].name });
       }
+      cols.productHistory[n * historyCount + p] = wan;
     }
 
     const firstRow = seen.firstOrAdd(nameKey(name), city, sheetRow);
     if (firstRow !== undefined) issue('duplicate-customer', 'warning', sheetRow, 'name', fields.name, { firstRow });
 
     const regionRaw = get(cells, 'region');
-    let region = regionRaw ? regionOfText.get(regionRaw) : regionOfCity.get(city);
-    if (region === undefined) {
-      if (regionRaw) regionOfText.set(regionRaw, (region = regionKey(regionRaw)));
-      else regionOfCity.set(city, (region = provinceOf(city) ?? city));
+    let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity.get(city);
+    if (regionId === undefined) {
+      if (regionRaw) regionOfText.set(regionRaw, (regionId = regions.idOf(regionKey(regionRaw))));
+      else regionOfCity.set(city, (regionId = regions.idOf(provinceOf(city) ?? city)));
     }
     const industryRaw = get(cells, 'industry');
-    const record: CustomerRecord & PlanSlots = {
-      row: sheetRow,
-      name,
-      cityRaw,
-      city,
-      industryRaw,
-      industry: industryOf(industryRaw),
-      owner: get(cells, 'owner'),
-      region,
-      branch: get(cells, 'branch'),
-      potential,
-      ourSales,
-      productHistory,
-      tier: 3,
-      class: null,
-      coverage: null,
-      mode: null,
-      reason: null,
-      target: null,
-      productTargets: null,
-    };
-    customers.push(record);
+    cols.row[n] = sheetRow;
+    cols.name[n] = name;
+    cols.cityRaw[n] = cityRaw;
+    cols.city[n] = city;
+    cols.industryRaw[n] = industryRaw;
+    cols.industry[n] = industryIndex.get(industryOf(industryRaw))!;
+    cols.ownerId[n] = owners.idOf(get(cells, 'owner'));
+    cols.regionId[n] = regionId;
+    cols.branch[n] = get(cells, 'branch');
+    cols.potential[n] = potential;
+    cols.ourSales[n] = ourSales;
+    n++;
   }
-  return { customers, issues };
+  cols.owners = owners.texts;
+  cols.regions = regions.texts;
+  return { columns: trimColumns(cols, n), issues };
 }

@@ -1,0 +1,171 @@
+/**
+ * The customers of a plan, held column by column: a typed array or a string array per field.
+ *
+ * A million customers as objects cost about 800 bytes and a dozen heap objects each, and the
+ * garbage collector's time with them; as columns they cost about 150 bytes and no objects.
+ * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
+ */
+import { fromUnits } from './allocate';
+import type { ClassReason } from './classify';
+import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
+
+export { CLASS_OF_CODE, MODE_OF_CODE };
+import type { IndustryGroup, Settings } from './settings';
+import { INDUSTRY_GROUPS } from './settings';
+import type { Coverage, CustomerClass, MatrixMode, Tier } from './types';
+
+
+export interface CustomerColumns {
+  count: number;
+  /** Sheet row numbers (1-based). */
+  row: Int32Array;
+  name: string[];
+  /** As typed, trimmed. */
+  cityRaw: string[];
+  /** Canonical city ("北京"), "" when none was given. */
+  city: string[];
+  industryRaw: string[];
+  /** Index into INDUSTRY_GROUPS. */
+  industry: Uint8Array;
+  /** Index into `owners` ("" is the owner of rows with none). */
+  ownerId: Int32Array;
+  owners: string[];
+  /** Index into `regions`: the region column, else the city's province, else the city. */
+  regionId: Int32Array;
+  regions: string[];
+  branch: string[];
+  /** 万元; NaN when missing or unreadable (the row then gets no class). */
+  potential: Float64Array;
+  ourSales: Float64Array;
+  /** Historic sales per mapped product column (row-major, historyCount per row), NaN where blank. */
+  historyCount: number;
+  productHistory: Float64Array;
+  tier: Uint8Array;
+  /** See CLASS_OF_CODE and MODE_OF_CODE. */
+  classCode: Uint8Array;
+  modeCode: Uint8Array;
+  /** Target in allocation units; NaN for unclassified rows. */
+  targetUnits: Float64Array;
+  /** Target per product in units (row-major, productCount per row). */
+  productCount: number;
+  productUnits: Float64Array;
+}
+
+export function newCustomerColumns(capacity: number, historyCount: number, productCount: number): CustomerColumns {
+  return {
+    count: 0,
+    row: new Int32Array(capacity),
+    name: new Array(capacity),
+    cityRaw: new Array(capacity),
+    city: new Array(capacity),
+    industryRaw: new Array(capacity),
+    industry: new Uint8Array(capacity),
+    ownerId: new Int32Array(capacity),
+    owners: [],
+    regionId: new Int32Array(capacity),
+    regions: [],
+    branch: new Array(capacity),
+    potential: new Float64Array(capacity),
+    ourSales: new Float64Array(capacity),
+    historyCount,
+    productHistory: new Float64Array(capacity * historyCount),
+    tier: new Uint8Array(capacity).fill(3),
+    classCode: new Uint8Array(capacity),
+    modeCode: new Uint8Array(capacity),
+    targetUnits: new Float64Array(capacity).fill(NaN),
+    productCount,
+    productUnits: new Float64Array(capacity * productCount),
+  };
+}
+
+/** The first n rows of columns made with room for more (blank and totals rows were skipped). */
+export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
+  const cut = <T extends { subarray(a: number, b: number): T }>(a: T, width = 1) => a.subarray(0, n * width);
+  for (const list of [c.name, c.cityRaw, c.city, c.industryRaw, c.branch]) list.length = n;
+  return {
+    ...c,
+    count: n,
+    row: cut(c.row),
+    industry: cut(c.industry),
+    ownerId: cut(c.ownerId),
+    regionId: cut(c.regionId),
+    potential: cut(c.potential),
+    ourSales: cut(c.ourSales),
+    productHistory: cut(c.productHistory, c.historyCount),
+    tier: cut(c.tier),
+    classCode: cut(c.classCode),
+    modeCode: cut(c.modeCode),
+    targetUnits: cut(c.targetUnits),
+    productUnits: cut(c.productUnits, c.productCount),
+  };
+}
+
+/** One customer as a person (the task pane, the JSON document, a test) reads it. */
+export interface PlannedCustomer {
+  /** Sheet row number (1-based). */
+  row: number;
+  name: string;
+  cityRaw: string;
+  city: string;
+  industryRaw: string;
+  industry: IndustryGroup;
+  owner: string;
+  region: string;
+  branch: string;
+  /** 万元; null when missing or unreadable. */
+  potential: number | null;
+  ourSales: number | null;
+  /** Historic sales per mapped product column (万元), null where blank or unreadable. */
+  productHistory: (number | null)[];
+  tier: Tier;
+  /** null when the row's amounts are missing or invalid: it gets no class and no target. */
+  class: CustomerClass | null;
+  coverage: Coverage | null;
+  mode: MatrixMode | null;
+  reason: ClassReason | null;
+  /** 万元, a whole number of allocation units; null for unclassified rows. */
+  target: number | null;
+  productTargets: number[] | null;
+}
+
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** Customer i of the columns, with its reason worked out again from the settings it was planned with. */
+export function customerAt(c: CustomerColumns, i: number, settings: Settings): PlannedCustomer {
+  const cls = CLASS_OF_CODE[c.classCode[i]];
+  const tier = c.tier[i] as Tier;
+  const unit = settings.targets.unit;
+  const classified = cls !== null;
+  const history: (number | null)[] = [];
+  for (let p = 0; p < c.historyCount; p++) history.push(orNull(c.productHistory[i * c.historyCount + p]));
+  const productTargets: number[] = [];
+  if (classified) for (let p = 0; p < c.productCount; p++) productTargets.push(fromUnits(c.productUnits[i * c.productCount + p], unit));
+  return {
+    row: c.row[i],
+    name: c.name[i],
+    cityRaw: c.cityRaw[i],
+    city: c.city[i],
+    industryRaw: c.industryRaw[i],
+    industry: INDUSTRY_GROUPS[c.industry[i]],
+    owner: c.owners[c.ownerId[i]],
+    region: c.regions[c.regionId[i]],
+    branch: c.branch[i],
+    potential: orNull(c.potential[i]),
+    ourSales: orNull(c.ourSales[i]),
+    productHistory: history,
+    tier,
+    class: cls,
+    coverage: classified ? settings.coverage[cls] : null,
+    mode: MODE_OF_CODE[c.modeCode[i]],
+    reason: classified ? classify(tier, c.potential[i], c.ourSales[i], settings).reason : null,
+    target: classified ? fromUnits(c.targetUnits[i], unit) : null,
+    productTargets: classified ? productTargets : null,
+  };
+}
+
+/** Every customer as an object: for consumers that want them all (a JSON document, small sheets). */
+export function allCustomers(c: CustomerColumns, settings: Settings): PlannedCustomer[] {
+  const out: PlannedCustomer[] = new Array(c.count);
+  for (let i = 0; i < c.count; i++) out[i] = customerAt(c, i, settings);
+  return out;
+}
