@@ -147,7 +147,8 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   }
 
   // ---- 7. new sheets' parts, ids and relationships
-  const used = new Set(archive.entries.map((e) => lower(e.name)));
+  // Part names freed by this write's removals may be used again (a re-run keeps its names).
+  const used = new Set(archive.entries.map((e) => lower(e.name)).filter((n) => !removedParts.has(n)));
   let sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
   const worksheetType = worksheetRelType(workbookRels);
   const newSheets = write.addSheets.map((spec) => {

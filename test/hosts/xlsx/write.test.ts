@@ -309,6 +309,22 @@ describe('removing earlier generated sheets', () => {
     expect(wbXml).toContain('activeTab="1"');
   });
 
+  test('a re-run of the same write gives the same package (only the new sheetId differs)', () => {
+    const rerun = (): WorkbookWrite => ({ ...fullWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] });
+    const wb = openXlsx(richWorkbook().bytes);
+    wb.buildOptions = { date: new Date(2024, 0, 1) };
+    wb.applySync(rerun());
+    const once = wb.toBytes();
+    const progress: number[][] = [];
+    wb.applySync(rerun(), (done, total) => progress.push([done, total]));
+    const twice = wb.toBytes();
+    const d = diffParts(once, twice);
+    expect(d).toEqual({ changed: ['xl/workbook.xml'], removed: [], added: [] });
+    expect(text(once, 'xl/workbook.xml').replace('sheetId="6"', 'sheetId="7"')).toBe(text(twice, 'xl/workbook.xml'));
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress[progress.length - 1]![0]).toBe(progress[progress.length - 1]![1]);
+  });
+
   test('removing and adding a sheet of the same name in one write replaces it', async () => {
     const wb = openXlsx(richWorkbook().bytes);
     wb.applySync(fullWrite());
