@@ -51,7 +51,8 @@ export interface CustomerColumns {
   productUnits: Float64Array;
 }
 
-export function newCustomerColumns(capacity: number, historyCount: number, productCount: number): CustomerColumns {
+/** Columns for up to `capacity` rows read from a sheet; the plan's own arrays stay empty until planned. */
+export function newCustomerColumns(capacity: number, historyCount: number): CustomerColumns {
   return {
     count: 0,
     row: new Int32Array(capacity),
@@ -69,12 +70,19 @@ export function newCustomerColumns(capacity: number, historyCount: number, produ
     ourSales: new Float64Array(capacity),
     historyCount,
     productHistory: new Float64Array(capacity * historyCount),
-    tier: new Uint8Array(capacity).fill(3),
-    classCode: new Uint8Array(capacity),
-    modeCode: new Uint8Array(capacity),
-    targetUnits: new Float64Array(capacity).fill(NaN),
+    ...planArrays(0, 0),
+  };
+}
+
+/** The arrays a plan fills (tier, class, mode, targets): new for each plan, so read rows can be planned again and again. */
+export function planArrays(count: number, productCount: number) {
+  return {
+    tier: new Uint8Array(count).fill(3),
+    classCode: new Uint8Array(count),
+    modeCode: new Uint8Array(count),
+    targetUnits: new Float64Array(count).fill(NaN),
     productCount,
-    productUnits: new Float64Array(capacity * productCount),
+    productUnits: new Float64Array(count * productCount),
   };
 }
 
@@ -92,11 +100,6 @@ export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
     potential: cut(c.potential),
     ourSales: cut(c.ourSales),
     productHistory: cut(c.productHistory, c.historyCount),
-    tier: cut(c.tier),
-    classCode: cut(c.classCode),
-    modeCode: cut(c.modeCode),
-    targetUnits: cut(c.targetUnits),
-    productUnits: cut(c.productUnits, c.productCount),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Breakdown } from './breakdown';
 import { buildBreakdown } from './breakdown';
 import { cityTierLookup, classCode, modeCode } from './classify';
 import type { CustomerColumns, PlannedCustomer } from './customers';
-import { allCustomers, newCustomerColumns } from './customers';
+import { allCustomers, newCustomerColumns, planArrays } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
 import { readCustomerRows } from './rows';
@@ -142,7 +142,7 @@ function withCustomers(result: Omit<PlanResult, 'customers'>): PlanResult {
 
 function emptyPlan(sheet: SheetData, settings: Settings, issues: Issue[], report?: MappingReport, headerIndex?: number, language: 'zh' | 'en' = 'zh'): PlanResult {
   const t = settings.targets;
-  const empty = newCustomerColumns(0, 0, 0);
+  const empty = newCustomerColumns(0, 0);
   return withCustomers({
     sheet: sheet.name,
     headerRow: headerIndex === undefined ? null : sheet.firstRow + headerIndex,
@@ -167,14 +167,31 @@ function describeMapping(sheet: SheetData, report?: MappingReport) {
   };
 }
 
-export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets = {}, options: PlanOptions = {}): PlanResult {
-  settings = { ...settings, targets: { ...settings.targets, ...targets } };
-  const issues: Issue[] = [];
+/**
+ * A sheet read once: header, column mapping and every customer row, with the reading issues.
+ * What it holds does not depend on thresholds, city tiers, matrix splits or targets, so the task
+ * pane plans it again on every change of those without reading the sheet again. (Column
+ * overrides and the industry mapping are read here: a change of those needs a new prepare.)
+ */
+export interface PreparedSheet {
+  sheet: SheetData;
+  headerIndex?: number;
+  language: 'zh' | 'en';
+  report?: MappingReport;
+  /** Read-only once prepared; each plan adds arrays of its own. */
+  columns: CustomerColumns;
+  issues: Issue[];
+  /** False when the sheet cannot be planned at all (no header, a required column missing). */
+  ok: boolean;
+}
 
+export function prepareSheet(sheet: SheetData, settings: Settings, options: PlanOptions = {}): PreparedSheet {
+  const issues: Issue[] = [];
+  const empty = newCustomerColumns(0, 0);
   const headerIndex = options.headerRow !== undefined ? options.headerRow - sheet.firstRow : findHeaderRow(sheet.values);
   if (headerIndex === undefined || headerIndex < 0 || headerIndex >= sheet.values.length) {
     issues.push({ key: 'no-header', severity: 'error', sheet: sheet.name, row: options.headerRow, params: {} });
-    return emptyPlan(sheet, settings, issues);
+    return { sheet, language: 'zh', columns: empty, issues, ok: false };
   }
   const headerCells = sheet.values[headerIndex];
   const language = hasCjk(headerCells) ? 'zh' : 'en';
@@ -183,14 +200,26 @@ export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets 
     for (const field of report.missing) {
       issues.push({ key: 'missing-column', severity: 'error', sheet: sheet.name, row: sheet.firstRow + headerIndex, field, params: { field } });
     }
-    return emptyPlan(sheet, settings, issues, report, headerIndex, language);
+    return { sheet, headerIndex, language, report, columns: empty, issues, ok: false };
   }
-
-  const productNames = productPlan(settings, report, language);
-  const read = readCustomerRows(sheet, headerIndex, report.mapping, settings, productNames.length);
+  const read = readCustomerRows(sheet, headerIndex, report.mapping, settings);
   // A loop, not push(...read.issues): spreading hundreds of thousands of issues overflows the stack.
   for (const issue of read.issues) issues.push(issue);
-  const cols = read.columns;
+  return { sheet, headerIndex, language, report, columns: read.columns, issues, ok: true };
+}
+
+export function plan(sheet: SheetData, settings: Settings, targets: PlanTargets = {}, options: PlanOptions = {}): PlanResult {
+  return planPrepared(prepareSheet(sheet, settings, options), settings, targets);
+}
+
+/** Classifies, allocates and tabulates a prepared sheet under the given settings and targets. */
+export function planPrepared(prepared: PreparedSheet, settings: Settings, targets: PlanTargets = {}): PlanResult {
+  settings = { ...settings, targets: { ...settings.targets, ...targets } };
+  const { sheet, headerIndex, language, report } = prepared;
+  if (!prepared.ok || !report || headerIndex === undefined) return emptyPlan(sheet, settings, prepared.issues, report, headerIndex, language);
+  const issues = prepared.issues;
+  const productNames = productPlan(settings, report, language);
+  const cols: CustomerColumns = { ...prepared.columns, ...planArrays(prepared.columns.count, productNames.length) };
 
   // Tier, class and mode, with the thresholds of each tier looked up once (index = tier).
   const tierOf = cityTierLookup(settings);

@@ -183,11 +183,11 @@ export interface ReadRowsResult {
  * skipped. Rows whose amounts are missing or invalid are kept (the planner sees them) with an
  * error issue and NaN amounts.
  */
-export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping: ColumnMapping, settings: Settings, productCount: number): ReadRowsResult {
+export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping: ColumnMapping, settings: Settings): ReadRowsResult {
   const { fields, units, products } = mapping;
   const issues: Issue[] = [];
   const capacity = Math.max(0, sheet.values.length - headerIndex - 1);
-  const cols = newCustomerColumns(capacity, products.length, productCount);
+  const cols = newCustomerColumns(capacity, products.length);
   const industryOf = industryMatcher(settings.industries);
   const letter = (index: number) => columnLetter(sheet.firstColumn + index);
   const issue = (key: IssueKey, severity: Issue['severity'], row: number, field: Field | 'product' | undefined, index: number | undefined, params: Issue['params'] = {}) =>

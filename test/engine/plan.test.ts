@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { plan } from '../../src/engine/plan';
+import { plan, planPrepared, prepareSheet } from '../../src/engine/plan';
 import type { PlanResult } from '../../src/engine/plan';
 import { defaultSettings, validSettings } from '../../src/engine/settings';
 import type { CellValue, SheetData } from '../../src/engine/types';
@@ -239,5 +239,20 @@ describe('plan on random sheets', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('prepareSheet + planPrepared', () => {
+  const rows: CellValue[][] = [HEAD, ['甲', '北京', '银行', 620, 240, '张三', null], ['乙', '西安', '教育', 350, 120, '李四', null], ['丙', '苏州', '企业', 160, 60, '李四', null]];
+
+  it('plans a sheet read once again and again, each plan with its own classes and targets', () => {
+    const prepared = prepareSheet(sheetOf(rows), defaultSettings());
+    const saved = planPrepared(prepared, defaultSettings(), { companyTarget: 100 });
+    const stricter = planPrepared(prepared, validSettings({ thresholds: { '2': { aPotential: 400, aSales: 150 } } }), { companyTarget: 200 });
+    // Read after the second plan: the first is untouched by it.
+    expect(saved.customers.map((c) => c.class)).toEqual(['A', 'A', 'A']);
+    expect(stricter.customers.map((c) => c.class)).toEqual(['A', 'B', 'A']);
+    expect(saved.target.company).toBe(100);
+    expect(JSON.stringify(stricter)).toBe(JSON.stringify(plan(sheetOf(rows), validSettings({ thresholds: { '2': { aPotential: 400, aSales: 150 } } }), { companyTarget: 200 })));
   });
 });
