@@ -1,7 +1,9 @@
 /**
- * Streams a worksheet part and keeps only values: one array per row that holds cells, no
- * per-cell objects, no DOM. Formulas give their cached results; shared strings are looked up;
- * errors arrive as their text; dates as the serial numbers Excel stores.
+ * Streams a worksheet part and keeps only values: no DOM, no per-cell objects (cells are kept
+ * in flat typed arrays until the rows are built at the end). Formulas give their cached
+ * results; shared strings are looked up; errors arrive as their text; dates as the serial
+ * numbers Excel stores. Rows in the usual spelling take a fast path; any other row goes
+ * through the full XML scanner (the two agree: see sheetReader.property.test.ts).
  */
 import type { CellValue } from '../../engine/types';
 import { parseArea, type CellArea } from './cellRef';
