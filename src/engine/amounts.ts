@@ -241,7 +241,7 @@ function result(wan: number, negative: boolean): AmountResult {
  * Reads one amount cell and returns it in 万元.
  * - Numbers are in the column's unit (from its header; 万元 when the header says none).
  * - Text may carry its own unit, which wins: "350万", "1.2亿元", "1,200,000元", "12.5k".
- *   A bare currency sign ("¥1,200,000") means 元 unless the header gives a unit.
+ *   A bare currency sign ("¥1,200,000") means 元, whatever the header says: the cell's unit wins.
  * - Missing: null, blanks, dashes, N/A, 无, 空 and spreadsheet error values.
  * - Negative amounts (including accounting "(1,200)") come back as 'negative' with the
  *   negative value; booleans, NaN, Infinity and any other text as 'invalid'.
@@ -300,7 +300,7 @@ function scanCommon(s: string, columnUnit: AmountUnit | undefined): AmountResult
     u = TEXT_UNITS.get(s.slice(i));
     if (!u) return undefined;
   } else if (currency) {
-    u = columnUnit ?? UNITS.yuan; // as in parseAmountText
+    u = UNITS.yuan; // as in parseAmountText
   }
   const numText = s.slice(start, i);
   const value = Number(group >= 0 ? numText.replace(/,/g, '') : numText);
@@ -347,8 +347,8 @@ function parseAmountText(text: string, columnUnit: AmountUnit | undefined): Amou
     u = TEXT_UNITS.get(rest);
     if (!u) return { kind: 'invalid', text };
   } else if (currency) {
-    // "¥1,200,000": a currency sign alone says 元, unless the header already names a unit.
-    u = columnUnit ?? UNITS.yuan;
+    // "¥1,200,000": the cell's own unit wins over the header's, as 万 and 亿 do; ¥ says 元.
+    u = UNITS.yuan;
   } else {
     u = columnUnit;
   }

@@ -132,9 +132,10 @@ describe('parseAmount: text', () => {
     expect(parseAmount('12.5', UNITS.k)).toEqual(ok(1.25));
   });
 
-  it('reads a bare currency sign as 元 unless the header names a unit', () => {
+  it('reads a bare currency sign as 元, even in a column headed 万元 (the cell says its unit)', () => {
     expect(parseAmount('¥1,200,000')).toEqual(ok(120));
-    expect(parseAmount('¥350', UNITS.wan)).toEqual(ok(350));
+    expect(parseAmount('¥1,200,000', UNITS.wan)).toEqual(ok(120));
+    expect(parseAmount('￥3,500', UNITS.wan)).toEqual(ok(0.35));
     expect(parseAmount('CNY 1,200,000')).toEqual(ok(120));
   });
 
