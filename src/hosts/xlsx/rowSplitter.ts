@@ -1,8 +1,9 @@
 /**
- * Splits a streaming worksheet part into what comes before `<sheetData>`, each `<row>`
- * element, and what follows, without parsing rows it is not asked to. The sheet reader uses
- * it for its fast path: canonical rows are read with a few regular expressions, everything
- * else (and any row the fast path does not understand) goes through the full XML scanner.
+ * Splits a streaming part into what comes before a container element (`<sheetData>`, `<sst>`),
+ * each item element in it (`<row>`, `<si>`), and what follows, without parsing items it is not
+ * asked to. The sheet and shared-strings readers use it for their fast paths: items in the
+ * usual spelling are read with a few string searches, everything else (and any item the fast
+ * path does not understand) goes through the full XML scanner.
  */
 
 export interface RowSink {
@@ -20,7 +21,15 @@ export class RowSplitter {
   private rowClose = '</row>';
   private dataClose = '</sheetData';
 
-  constructor(private readonly sink: RowSink) {}
+  private readonly containerRe: RegExp;
+
+  constructor(
+    private readonly sink: RowSink,
+    private readonly container = 'sheetData',
+    private readonly item = 'row',
+  ) {
+    this.containerRe = new RegExp(`<([A-Za-z_][\\w.-]*:)?${container}(?:\\s[^>]*?)?(\\/?)>`);
+  }
 
   write(chunk: string): void {
     let s = this.buf.length ? this.buf + chunk : chunk;
@@ -29,7 +38,7 @@ export class RowSplitter {
     const n = s.length;
     const sink = this.sink;
     if (this.state === 'head') {
-      const m = /<([A-Za-z_][\w.-]*:)?sheetData(?:\s[^>]*?)?(\/?)>/.exec(s);
+      const m = this.containerRe.exec(s);
       if (!m) {
         // Keep the last partial tag for the next chunk; pass the rest on.
         const lt = s.lastIndexOf('<');
@@ -40,9 +49,9 @@ export class RowSplitter {
         return;
       }
       this.prefix = m[1] ?? '';
-      this.rowOpen = `<${this.prefix}row`;
-      this.rowClose = `</${this.prefix}row>`;
-      this.dataClose = `</${this.prefix}sheetData`;
+      this.rowOpen = `<${this.prefix}${this.item}`;
+      this.rowClose = `</${this.prefix}${this.item}>`;
+      this.dataClose = `</${this.prefix}${this.container}`;
       i = m.index + m[0].length;
       sink.other(s.slice(0, i));
       this.state = m[2] === '/' ? 'tail' : 'rows';

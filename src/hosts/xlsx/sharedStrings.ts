@@ -4,7 +4,8 @@
  */
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, localName, xmlFailure } from './xml';
-import { XmlScanner } from './xmlScan';
+import { RowSplitter } from './rowSplitter';
+import { decodeEntities, XmlScanner } from './xmlScan';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export function readSharedStrings(archive: ZipArchive, entry: ZipEntry): string[] {
@@ -35,8 +36,44 @@ export function readSharedStrings(archive: ZipArchive, entry: ZipEntry): string[
     },
     wantText: () => inT,
   });
+  // Fast path: `<si><t>text</t></si>` (plain strings, most of a table) without the scanner.
+  let tOpen = '<t>';
+  let tOpenPreserve = '<t xml:space="preserve">';
+  let tClose = '</t>';
+  let knownPrefix: string | undefined;
+  const fastSi = (startTag: string, inner: string, selfClosing: boolean): boolean => {
+    if (knownPrefix === undefined) {
+      const m = /^<([A-Za-z_][\w.-]*:)?si[\s>/]/.exec(startTag);
+      knownPrefix = m?.[1] ?? '';
+      tOpen = `<${knownPrefix}t>`;
+      tOpenPreserve = `<${knownPrefix}t xml:space="preserve">`;
+      tClose = `</${knownPrefix}t>`;
+    }
+    if (selfClosing) {
+      strings.push('');
+      return true;
+    }
+    const open = inner.startsWith(tOpen) ? tOpen.length : inner.startsWith(tOpenPreserve) ? tOpenPreserve.length : -1;
+    if (open < 0) return false;
+    const lt = inner.indexOf('<', open);
+    if (lt < 0 || lt + tClose.length !== inner.length || !inner.startsWith(tClose, lt)) return false;
+    const raw = inner.slice(open, lt);
+    strings.push(decodeOoxmlEscapes(raw.indexOf('&') < 0 ? raw : decodeEntities(raw)));
+    return true;
+  };
+  const splitter = new RowSplitter(
+    {
+      other: (t) => scanner.write(t),
+      row: (startTag, inner, selfClosing, whole) => {
+        if (!fastSi(startTag, inner, selfClosing)) scanner.write(whole);
+      },
+    },
+    'sst',
+    'si',
+  );
   try {
-    streamPartText(archive, entry, (text) => scanner.write(text));
+    streamPartText(archive, entry, (text) => splitter.write(text));
+    splitter.end();
     scanner.end();
   } catch (e) {
     throw xmlFailure(entry.name, e);
