@@ -119,15 +119,28 @@ function productColumns(sheet: SheetData, result: PlanResult, settings: Settings
   }));
 }
 
+/** Customers by class and issues by severity, for the summary and the document. */
+export function countsOf(result: PlanResult): PlanDocument['counts'] {
+  const byClass = { A: 0, B: 0, C: 0 };
+  const byTier = { '1': 0, '2': 0, '3': 0 };
+  let errors = 0;
+  for (const c of result.customers) {
+    if (c.class) byClass[c.class]++;
+    byTier[`${c.tier}`]++;
+  }
+  for (const i of result.issues) if (i.severity === 'error') errors++;
+  const classified = byClass.A + byClass.B + byClass.C;
+  const n = result.customers.length;
+  return { customers: n, classified, unclassified: n - classified, byClass, byTier, issues: result.issues.length, errors, warnings: result.issues.length - errors };
+}
+
 export function buildDocument(d: DocumentInput): PlanDocument {
   const { result, lang } = d;
   const issues: DocumentIssue[] = new Array(result.issues.length);
   const byRow = new Map<number, RowIssue[]>();
-  let errors = 0;
   for (let i = 0; i < result.issues.length; i++) {
     const issue: Issue = result.issues[i];
     const words = describeIssue(issue, lang);
-    if (issue.severity === 'error') errors++;
     issues[i] = {
       key: issue.key,
       severity: issue.severity,
@@ -146,17 +159,9 @@ export function buildDocument(d: DocumentInput): PlanDocument {
       list.push({ key: issue.key, severity: issue.severity, column: issue.column ?? null, what: words.what, todo: words.todo });
     }
   }
-  const byClass: Record<CustomerClass, number> = { A: 0, B: 0, C: 0 };
-  const byTier: Record<`${Tier}`, number> = { '1': 0, '2': 0, '3': 0 };
   const customers: DocumentCustomer[] = new Array(result.customers.length);
-  let classified = 0;
   for (let i = 0; i < result.customers.length; i++) {
     const c = result.customers[i];
-    if (c.class) {
-      byClass[c.class]++;
-      classified++;
-    }
-    byTier[`${c.tier}`]++;
     customers[i] = {
       row: c.row,
       name: c.name,
@@ -197,16 +202,7 @@ export function buildDocument(d: DocumentInput): PlanDocument {
     unmappedColumns: result.unmappedColumns,
     products: result.products,
     target: result.target,
-    counts: {
-      customers: result.customers.length,
-      classified,
-      unclassified: result.customers.length - classified,
-      byClass,
-      byTier,
-      issues: result.issues.length,
-      errors,
-      warnings: result.issues.length - errors,
-    },
+    counts: countsOf(result),
     customers,
     tables: result.tables,
     issues,

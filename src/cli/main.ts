@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       case 'plan': {
         const out = await runPlan(cmd, lang, io, version());
         for (const line of out.lines) say(line);
-        if (cmd.json) io.stdout.write(JSON.stringify(out.document) + '\n');
+        if (out.document) io.stdout.write(JSON.stringify(out.document) + '\n');
         return EXIT.ok;
       }
     }

@@ -51,6 +51,10 @@ export async function readWorkbook(file: string) {
 
 /** Every sheet's values, in sheet order. */
 export async function allValues(file: string): Promise<Map<string, CellValue[][]>> {
-  const wb = await readWorkbook(file);
+  return allValuesOf(new Uint8Array(await fs.readFile(file)));
+}
+
+export function allValuesOf(bytes: Uint8Array): Map<string, CellValue[][]> {
+  const wb = openXlsx(bytes);
   return new Map(wb.listSheetsSync().map((s) => [s.name, wb.readSheetSync(s.name).values]));
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../../src/engine/settings';
 import { TAG_COLUMNS, TAG_HEADERS } from '../../src/i18n/render';
 import { parseRef, settingsFromSheet } from '../../src/render';
 import { SAMPLE_PATH, SAMPLE_SHEET, NOTES_SHEET, makeSample } from '../fixtures/sampleWorkbook';
-import { allValues, readWorkbook, removeDir, run, tempDir } from './helpers';
+import { allValues, allValuesOf, readWorkbook, removeDir, run, tempDir } from './helpers';
 
 let dir: string;
 let doc: PlanDocument;
@@ -30,8 +30,10 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 test('the committed sample is what its generator makes (320 customers, Chinese headers, a title row)', async () => {
-  const committed = new Uint8Array(await fs.readFile(SAMPLE_PATH));
-  expect(Buffer.from(committed).equals(Buffer.from(sample.bytes))).toBe(true);
+  // Same cells in the same sheets (bytes may differ when the .xlsx host lays out parts differently:
+  // run `npx tsx test/fixtures/sampleWorkbook.ts` to refresh the file).
+  expect(await allValues(SAMPLE_PATH)).toEqual(await allValuesOf(sample.bytes));
+  expect(Buffer.from(makeSample().bytes).equals(Buffer.from(sample.bytes))).toBe(true); // deterministic
   expect(sample.truth.customers).toHaveLength(320);
   expect(sample.truth.headerRow).toBe(3);
   expect(sample.truth.messyRows.size).toBeGreaterThan(10);
@@ -62,11 +64,11 @@ test('JSON: sheet, header, mapping, counts by class, customers as a planner read
     customers: 320,
     classified: 314,
     unclassified: 6,
-    byClass: { A: 30, B: 105, C: 179 },
+    byClass: { A: 29, B: 106, C: 179 },
     byTier: { '1': 65, '2': 123, '3': 132 },
-    issues: 9,
+    issues: 8,
     errors: 6,
-    warnings: 3,
+    warnings: 2,
   });
   // Row by row against the generator's own reading of its rows.
   expect(doc.customers.map((c) => c.row)).toEqual(sample.truth.customers.map((t) => t.row));
@@ -100,8 +102,8 @@ test('JSON: the tables tie out to the company target', () => {
   expect(t.byCustomer.total.target + t.byIndustry.total.target + t.byRegion.total.target).toBe(12000);
   expect(t.bySalesperson.total.target).toBe(12000);
   expect(t.summary.total.target).toBe(12000);
-  expect(t.byCustomer.lines).toHaveLength(30);
-  expect(sum(t.byIndustry.lines.map((l) => l.customers))).toBe(105);
+  expect(t.byCustomer.lines).toHaveLength(29);
+  expect(sum(t.byIndustry.lines.map((l) => l.customers))).toBe(106);
   expect(sum(t.byRegion.lines.map((l) => l.customers))).toBe(179);
   for (const table of [t.byCustomer, t.byIndustry, t.byRegion, t.bySalesperson]) {
     expect(sum(table.lines.map((l) => l.target))).toBe(table.total.target);
@@ -111,7 +113,7 @@ test('JSON: the tables tie out to the company target', () => {
 
 test('stderr: a summary in Chinese that names the sheet, classes, target, issues and the output', () => {
   expect(stderr).toContain('工作表“客户清单”（表头在第 3 行）：320 个客户');
-  expect(stderr).toContain('客户分级：A类 30 个，B类 105 个，C类 179 个，未分级 6 个');
+  expect(stderr).toContain('客户分级：A类 29 个，B类 106 个，C类 179 个，未分级 6 个');
   expect(stderr).toContain('公司目标 12,000 万元');
   expect(stderr).toContain('“ABC 问题”');
   expect(stderr).toContain('已写入 sample-customers-planned.xlsx');
@@ -150,7 +152,7 @@ test('the written workbook: user cells unchanged, settings sheet, tag columns, b
   expect(parsed.ok && parsed.settings).toEqual(doc.settings);
   expect(doc.settings.targets.companyTarget).toBe(12000);
   // Breakdown sheets hold their tables.
-  expect(after.get('ABC 按客户')!.length).toBeGreaterThan(30);
+  expect(after.get('ABC 按客户')!.length).toBeGreaterThan(29);
   expect(after.get('ABC 问题')!.flat()).toContain('客户清单');
 });
 
