@@ -132,10 +132,11 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const regions = new LineSums(c.regions.length, k);
   const people = new LineSums(c.owners.length, k);
   const accounts: string[][] = c.owners.map(() => []);
-  // Industries a person covers as bits; regions as a set of (owner, region) pairs.
+  // Industries a person covers as bits. Regions: most people hold one, so the first is kept in
+  // a typed array and only a person with more gets a set (a set entry per customer costs).
   const industryBits = new Uint8Array(c.owners.length);
-  const personRegions = new Set<number>();
-  const regionCount = Math.max(1, c.regions.length);
+  const firstRegion = new Int32Array(c.owners.length).fill(-1);
+  const moreRegions = new Map<number, Set<number>>();
   // Tier × class cells, in TIERS × CLASSES order.
   const cells = TIERS.length * CLASSES.length;
   const summaryCustomers = new Float64Array(cells);
@@ -154,7 +155,15 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     people.add(owner, c, i);
     if (cls === CLASS_A) accounts[owner].push(c.name[i]);
     industryBits[owner] |= 1 << c.industry[i];
-    if (c.regions[c.regionId[i]]) personRegions.add(owner * regionCount + c.regionId[i]);
+    const region = c.regionId[i];
+    if (c.regions[region] && firstRegion[owner] !== region) {
+      if (firstRegion[owner] < 0) firstRegion[owner] = region;
+      else {
+        let more = moreRegions.get(owner);
+        if (!more) moreRegions.set(owner, (more = new Set()));
+        more.add(region);
+      }
+    }
     const cell = (c.tier[i] - 1) * CLASSES.length + (cls - 1);
     summaryCustomers[cell] += 1;
     summaryPotential[cell] += c.potential[i];
@@ -191,15 +200,19 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const cRegions = [...regions.customers.keys()].filter((g) => regions.customers[g] > 0);
   cRegions.sort((a, b) => regions.target[b] - regions.target[a] || byText(c.regions[a], c.regions[b]));
 
-  const regionsOf: string[][] = c.owners.map(() => []);
-  for (const pair of personRegions) regionsOf[Math.floor(pair / regionCount)].push(c.regions[pair % regionCount]);
+  const regionsOf = (g: number): string[] => {
+    if (firstRegion[g] < 0) return [];
+    const ids = new Set([firstRegion[g], ...(moreRegions.get(g) ?? [])]);
+    return [...ids].map((id) => c.regions[id]).sort(byText);
+  };
+  // Largest target first, as in the other tables; customers with no owner last.
   const owners = [...people.customers.keys()].filter((g) => people.customers[g] > 0);
-  owners.sort((a, b) => (c.owners[a] === '' ? 1 : c.owners[b] === '' ? -1 : byText(c.owners[a], c.owners[b])));
+  owners.sort((a, b) => (c.owners[a] === '' ? 1 : c.owners[b] === '' ? -1 : people.target[b] - people.target[a] || byText(c.owners[a], c.owners[b])));
   const load = settings.load;
   const salespersonLines: SalespersonLine[] = owners.map((g) => {
     const { customers, target, products } = people.line(g, unit);
     const groups = INDUSTRY_GROUPS.filter((_, bit) => industryBits[g] & (1 << bit));
-    const regionNames = regionsOf[g].sort(byText);
+    const regionNames = regionsOf(g);
     return {
       customers,
       target,

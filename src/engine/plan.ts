@@ -260,7 +260,7 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
     cols.targetUnits[i] = units[j];
     // Each customer's target over the product mix, by largest remainder too.
     allocateInto(units[j], mix, split);
-    cols.productUnits.set(split, i * k);
+    for (let p = 0; p < k; p++) cols.productUnits[i * k + p] = split[p]; // a loop: set() costs more for 4 numbers
   }
 
   return withCustomers({
