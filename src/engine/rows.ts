@@ -97,48 +97,68 @@ export function nameKey(name: string): string {
 }
 
 /**
- * The first row of each (name key, city) pair, to point duplicates at it. It answers as a Map
- * keyed by both would, but a Map with a million string keys costs about a microsecond a row on
- * a small machine (growth, hashing, cache misses); this open-addressing table over typed arrays,
- * with its own string hash, costs a third of that.
+ * FNV-1a over a name's duplicate key (nameKey) and a city, computed from the name's characters
+ * without building the key: CJK ideographs and printable ASCII stand for themselves (A–Z
+ * lowered), full-width ASCII for its ASCII twin, spaces are skipped, exactly as nameKey
+ * would. A name with any other character is hashed through nameKey itself.
  */
-class FirstRows {
-  private slots = new Int32Array(1 << 10).fill(-1);
-  private readonly hashes: number[] = [];
-  private readonly names: string[] = [];
-  private readonly cities: string[] = [];
-  private readonly rows: number[] = [];
-
-  /** The row this name and city were first seen on; undefined when new (then `row` is remembered). */
-  firstOrAdd(name: string, city: string, row: number): number | undefined {
-    const hash = hashText(city, hashText(name, 0x811c9dc5));
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
-      if (entry < 0) break;
-      if (this.hashes[entry] === hash && this.names[entry] === name && this.cities[entry] === city) return this.rows[entry];
+export function duplicateHash(name: string, city: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // as is
+    } else if (c > 0x20 && c < 0x7f) {
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0;
+      if (c >= 65 && c <= 90) c += 32;
+    } else if (c === 0x20) {
+      continue;
+    } else {
+      return hashText(city, hashText(nameKey(name), 0x811c9dc5)) >>> 0;
     }
-    this.hashes.push(hash);
-    this.names.push(name);
-    this.cities.push(city);
-    this.rows.push(row);
-    // At most half full, so probes stay short.
-    if (this.names.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(this.names.length - 1);
-    return undefined;
+    hash = Math.imul(hash ^ c, 0x01000193);
   }
+  hash = Math.imul(hash ^ 0xffff, 0x01000193);
+  return hashText(city, hash) >>> 0;
+}
 
-  private place(entry: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashes[entry] & mask;
-    while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
+/**
+ * For each row whose (name key, city) pair appeared on an earlier row, that earlier row's index.
+ * Sorting the rows by hash puts equal pairs side by side: one sort of a typed array and a linear
+ * scan, instead of a hash-table probe per row, whose cache misses cost a microsecond a row.
+ */
+export function findDuplicates(hashes: Uint32Array, n: number, sameKey: (a: number, b: number) => boolean): Map<number, number> {
+  const duplicates = new Map<number, number>();
+  if (n < 2) return duplicates;
+  // hash × 2^bits + index in one float64 (53 bits exact), sorted numerically by the engine.
+  let bits = 1;
+  while (2 ** bits < n) bits++;
+  const hashBits = Math.min(32, 53 - bits);
+  const shift = 32 - hashBits;
+  const span = 2 ** bits;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (hashes[i] >>> shift) * span + i;
+  keys.sort();
+  for (let start = 0; start < n; ) {
+    const hash = Math.floor(keys[start] / span);
+    let end = start + 1;
+    while (end < n && Math.floor(keys[end] / span) === hash) end++;
+    // Rows with one hash, in sheet order: each is a duplicate of the first earlier row with its key.
+    for (let a = start + 1; a < end; a++) {
+      const row = keys[a] % span;
+      for (let b = start; b < a; b++) {
+        const earlier = keys[b] % span;
+        if (!duplicates.has(earlier) && sameKey(earlier, row)) {
+          duplicates.set(row, earlier);
+          break;
+        }
+      }
+    }
+    start = end;
   }
-
-  private rehash(size: number): void {
-    this.slots = new Int32Array(size).fill(-1);
-    for (let entry = 0; entry < this.names.length; entry++) this.place(entry);
-  }
+  return duplicates;
 }
 
 /** FNV-1a over the UTF-16 code units, continuing from `hash`; a separator keeps ("ab","c") apart from ("a","bc"). */
@@ -212,7 +232,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const letter = (index: number) => columnLetter(sheet.firstColumn + index);
   const issue = (key: IssueKey, severity: Issue['severity'], row: number, field: Field | 'product' | undefined, index: number | undefined, params: Issue['params'] = {}) =>
     issues.push({ key, severity, sheet: sheet.name, row, column: index === undefined ? undefined : letter(index), field, params });
-  const seen = new FirstRows();
+  const dupHashes = new Uint32Array(capacity);
   const owners = new Dictionary();
   const regions = new Dictionary();
   // A region column's text → its region id; a city (for rows with no region text) → its province's id.
@@ -278,8 +298,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       cols.productHistory[n * historyCount + p] = wan;
     }
 
-    const firstRow = seen.firstOrAdd(nameKey(name), city, sheetRow);
-    if (firstRow !== undefined) issue('duplicate-customer', 'warning', sheetRow, 'name', fields.name, { firstRow });
+    dupHashes[n] = duplicateHash(name, city);
 
     const regionRaw = get(cells, 'region');
     let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity.get(city);
@@ -303,5 +322,12 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   }
   cols.owners = owners.texts;
   cols.regions = regions.texts;
+
+  const duplicates = findDuplicates(dupHashes, n, (a, b) => cols.city[a] === cols.city[b] && nameKey(cols.name[a]) === nameKey(cols.name[b]));
+  if (duplicates.size) {
+    for (const [i, first] of duplicates) issue('duplicate-customer', 'warning', cols.row[i], 'name', fields.name, { firstRow: cols.row[first] });
+    // Back in sheet order, each row's issues in the order they were found (the sort is stable).
+    issues.sort((a, b) => a.row! - b.row!);
+  }
   return { columns: trimColumns(cols, n), issues };
 }
