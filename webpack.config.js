@@ -40,6 +40,8 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash].js',
+      // File mode's .xlsx host is its own chunk (import() in src/taskpane/state/workbooks.ts).
+      chunkFilename: '[name].[contenthash].js',
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
@@ -68,6 +70,8 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The sample workbook file mode offers ("Use the sample workbook"), fetched same-origin.
+          { from: 'assets/sample-customers.xlsx', to: 'assets/[name][ext]' },
           // Only these two files: copying the whole package makes Terser chew through 87 MB.
           { from: `${OFFICE_JS_DIST}/office.js`, to: 'office-js/[name][ext]', info: { minimized: true } },
           {

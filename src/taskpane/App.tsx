@@ -1,56 +1,126 @@
-import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { detectEnvironment, type Environment } from './environment';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-  },
-});
-
-function statusLine(env: Environment): string {
-  switch (env.kind) {
-    case 'excel':
-      return 'Running in Excel.';
-    case 'office':
-      return `Running in ${env.host}; ABC Planner works in Excel.`;
-    case 'browser':
-      return 'Running in a browser: Excel is not available.';
-  }
-}
+/**
+ * The task pane: the header, file mode's bar (outside Excel), messages, and the five steps a
+ * planner follows top to bottom (each can be opened and used alone).
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { REQUIRED_EXCEL_API } from '../hosts/excel';
+import { ErrorBar } from './components/ErrorBar/ErrorBar';
+import { FileBar } from './components/FileBar/FileBar';
+import { NoticeBar } from './components/NoticeBar/NoticeBar';
+import type { Environment } from './environment';
+import { PlannerProvider } from './state/PlannerContext';
+import type { PaneServices, PaneWorkbook } from './state/workbooks';
+import { CitiesStep } from './steps/cities/CitiesStep';
+import { DataStep } from './steps/data/DataStep';
+import { RunStep } from './steps/run/RunStep';
+import { TargetsStep } from './steps/targets/TargetsStep';
+import { ThresholdsStep } from './steps/thresholds/ThresholdsStep';
+import { useText } from './text';
+import type { StepId } from './useApp';
+import { STEPS, useApp } from './useApp';
+import { useAppStyles } from './useAppStyles';
 
 export interface AppProps {
-  /** Injected in tests; by default asks office.js where the pane runs. */
-  detect?: () => Promise<Environment>;
+  env: Environment;
+  services?: PaneServices;
+  /** Start on this workbook (tests). */
+  initialWorkbook?: PaneWorkbook;
 }
 
-export function App({ detect = detectEnvironment }: AppProps) {
-  const styles = useStyles();
-  const [env, setEnv] = useState<Environment | undefined>(undefined);
+export function App({ env, services, initialWorkbook }: AppProps) {
+  const { lang } = useText();
+  const mode = env.kind === 'excel' ? 'excel' : 'file';
+  return (
+    <PlannerProvider lang={lang} mode={mode} {...(services ? { services } : {})} {...(initialWorkbook ? { initialWorkbook } : {})}>
+      <Shell env={env} />
+    </PlannerProvider>
+  );
+}
 
-  useEffect(() => {
-    let live = true;
-    detect().then(
-      (found) => live && setEnv(found),
-      () => live && setEnv({ kind: 'browser' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [detect]);
+const STEP_VIEWS: Record<StepId, () => ReactNode> = {
+  data: () => <DataStep />,
+  thresholds: () => <ThresholdsStep />,
+  cities: () => <CitiesStep />,
+  targets: () => <TargetsStep />,
+  run: () => <RunStep />,
+};
+
+const STEP_TITLES = { data: 'step-data', thresholds: 'step-thresholds', cities: 'step-cities', targets: 'step-targets', run: 'step-run' } as const;
+
+function Shell({ env }: { env: Environment }) {
+  const { t } = useText();
+  const styles = useAppStyles();
+  const app = useApp();
+  const { state, actions } = app.planner;
+  const busy = state.busy;
 
   return (
     <main className={styles.root}>
-      <Text as="h1" size={600} weight="semibold">
-        ABC Planner
-      </Text>
-      <Text lang="zh-CN">ABC 客户分级规划</Text>
-      <div role="status">
-        {env ? <Text>{statusLine(env)}</Text> : <Spinner size="tiny" label="Looking for Excel…" />}
+      <header className={styles.header}>
+        <Text as="h1" size={600} weight="semibold" className={styles.title}>
+          {t('app-title')}
+        </Text>
+        <Caption1 className={styles.subtitle}>{t('app-subtitle')}</Caption1>
+      </header>
+
+      {env.kind === 'excel' && !env.apiSupported && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('app-api-missing-title')}</MessageBarTitle>
+            {t('app-api-missing', { version: REQUIRED_EXCEL_API })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {env.kind === 'office' && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('app-other-host', { host: env.host })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {env.kind !== 'excel' && <FileBar />}
+
+      <div role="status" aria-live="polite">
+        {busy?.kind === 'opening' && <Spinner size="tiny" labelPosition="after" label={t('app-busy-opening', { file: busy.file })} />}
+        {busy?.kind === 'workbook' && <Spinner size="tiny" labelPosition="after" label={t('app-busy-workbook')} />}
       </div>
+      {state.error && <ErrorBar error={state.error} onDismiss={actions.dismissError} />}
+      {state.notice && <NoticeBar notice={state.notice} onDismiss={actions.dismissNotice} />}
+
+      <Accordion multiple collapsible openItems={app.open} onToggle={app.toggle} className={styles.steps} aria-label={t('app-steps')}>
+        {STEPS.map((id, i) => (
+          <AccordionItem key={id} value={id} className={styles.item} data-step={id}>
+            <AccordionHeader as="h2" size="large" expandIconPosition="end">
+              <span className={styles.headerContent}>
+                <span className={styles.number} aria-hidden>
+                  {i + 1}
+                </span>
+                <span className={styles.stepTitle}>
+                  <span className={styles.stepName}>{t(STEP_TITLES[id])}</span>
+                  {app.summaries[id] && <span className={styles.stepSummary}>{app.summaries[id]}</span>}
+                </span>
+                {(id === 'thresholds' || id === 'cities' || id === 'targets') && app.invalid && (
+                  <Badge appearance="tint" color="danger" size="small">
+                    !
+                  </Badge>
+                )}
+              </span>
+            </AccordionHeader>
+            <AccordionPanel className={styles.panel}>{STEP_VIEWS[id]()}</AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
     </main>
   );
 }

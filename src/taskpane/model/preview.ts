@@ -1,0 +1,122 @@
+/**
+ * What the pane's previews show, counted straight from a plan's typed columns (no per-customer
+ * objects: on 100,000 customers these loops take about a millisecond).
+ */
+import { fromUnits } from '../../engine/allocate';
+import { normaliseCity } from '../../engine/cities';
+import type { PlanResult, PreparedSheet } from '../../engine/plan';
+import type { IndustryGroup, Settings } from '../../engine/settings';
+import { INDUSTRY_GROUPS } from '../../engine/settings';
+import type { CustomerClass, Tier } from '../../engine/types';
+import { CLASSES, TIERS } from '../../engine/types';
+
+export interface TierClassCounts {
+  /** counts[tier - 1][class index: 0 A, 1 B, 2 C, 3 no class] */
+  cells: number[][];
+  byClass: Record<CustomerClass | 'none', number>;
+  total: number;
+}
+
+/** Customers per tier × class (and with no class), from the plan's columns. */
+export function tierClassCounts(result: PlanResult): TierClassCounts {
+  const c = result.customerColumns;
+  const flat = new Int32Array(TIERS.length * 4);
+  for (let i = 0; i < c.count; i++) {
+    const code = c.classCode[i]; // 0 none, 1 A, 2 B, 3 C
+    flat[(c.tier[i] - 1) * 4 + (code === 0 ? 3 : code - 1)]++;
+  }
+  const cells = TIERS.map((t) => Array.from(flat.subarray((t - 1) * 4, t * 4)));
+  const byClass = { A: 0, B: 0, C: 0, none: 0 };
+  for (const row of cells) {
+    byClass.A += row[0];
+    byClass.B += row[1];
+    byClass.C += row[2];
+    byClass.none += row[3];
+  }
+  return { cells, byClass, total: c.count };
+}
+
+/**
+ * How many customers have another class in `result` than in `baseline` (both plans of the
+ * same prepared sheet, so row i is the same customer in both).
+ */
+export function classChanges(result: PlanResult, baseline: PlanResult): number {
+  const a = result.customerColumns;
+  const b = baseline.customerColumns;
+  if (a.count !== b.count) return a.count;
+  let n = 0;
+  for (let i = 0; i < a.count; i++) if (a.classCode[i] !== b.classCode[i]) n++;
+  return n;
+}
+
+export interface TargetLineView {
+  customers: number;
+  /** 万元 */
+  target: number;
+}
+
+export interface TargetTotals {
+  company: number;
+  byClass: Record<CustomerClass, TargetLineView>;
+  byIndustry: (TargetLineView & { group: IndustryGroup })[];
+  byProduct: { name: string; mixPct: number; target: number }[];
+}
+
+/** The company target split by class, industry group (all classes) and product. */
+export function targetTotals(result: PlanResult): TargetTotals {
+  const c = result.customerColumns;
+  const unit = result.target.unit;
+  const k = c.productCount;
+  const classUnits = new Float64Array(4);
+  const classCustomers = new Int32Array(4);
+  const industryUnits = new Float64Array(INDUSTRY_GROUPS.length);
+  const industryCustomers = new Int32Array(INDUSTRY_GROUPS.length);
+  const productUnits = new Float64Array(k);
+  for (let i = 0; i < c.count; i++) {
+    const code = c.classCode[i];
+    if (code === 0) continue;
+    const units = c.targetUnits[i];
+    classUnits[code] += units;
+    classCustomers[code]++;
+    industryUnits[c.industry[i]] += units;
+    industryCustomers[c.industry[i]]++;
+    for (let p = 0; p < k; p++) productUnits[p] += c.productUnits[i * k + p];
+  }
+  const byClass = {} as Record<CustomerClass, TargetLineView>;
+  CLASSES.forEach((cls, j) => (byClass[cls] = { customers: classCustomers[j + 1], target: fromUnits(classUnits[j + 1], unit) }));
+  return {
+    company: result.target.company,
+    byClass,
+    byIndustry: INDUSTRY_GROUPS.map((group, g) => ({ group, customers: industryCustomers[g], target: fromUnits(industryUnits[g], unit) })),
+    byProduct: result.products.map((p, j) => ({ name: p.name, mixPct: p.mixPct, target: fromUnits(productUnits[j] ?? 0, unit) })),
+  };
+}
+
+export interface SheetCity {
+  city: string;
+  rows: number;
+  tier: Tier;
+}
+
+/**
+ * The sheet's cities (canonical names) with their row counts, and whether the settings list
+ * them. Rows without a city are left out (they are a row issue of their own).
+ */
+export function sheetCities(prepared: PreparedSheet | undefined, settings: Settings): { listed: Map<string, number>; unlisted: SheetCity[] } {
+  const listed = new Map<string, number>();
+  const unlisted: SheetCity[] = [];
+  if (!prepared?.ok) return { listed, unlisted };
+  const counts = new Map<string, number>();
+  const cities = prepared.columns.city;
+  for (let i = 0; i < prepared.columns.count; i++) {
+    const city = cities[i];
+    if (city) counts.set(city, (counts.get(city) ?? 0) + 1);
+  }
+  const inList = new Set(settings.cities.map((c) => normaliseCity(c.city)));
+  for (const [city, rows] of counts) {
+    if (inList.has(city)) listed.set(city, rows);
+    else unlisted.push({ city, rows, tier: 3 });
+  }
+  unlisted.sort((a, b) => b.rows - a.rows || a.city.localeCompare(b.city, 'zh-CN'));
+  return { listed, unlisted };
+}

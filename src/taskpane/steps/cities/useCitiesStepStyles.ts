@@ -1,0 +1,38 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useCitiesStepStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  caption: { color: tokens.colorNeutralForeground3 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  unlisted: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    maxHeight: '280px',
+    overflowY: 'auto',
+  },
+  unlistedItem: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  cityName: { fontWeight: tokens.fontWeightSemibold, minWidth: '4em' },
+  rows: { color: tokens.colorNeutralForeground3, flexGrow: 1 },
+  tierButtons: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  tableWrap: { maxHeight: '360px', overflowY: 'auto' },
+  table: { tableLayout: 'fixed', width: '100%' },
+  tierColumn: { width: '112px' },
+  rowsColumn: { width: '72px', textAlign: 'right' },
+  actionColumn: { width: '40px' },
+  select: { minWidth: 0, width: '100%' },
+  add: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  addCity: { flexGrow: 1, minWidth: '120px' },
+  addTier: { width: '112px' },
+  addButton: { marginTop: tokens.spacingVerticalXXL },
+});

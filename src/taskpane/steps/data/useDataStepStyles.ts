@@ -1,0 +1,19 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useDataStepStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1, minWidth: 0 },
+  headerRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  headerInput: { width: '96px' },
+  autoButton: { marginTop: tokens.spacingVerticalXXL },
+  mapping: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  dropdown: { minWidth: 0, width: '100%' },
+  caption: { color: tokens.colorNeutralForeground3 },
+  stats: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  sectionTitle: { marginTop: tokens.spacingVerticalXS },
+});

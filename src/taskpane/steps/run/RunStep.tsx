@@ -1,0 +1,91 @@
+/** Step 5, Run: write the tags and breakdown sheets, with progress; then the summary, sheet links and row issues. */
+import { Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { ArrowDownloadRegular, OpenRegular, PlayRegular, TableRegular } from '@fluentui/react-icons';
+import { IssueList } from '../../components/IssueList/IssueList';
+import { useText } from '../../text';
+import { useRunStep } from './useRunStep';
+import { useRunStepStyles } from './useRunStepStyles';
+
+export function RunStep() {
+  const { t, n } = useText();
+  const styles = useRunStepStyles();
+  const r = useRunStep();
+  const o = r.outcome;
+
+  return (
+    <div className={styles.root}>
+      <Caption1 as="p" className={styles.caption}>
+        {t('run-intro', { sheet: r.sheet ?? '—' })}
+      </Caption1>
+      <div className={styles.actions}>
+        <Button appearance="primary" size="large" icon={r.running ? <Spinner size="tiny" /> : <PlayRegular />} disabled={!r.canRun} onClick={r.run}>
+          {r.running ? t('run-running') : t('run-button')}
+        </Button>
+        {r.blocker && !r.running && <Text className={styles.blocker}>{r.blocker}</Text>}
+      </div>
+      {r.progress && (
+        <Field validationMessage={r.progress.label} validationState="none">
+          <ProgressBar value={r.progress.value} thickness="large" aria-label={r.progress.label} />
+        </Field>
+      )}
+
+      {o && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody className={styles.body}>
+              <MessageBarTitle>{t('run-done-title')}</MessageBarTitle>
+              <span>
+                {t('run-done', {
+                  customers: n(o.customers),
+                  a: n(o.counts.byClass.A),
+                  b: n(o.counts.byClass.B),
+                  c: n(o.counts.byClass.C),
+                  none: n(o.counts.byClass.none),
+                })}
+              </span>
+              {o.counts.total - o.counts.byClass.none > 0 && <span>{t('run-target', { target: n(o.target.company) })}</span>}
+              {r.fileMode && <span>{t('run-download-note')}</span>}
+            </MessageBarBody>
+          </MessageBar>
+          {r.fileMode && (
+            <div className={styles.actions}>
+              <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={r.download}>
+                {t('file-download')}
+              </Button>
+            </div>
+          )}
+          <section className={styles.section} aria-labelledby="abc-run-sheets">
+            <Subtitle2 id="abc-run-sheets" as="h3">
+              {t('run-sheets')}
+            </Subtitle2>
+            <ul className={styles.sheets}>
+              {r.sheets.map((s) => (
+                <li key={s.kind} className={styles.sheet}>
+                  {r.excel ? (
+                    <Link as="button" onClick={() => r.openSheet(s.name)} aria-label={t('run-open-sheet', { sheet: s.name })}>
+                      <OpenRegular aria-hidden /> {s.name}
+                    </Link>
+                  ) : (
+                    <Text>
+                      <TableRegular aria-hidden /> {s.name}
+                    </Text>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {o.sheets.tagColumns && <Caption1 className={styles.caption}>{t('run-tags', { range: o.sheets.tagColumns })}</Caption1>}
+          </section>
+          {o.issues.length > 0 && (
+            <section className={styles.section} aria-labelledby="abc-run-issues">
+              <Subtitle2 id="abc-run-issues" as="h3">
+                {t('run-issues', { count: n(o.issues.length) })}
+              </Subtitle2>
+              {r.excel && <Caption1 className={styles.caption}>{t('run-issues-click')}</Caption1>}
+              <IssueList issues={o.issues} label={t('run-issues', { count: o.issues.length })} {...(r.selectIssue ? { onSelect: r.selectIssue } : {})} {...(o.sheets.issues ? { issuesSheet: o.sheets.issues } : {})} />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

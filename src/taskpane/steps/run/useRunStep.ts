@@ -1,0 +1,43 @@
+import type { Issue } from '../../../engine/types';
+import type { SheetKind } from '../../../i18n/render';
+import { usePlannerContext } from '../../state/PlannerContext';
+import type { RunStep } from '../../state/usePlanner';
+import { useText } from '../../text';
+
+/** Generated sheets in the order a planner reads them. */
+const SHEET_ORDER: readonly SheetKind[] = ['summary', 'customers', 'industries', 'regions', 'salespeople', 'issues', 'settings'];
+
+const STEP_KEYS: Record<RunStep, 'run-step-read' | 'run-step-plan' | 'run-step-write'> = {
+  read: 'run-step-read',
+  plan: 'run-step-plan',
+  write: 'run-step-write',
+};
+
+/** The Run step: whether it can run (and why not), its progress, and what the last run made. */
+export function useRunStep() {
+  const { t } = useText();
+  const { state, prepared, resolved, actions } = usePlannerContext();
+  const running = state.busy?.kind === 'running';
+  const blocker = !state.sheet || !prepared?.ok ? t('run-need-data') : !resolved.settings ? t('run-need-valid') : undefined;
+  const progress = state.progress;
+  const outcome = state.run;
+  const excel = state.workbook?.mode === 'excel';
+  return {
+    sheet: state.sheet?.name,
+    canRun: !blocker && state.busy === null,
+    blocker,
+    running,
+    run: () => void actions.run(),
+    progress: progress
+      ? { value: progress.value, label: t('run-progress', { step: t(STEP_KEYS[progress.step], { sheet: progress.sheet }), percent: Math.round(progress.value * 100) }) }
+      : undefined,
+    outcome,
+    sheets: outcome ? SHEET_ORDER.filter((k) => outcome.sheets[k]).map((k) => ({ kind: k, name: outcome.sheets[k]! })) : [],
+    excel,
+    openSheet: (name: string) => void actions.openSheet(name),
+    selectIssue: excel ? (issue: Issue) => void actions.selectIssue(issue) : undefined,
+    fileMode: state.workbook?.mode === 'file',
+    changed: state.changed,
+    download: actions.download,
+  };
+}

@@ -1,0 +1,35 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useTargetsStepStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  caption: { color: tokens.colorNeutralForeground3 },
+  amount: { maxWidth: '240px' },
+  fieldset: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  mixGrid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  mixFoot: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  sum: { fontWeight: tokens.fontWeightSemibold },
+  sumError: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  mixError: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteRedForeground1 },
+  input: { minWidth: 0, width: '100%' },
+  unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  previewTitle: { marginTop: tokens.spacingVerticalS },
+  company: { fontWeight: tokens.fontWeightSemibold },
+  table: { tableLayout: 'fixed', width: '100%' },
+  tableTitle: { marginTop: tokens.spacingVerticalS, display: 'block' },
+  numberCell: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  firstCell: { width: '40%' },
+});

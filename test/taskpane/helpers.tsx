@@ -1,0 +1,87 @@
+/** Rendering the pane in jsdom over a workbook of the fixtures (file mode) or the strict Excel fake. */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { render, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { CellValue } from '../../src/engine/types';
+import { ExcelHost } from '../../src/hosts/excel';
+import { openXlsx } from '../../src/hosts/xlsx';
+import type { Lang } from '../../src/i18n';
+import { App } from '../../src/taskpane/App';
+import type { Environment } from '../../src/taskpane/environment';
+import { PlannerProvider } from '../../src/taskpane/state/PlannerContext';
+import type { PaneServices, PaneWorkbook } from '../../src/taskpane/state/workbooks';
+import { LangContext } from '../../src/taskpane/text';
+import { makeCustomerSheet } from '../fixtures/customers';
+import { valuesWorkbook } from '../fixtures/xlsxBuilder';
+import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
+
+export const SHEET = '客户';
+
+/** A small planner's workbook: 60 customers (Chinese headers, 3 products, a few messy rows) and a notes sheet. */
+export function customerValues(count = 60, seed = 7): CellValue[][] {
+  return makeCustomerSheet({ count, seed, language: 'zh', products: 3, messy: true }).values;
+}
+
+export function fileWorkbook(values: CellValue[][] = customerValues(), fileName = '客户清单.xlsx'): PaneWorkbook {
+  const bytes = valuesWorkbook([
+    { name: '说明', values: [['填表说明']] },
+    { name: SHEET, values },
+  ]);
+  return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
+}
+
+export function excelWorkbook(values: CellValue[][] = customerValues()): { wb: FakeWorkbook; workbook: PaneWorkbook } {
+  const wb = FakeWorkbook.create(['说明', SHEET]);
+  wb.setValues('说明', 'A1', [['填表说明']]);
+  wb.setValues(SHEET, 'A1', values as (string | number | boolean | null)[][]);
+  // The active sheet is where a planner starts: the customer sheet.
+  return { wb, workbook: { mode: 'excel', host: new ExcelHost(fakeRun(wb)) } };
+}
+
+export function Providers({ lang, children }: { lang: Lang; children: ReactNode }) {
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <LangContext.Provider value={lang}>{children}</LangContext.Provider>
+    </FluentProvider>
+  );
+}
+
+export interface PaneOptions {
+  lang?: Lang;
+  env?: Environment;
+  workbook?: PaneWorkbook;
+  services?: PaneServices;
+}
+
+/** The whole pane. */
+export function renderApp(options: PaneOptions = {}) {
+  const lang = options.lang ?? 'en';
+  const env: Environment = options.env ?? (options.workbook?.mode === 'excel' ? { kind: 'excel', apiSupported: true } : { kind: 'browser' });
+  return render(
+    <Providers lang={lang}>
+      <App env={env} {...(options.workbook ? { initialWorkbook: options.workbook } : {})} {...(options.services ? { services: options.services } : {})} />
+    </Providers>,
+  );
+}
+
+/** One step alone, over the planner (steps are usable alone). */
+export function renderStep(step: ReactNode, options: PaneOptions = {}) {
+  const lang = options.lang ?? 'en';
+  const workbook = options.workbook;
+  return render(
+    <Providers lang={lang}>
+      <PlannerProvider lang={lang} mode={workbook?.mode ?? 'file'} {...(workbook ? { initialWorkbook: workbook } : {})} {...(options.services ? { services: options.services } : {})}>
+        {step}
+      </PlannerProvider>
+    </Providers>,
+  );
+}
+
+/** Waits until the workbook is read and the customer sheet planned (the Data step shows the count). */
+export async function waitForCustomers(): Promise<HTMLElement> {
+  return screen.findByText(/customers found|个客户$/, {}, { timeout: 10_000 });
+}
+
+export async function settle(): Promise<void> {
+  await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
+}
