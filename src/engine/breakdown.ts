@@ -202,8 +202,10 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
 
   const regionsOf = (g: number): string[] => {
     if (firstRegion[g] < 0) return [];
-    const ids = new Set([firstRegion[g], ...(moreRegions.get(g) ?? [])]);
-    return [...ids].map((id) => c.regions[id]).sort(byText);
+    const more = moreRegions.get(g);
+    if (!more) return [c.regions[firstRegion[g]]];
+    more.add(firstRegion[g]);
+    return [...more].map((id) => c.regions[id]).sort(byText);
   };
   // Largest target first, as in the other tables; customers with no owner last.
   const owners = [...people.customers.keys()].filter((g) => people.customers[g] > 0);
