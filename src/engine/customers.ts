@@ -37,9 +37,8 @@ export interface CustomerColumns {
   /** 万元; NaN when missing or unreadable (the row then gets no class). */
   potential: Float64Array;
   ourSales: Float64Array;
-  /** Historic sales per mapped product column (row-major, historyCount per row), NaN where blank. */
-  historyCount: number;
-  productHistory: Float64Array;
+  /** Historic sales per mapped product column, summed over the rows (万元): the default product mix. */
+  historyTotals: Float64Array;
   tier: Uint8Array;
   /** See CLASS_OF_CODE and MODE_OF_CODE. */
   classCode: Uint8Array;
@@ -68,8 +67,7 @@ export function newCustomerColumns(capacity: number, historyCount: number): Cust
     branch: new Array(capacity),
     potential: new Float64Array(capacity),
     ourSales: new Float64Array(capacity),
-    historyCount,
-    productHistory: new Float64Array(capacity * historyCount),
+    historyTotals: new Float64Array(historyCount),
     ...planArrays(0, 0),
   };
 }
@@ -99,7 +97,6 @@ export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
     regionId: cut(c.regionId),
     potential: cut(c.potential),
     ourSales: cut(c.ourSales),
-    productHistory: cut(c.productHistory, c.historyCount),
   };
 }
 
@@ -118,8 +115,6 @@ export interface PlannedCustomer {
   /** 万元; null when missing or unreadable. */
   potential: number | null;
   ourSales: number | null;
-  /** Historic sales per mapped product column (万元), null where blank or unreadable. */
-  productHistory: (number | null)[];
   tier: Tier;
   /** null when the row's amounts are missing or invalid: it gets no class and no target. */
   class: CustomerClass | null;
@@ -139,8 +134,6 @@ export function customerAt(c: CustomerColumns, i: number, settings: Settings): P
   const tier = c.tier[i] as Tier;
   const unit = settings.targets.unit;
   const classified = cls !== null;
-  const history: (number | null)[] = [];
-  for (let p = 0; p < c.historyCount; p++) history.push(orNull(c.productHistory[i * c.historyCount + p]));
   const productTargets: number[] = [];
   if (classified) for (let p = 0; p < c.productCount; p++) productTargets.push(fromUnits(c.productUnits[i * c.productCount + p], unit));
   return {
@@ -155,7 +148,6 @@ export function customerAt(c: CustomerColumns, i: number, settings: Settings): P
     branch: c.branch[i],
     potential: orNull(c.potential[i]),
     ourSales: orNull(c.ourSales[i]),
-    productHistory: history,
     tier,
     class: cls,
     coverage: classified ? settings.coverage[cls] : null,

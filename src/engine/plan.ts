@@ -85,14 +85,7 @@ function productPlan(settings: Settings, mapping: MappingReport, language: 'zh' 
 /** Each product's historic total and its share of the mix: settings first, else history, else equal. */
 function productMix(names: string[], settings: Settings, mapping: MappingReport, cols: CustomerColumns): ProductPlan[] {
   const columns = mapping.mapping.products;
-  const h = cols.historyCount;
-  const sums = new Float64Array(h);
-  for (let i = 0; i < cols.count; i++) {
-    for (let p = 0; p < h; p++) {
-      const v = cols.productHistory[i * h + p];
-      if (v === v) sums[p] += v; // NaN (blank) adds nothing
-    }
-  }
+  const sums = cols.historyTotals;
   const history = names.map((name) => {
     const index = columns.findIndex((p) => p.name === name);
     return index < 0 ? null : Math.round(sums[index] * 1e6) / 1e6;

@@ -295,7 +295,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
         if (parsed.kind === 'ok') wan = parsed.wan;
         else if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', index, { product: products[p].name });
       }
-      cols.productHistory[n * historyCount + p] = wan;
+      if (wan === wan) cols.historyTotals[p] += wan; // NaN (blank) adds nothing
     }
 
     dupHashes[n] = duplicateHash(name, city);
