@@ -39,12 +39,12 @@ export function CitiesStep() {
 
   return (
     <div className={styles.root}>
-      <Caption1 as="p" className={styles.caption}>
+      <Caption1 as="p" block className={styles.caption}>
         {t('cities-intro')}
       </Caption1>
 
       <section className={styles.section} aria-labelledby="abc-cities-unlisted">
-        <Subtitle2 id="abc-cities-unlisted" as="h3">
+        <Subtitle2 id="abc-cities-unlisted" as="h3" block>
           {t('cities-unlisted')} ({n(c.unlistedCount)})
         </Subtitle2>
         {c.unlisted.length === 0 ? (
@@ -79,7 +79,7 @@ export function CitiesStep() {
       </section>
 
       <section className={styles.section} aria-labelledby="abc-cities-list">
-        <Subtitle2 id="abc-cities-list" as="h3">
+        <Subtitle2 id="abc-cities-list" as="h3" block>
           {t('cities-list', { count: n(c.count) })}
         </Subtitle2>
         <SearchBox aria-label={t('cities-search')} placeholder={t('cities-search')} value={c.query} onChange={(_, data) => c.setQuery(data.value)} />
@@ -135,7 +135,7 @@ export function CitiesStep() {
       </section>
 
       <section className={styles.section} aria-labelledby="abc-cities-add">
-        <Subtitle2 id="abc-cities-add" as="h3">
+        <Subtitle2 id="abc-cities-add" as="h3" block>
           {t('cities-add')}
         </Subtitle2>
         <form

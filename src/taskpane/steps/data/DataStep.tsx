@@ -61,16 +61,18 @@ export function DataStep() {
 
           {d.headerCells.length > 0 && (
             <section aria-labelledby="abc-mapping-title">
-              <Subtitle2 id="abc-mapping-title" as="h3" className={styles.sectionTitle}>
+              <Subtitle2 id="abc-mapping-title" as="h3" block className={styles.sectionTitle}>
                 {t('data-mapping')}
               </Subtitle2>
-              <Caption1 as="p" className={styles.caption}>
+              <Caption1 as="p" block className={styles.caption}>
                 {t('data-mapping-hint')}
               </Caption1>
               <div className={styles.mapping}>
                 {d.fields.map((f) => (
                   <Field
                     key={f.field}
+                    orientation="horizontal"
+                    required={f.required}
                     label={f.label}
                     validationState={f.value === undefined ? (f.required ? 'error' : 'none') : 'none'}
                     validationMessage={f.value === undefined ? t(f.required ? 'data-column-missing' : 'data-column-optional') : undefined}
@@ -91,11 +93,11 @@ export function DataStep() {
                   </Field>
                 ))}
               </div>
-              <Caption1 as="p" className={styles.caption}>
+              <Caption1 as="p" block className={styles.caption}>
                 {d.products.length ? t('data-products', { products: d.products.join(', ') }) : t('data-products-none')}
               </Caption1>
               {d.unmapped.length > 0 && (
-                <Caption1 as="p" className={styles.caption}>
+                <Caption1 as="p" block className={styles.caption}>
                   {t('data-unmapped', { columns: d.unmapped.join(', ') })}
                 </Caption1>
               )}

@@ -65,7 +65,7 @@ export function useDataStep() {
       const option = m ? headerCells.find((o) => o.value === m.header.trim()) : undefined;
       return {
         field,
-        label: required ? t('data-required', { label: FIELD_LABELS[lang][field] }) : FIELD_LABELS[lang][field],
+        label: FIELD_LABELS[lang][field],
         required,
         ...(m ? { value: m.header.trim() } : {}),
         shown: option?.label ?? '',

@@ -9,8 +9,9 @@ export const useDataStepStyles = makeStyles({
   autoButton: { marginTop: tokens.spacingVerticalXXL },
   mapping: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
-    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: `${tokens.spacingVerticalS} 0`,
   },
   dropdown: { minWidth: 0, width: '100%' },
   caption: { color: tokens.colorNeutralForeground3 },

@@ -14,7 +14,7 @@ export function RunStep() {
 
   return (
     <div className={styles.root}>
-      <Caption1 as="p" className={styles.caption}>
+      <Caption1 as="p" block className={styles.caption}>
         {t('run-intro', { sheet: r.sheet ?? '—' })}
       </Caption1>
       <div className={styles.actions}>
@@ -55,7 +55,7 @@ export function RunStep() {
             </div>
           )}
           <section className={styles.section} aria-labelledby="abc-run-sheets">
-            <Subtitle2 id="abc-run-sheets" as="h3">
+            <Subtitle2 id="abc-run-sheets" as="h3" block>
               {t('run-sheets')}
             </Subtitle2>
             <ul className={styles.sheets}>
@@ -77,7 +77,7 @@ export function RunStep() {
           </section>
           {o.issues.length > 0 && (
             <section className={styles.section} aria-labelledby="abc-run-issues">
-              <Subtitle2 id="abc-run-issues" as="h3">
+              <Subtitle2 id="abc-run-issues" as="h3" block>
                 {t('run-issues', { count: n(o.issues.length) })}
               </Subtitle2>
               {r.excel && <Caption1 className={styles.caption}>{t('run-issues-click')}</Caption1>}

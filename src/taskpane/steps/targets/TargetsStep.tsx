@@ -160,15 +160,15 @@ export function TargetsStep() {
       )}
 
       <section aria-labelledby="abc-tg-preview">
-        <Subtitle2 id="abc-tg-preview" as="h3" className={styles.previewTitle}>
+        <Subtitle2 id="abc-tg-preview" as="h3" block className={styles.previewTitle}>
           {t('tg-preview')}
         </Subtitle2>
         {s.plan && s.totals ? (
           s.classified === 0 ? (
-            <Text as="p">{t('tg-no-classified')}</Text>
+            <Text as="p" block>{t('tg-no-classified')}</Text>
           ) : (
             <>
-              <Text as="p" className={styles.company} role="status">
+              <Text as="p" block className={styles.company} role="status">
                 {s.plan.source === 'growth'
                   ? t('tg-company-growth', { target: n(s.plan.company), current: n(s.plan.currentSales), growth: n(s.plan.growthPct ?? 0) })
                   : t('tg-company', { target: n(s.plan.company) })}
@@ -192,7 +192,7 @@ export function TargetsStep() {
             </>
           )
         ) : (
-          <Caption1 as="p" className={styles.caption}>
+          <Caption1 as="p" block className={styles.caption}>
             {t('tg-preview-none')}
           </Caption1>
         )}

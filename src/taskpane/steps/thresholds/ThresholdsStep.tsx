@@ -18,9 +18,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { CLASS_LABELS, TIER_LABELS } from '../../../i18n/engine';
+import { TIER_SHORT } from '../../../i18n/taskpane';
 import { SaveBar } from '../../components/SaveBar/SaveBar';
 import { useText } from '../../text';
 import { useSharedStyles } from '../../useSharedStyles';
+import type { NumberFieldView } from './useThresholdsStep';
 import { useThresholdsStep } from './useThresholdsStep';
 import { useThresholdsStepStyles } from './useThresholdsStepStyles';
 
@@ -31,6 +33,12 @@ export function ThresholdsStep() {
   const styles = useThresholdsStepStyles();
   const shared = useSharedStyles();
   const s = useThresholdsStep();
+
+  const input = (f: NumberFieldView) => (
+    <Field label={{ children: f.label, className: shared.visuallyHidden }} validationState={f.error ? 'error' : 'none'} validationMessage={f.error}>
+      <Input className={styles.input} inputMode="decimal" value={f.text} onChange={(_, data) => s.setText(f.path, data.value)} data-path={f.path} />
+    </Field>
+  );
 
   const delta = (now: number, before: number | undefined) => {
     if (before === undefined || now === before) return null;
@@ -45,31 +53,73 @@ export function ThresholdsStep() {
 
   return (
     <div className={styles.root}>
-      <Caption1 as="p" className={styles.caption}>
+      <Caption1 as="p" block className={styles.caption}>
         {t('th-intro')}
       </Caption1>
-      {s.tiers.map(({ tier, fields }) => (
-        <fieldset key={tier} className={styles.tier}>
-          <legend className={styles.legend}>{t(`th-tier-${tier}` as const)}</legend>
-          <div className={styles.grid}>
-            {fields.map((f) => (
-              <Field key={f.path} label={t(f.label)} validationState={f.error ? 'error' : 'none'} validationMessage={f.error}>
-                <Input
-                  className={styles.input}
-                  inputMode="decimal"
-                  value={f.text}
-                  onChange={(_, data) => s.setText(f.path, data.value)}
-                  contentAfter={<span className={styles.unit}>{f.unit === 'wan' ? '万元' : '%'}</span>}
-                  data-path={f.path}
-                />
-              </Field>
+      <section aria-labelledby="abc-th-limits">
+        <Subtitle2 id="abc-th-limits" as="h3" block>
+          {t('th-limits')}
+        </Subtitle2>
+        <Table size="small" className={styles.table} aria-labelledby="abc-th-limits">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.tierColumn}>{t('th-col-tier')}</TableHeaderCell>
+              <TableHeaderCell className={styles.classColumn}>{t('th-col-class')}</TableHeaderCell>
+              <TableHeaderCell>{t('th-col-potential')}</TableHeaderCell>
+              <TableHeaderCell>{t('th-col-sales')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {s.tiers.flatMap(({ tier, classes }) =>
+              classes.map((row, i) => (
+                <TableRow key={`${tier}${row.cls}`} className={i === 1 ? styles.tierEnd : undefined}>
+                  {i === 0 && (
+                    <TableCell rowSpan={2} className={styles.tierCell}>
+                      {TIER_SHORT[lang][tier]}
+                    </TableCell>
+                  )}
+                  <TableCell className={styles.classColumn}>{CLASS_LABELS[lang][row.cls]}</TableCell>
+                  <TableCell className={styles.inputCell}>{input(row.potential)}</TableCell>
+                  <TableCell className={styles.inputCell}>{input(row.sales)}</TableCell>
+                </TableRow>
+              )),
+            )}
+          </TableBody>
+        </Table>
+        <Caption1 as="p" block className={styles.caption}>
+          {t('th-tiers-note')}
+        </Caption1>
+      </section>
+
+      <section aria-labelledby="abc-th-matrix">
+        <Subtitle2 id="abc-th-matrix" as="h3" block>
+          {t('th-matrix')}
+        </Subtitle2>
+        <Table size="small" className={styles.table} aria-labelledby="abc-th-matrix">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.tierColumn}>{t('th-col-tier')}</TableHeaderCell>
+              <TableHeaderCell>{t('th-col-matrix-potential')}</TableHeaderCell>
+              <TableHeaderCell>{t('th-col-matrix-share')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {s.tiers.map(({ tier, matrix }) => (
+              <TableRow key={tier}>
+                <TableCell className={styles.tierCell}>{TIER_SHORT[lang][tier]}</TableCell>
+                <TableCell className={styles.inputCell}>{input(matrix.potential)}</TableCell>
+                <TableCell className={styles.inputCell}>{input(matrix.share)}</TableCell>
+              </TableRow>
             ))}
-          </div>
-        </fieldset>
-      ))}
+          </TableBody>
+        </Table>
+        <Caption1 as="p" block className={styles.caption}>
+          {t('th-matrix-intro')}
+        </Caption1>
+      </section>
 
       <section aria-labelledby="abc-th-preview" aria-busy={s.pending}>
-        <Subtitle2 id="abc-th-preview" as="h3">
+        <Subtitle2 id="abc-th-preview" as="h3" block>
           {t('th-preview')}
         </Subtitle2>
         {s.stale && (
@@ -82,7 +132,7 @@ export function ThresholdsStep() {
             <Table size="small" className={styles.table} aria-labelledby="abc-th-preview">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell className={styles.tierCell}>{t('th-col-tier')}</TableHeaderCell>
+                  <TableHeaderCell className={styles.previewTier}>{t('th-col-tier')}</TableHeaderCell>
                   {COLUMNS.map((c) => (
                     <TableHeaderCell key={c} className={styles.numberCell}>
                       {c === 'none' ? t('th-col-none') : CLASS_LABELS[lang][c]}
@@ -93,7 +143,7 @@ export function ThresholdsStep() {
               <TableBody>
                 {s.counts.cells.map((row, i) => (
                   <TableRow key={i}>
-                    <TableCell className={styles.tierCell}>{TIER_LABELS[lang][`${(i + 1) as 1 | 2 | 3}`]}</TableCell>
+                    <TableCell className={styles.previewTier}>{TIER_LABELS[lang][`${(i + 1) as 1 | 2 | 3}`]}</TableCell>
                     {row.map((count, j) => (
                       <TableCell key={j} className={styles.numberCell} data-cell={`${i + 1}${COLUMNS[j]}`}>
                         {n(count)}
@@ -103,7 +153,7 @@ export function ThresholdsStep() {
                   </TableRow>
                 ))}
                 <TableRow className={styles.totalRow}>
-                  <TableCell className={styles.tierCell}>{t('th-total')}</TableCell>
+                  <TableCell className={styles.previewTier}>{t('th-total')}</TableCell>
                   {COLUMNS.map((c) => (
                     <TableCell key={c} className={styles.numberCell} data-cell={`total${c}`}>
                       {n(s.counts!.byClass[c])}
@@ -113,12 +163,12 @@ export function ThresholdsStep() {
                 </TableRow>
               </TableBody>
             </Table>
-            <Text as="p" role="status" className={styles.changes}>
+            <Text as="p" block role="status" className={styles.changes}>
               {s.changes ? t('th-changes', { count: n(s.changes) }) : t('th-changes-none')}
             </Text>
           </>
         ) : (
-          <Caption1 as="p" className={styles.caption}>
+          <Caption1 as="p" block className={styles.caption}>
             {t('th-preview-none')}
           </Caption1>
         )}

@@ -1,22 +1,31 @@
 import type { TierKey } from '../../../engine/settings';
 import type { TaskpaneKey } from '../../../i18n/taskpane';
-import { THRESHOLD_KEYS, TIER_KEYS } from '../../model/draft';
+import { TIER_LABELS } from '../../../i18n/engine';
+import { TIER_KEYS } from '../../model/draft';
+import { useText } from '../../text';
 import { usePlannerContext } from '../../state/PlannerContext';
 
 export interface NumberFieldView {
   path: string;
-  label: TaskpaneKey;
+  /** What the field is, in full (tier, class, measure), for screen readers. */
+  label: string;
   text: string;
   error?: string;
   unit: 'wan' | 'pct';
 }
 
-const LABELS: Record<(typeof THRESHOLD_KEYS)[number], TaskpaneKey> = {
+const LABELS: Record<'aPotential' | 'aSales' | 'bPotential' | 'bSales', TaskpaneKey> = {
   aPotential: 'th-a-potential',
   aSales: 'th-a-sales',
   bPotential: 'th-b-potential',
   bSales: 'th-b-sales',
 };
+
+export interface ClassRowView {
+  cls: 'A' | 'B';
+  potential: NumberFieldView;
+  sales: NumberFieldView;
+}
 
 /**
  * The Thresholds step: per tier the A and B minimums and the matrix splits as typed, with
@@ -24,21 +33,25 @@ const LABELS: Record<(typeof THRESHOLD_KEYS)[number], TaskpaneKey> = {
  */
 export function useThresholdsStep() {
   const { state, resolved, prepared, counts, baselineCounts, changes, previewPending, actions } = usePlannerContext();
+  const { t, lang } = useText();
   const { texts } = state.draft;
-  const field = (path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => ({
+  const field = (tier: TierKey, path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => ({
     path,
-    label,
+    label: `${TIER_LABELS[lang][tier]} ${t(label)}`,
     text: texts[path] ?? '',
     unit,
     ...(resolved.errors[path] ? { error: resolved.errors[path] } : {}),
   });
   const tiers = TIER_KEYS.map((tier: TierKey) => ({
     tier,
-    fields: [
-      ...THRESHOLD_KEYS.map((k) => field(`thresholds.${tier}.${k}`, LABELS[k], 'wan')),
-      field(`matrix.${tier}.potential`, 'th-matrix-potential', 'wan'),
-      field(`matrix.${tier}.share`, 'th-matrix-share', 'pct'),
-    ],
+    classes: (['A', 'B'] as const).map(
+      (cls): ClassRowView => ({
+        cls,
+        potential: field(tier, `thresholds.${tier}.${cls.toLowerCase()}Potential`, LABELS[`${cls.toLowerCase() as 'a' | 'b'}Potential`], 'wan'),
+        sales: field(tier, `thresholds.${tier}.${cls.toLowerCase()}Sales`, LABELS[`${cls.toLowerCase() as 'a' | 'b'}Sales`], 'wan'),
+      }),
+    ),
+    matrix: { potential: field(tier, `matrix.${tier}.potential`, 'th-matrix-potential', 'wan'), share: field(tier, `matrix.${tier}.share`, 'th-matrix-share', 'pct') },
   }));
   return {
     tiers,
