@@ -4,7 +4,7 @@
  * formula string, never evaluated): that is the whole defence against formula injection.
  */
 import type { CellValue } from '../engine/types';
-import type { CellStyleId, SpecCell } from './spec';
+import type { CellStyleId, FillDown, SpecCell } from './spec';
 
 export const text = (t: string, style?: CellStyleId): SpecCell => (style ? { kind: 'text', text: t, style } : { kind: 'text', text: t });
 
@@ -58,4 +58,17 @@ export function valueLit(v: CellValue): string | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? numLit(v) : undefined;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return fitsStrLit(v) ? strLit(v) : undefined;
+}
+
+/** A cell of a fill-down (see spec.ts); `fill` is shared by every cell of the column. */
+export function filled(fill: FillDown, cached: CellValue | undefined, style?: CellStyleId): SpecCell {
+  const cell: SpecCell = { kind: 'fill', fill, cached };
+  if (style) cell.style = style;
+  return cell;
+}
+
+/** A FillDown for `formula` as written at sheet row `row`. */
+export function fillDown(formula: string, row: number): FillDown {
+  formula.charCodeAt(0);
+  return { formula, row };
 }

@@ -2,7 +2,8 @@
  * The renderer's public API: PlanResult + Settings → WorkbookWrite (pure, host-neutral), and
  * the settings sheet read back.
  */
-export type { CellStyleId, ColumnBlock, DefinedNameSpec, SheetSpec, SpecCell, WorkbookWrite } from './spec';
+export type { CellStyleId, ColumnBlock, DefinedNameSpec, FillDown, SheetSpec, SpecCell, WorkbookWrite } from './spec';
+export { fillFormulaAt, shiftFormulaRows } from './fillDown';
 export { renderPlan, earlierSheets, ourSheetName, type ExistingWorkbook } from './renderPlan';
 export { settingsFromSheet, type SettingsSheetOrigin, type SettingsSheetResult } from './settingsRead';
 export { settingsSheet, canonicalCities } from './settingsSheet';

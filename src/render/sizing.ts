@@ -44,6 +44,7 @@ export function cellWidth(cell: SpecCell | undefined): number {
     case 'bool':
       return 5;
     case 'formula':
+    case 'fill':
       return valueWidth(cell.cached, cell.style);
   }
 }

@@ -16,7 +16,23 @@ export type SpecCell =
   | { kind: 'bool'; value: boolean; style?: CellStyleId }
   /** A live formula, without the leading "="; `cached` is the value the engine computed for it. */
   | { kind: 'formula'; formula: string; cached?: CellValue; style?: CellStyleId }
+  /**
+   * A formula filled down: `fill.formula` as written at sheet row `fill.row`, in this cell's
+   * row with its relative row references shifted as Excel's fill handle shifts them
+   * (render/fillDown.ts: fillFormulaAt). Many cells share one FillDown object; a run of them
+   * down a column is what an .xlsx stores as one shared formula. `cached` is this cell's own
+   * result. Any cell of a run may be something else (an exception): the run is cut there.
+   */
+  | { kind: 'fill'; fill: FillDown; cached?: CellValue; style?: CellStyleId }
   | null;
+
+/** A formula and the sheet row it is written for; shared by the cells it is filled down to. */
+export interface FillDown {
+  /** Without the leading "=", as in a formula cell. */
+  readonly formula: string;
+  /** 1-based sheet row whose cell the formula reads as written. */
+  readonly row: number;
+}
 
 /** A small closed set of looks, so every host can map them to its own formats. */
 export type CellStyleId =

@@ -19,11 +19,24 @@ import type { Lang } from '../i18n';
 import { COVERAGE_LABELS, MODE_LABELS } from '../i18n/engine';
 import type { TagColumn } from '../i18n/render';
 import { TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
-import { formula, text, textOrBlank } from './cells';
+import { fillDown, filled, formula, text, textOrBlank } from './cells';
 import { TAG_MARKER, areaRef, parseRef } from './names';
 import { columnWidths } from './sizing';
-import type { ColumnBlock, DefinedNameSpec, SpecCell } from './spec';
-import { amountFormula, cityFormula, classFormula, coverageFormula, modeFormula, tierFormula, unitOp } from './tagFormulas';
+import type { ColumnBlock, DefinedNameSpec, FillDown, SpecCell } from './spec';
+import type { UnitOp } from './tagFormulas';
+import {
+  amountFormula,
+  amountIsLive,
+  cityFormula,
+  cityIsLive,
+  classFormula,
+  coverageFormula,
+  liveAmountFormula,
+  liveCityFormula,
+  modeFormula,
+  tierFormula,
+  unitOp,
+} from './tagFormulas';
 
 const WIDTH = TAG_COLUMNS.length;
 const OUR_HEADERS = new Set([...Object.values(TAG_HEADERS.zh), ...Object.values(TAG_HEADERS.en)]);
@@ -179,6 +192,7 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
   const firstRow = Math.min(headerRow, earlier?.firstRow ?? headerRow);
   const lastRow = Math.max(lastCustomerRow, earlier?.lastRow ?? lastCustomerRow);
 
+  const fills: Partial<Record<TagColumn, FillDown>> = {};
   const cells: SpecCell[][] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     if (row === headerRow) {
@@ -194,15 +208,30 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     const cityRef = `${columnLetter(cityColumn)}${row}`;
     const potRef = `${columnLetter(potentialColumn)}${row}`;
     const salesRef = `${columnLetter(salesColumn)}${row}`;
-    const cityF = cityFormula(cityRef, valueAt(sheet, row, cityColumn), c.city);
+    // Each column's formula is one fill-down (only the row differs), made at the first row that
+    // needs it; a helper cell that must say more (the engine read "350万" there) is its own formula.
+    const fill = (t: TagColumn, make: () => string): FillDown => (fills[t] ??= fillDown(make(), row));
+    const cityRaw = valueAt(sheet, row, cityColumn);
+    const potRaw = valueAt(sheet, row, potentialColumn);
+    const salesRaw = valueAt(sheet, row, salesColumn);
+    let city: SpecCell;
+    if (cityIsLive(cityRaw, c.city)) city = filled(fill('city', () => liveCityFormula(cityRef)), c.city);
+    else {
+      const f = cityFormula(cityRef, cityRaw, c.city);
+      city = f === undefined ? textOrBlank(c.city) : formula(f, c.city);
+    }
+    const amount = (t: 'potential' | 'ourSales', cellRef: string, raw: CellValue, engine: number | null, op: UnitOp): SpecCell =>
+      amountIsLive(raw, engine, op)
+        ? filled(fill(t, () => liveAmountFormula(cellRef, op)), engine ?? '', 'wan')
+        : formula(amountFormula(cellRef, raw, engine, op), engine ?? '', 'wan');
     const cells7: Record<TagColumn, SpecCell> = {
-      tier: formula(tierFormula(ref('city')), c.tier),
-      class: formula(classFormula(ref('tier'), ref('potential'), ref('ourSales')), c.class ?? ''),
-      coverage: formula(coverageFormula(ref('class')), c.coverage ? coverageLabels[c.coverage] : ''),
-      mode: formula(modeFormula(ref('tier'), ref('potential'), ref('ourSales'), modeLabels), c.mode ? modeLabels[c.mode] : ''),
-      city: cityF === undefined ? textOrBlank(c.city) : formula(cityF, c.city),
-      potential: formula(amountFormula(potRef, valueAt(sheet, row, potentialColumn), c.potential, units.potential), c.potential ?? '', 'wan'),
-      ourSales: formula(amountFormula(salesRef, valueAt(sheet, row, salesColumn), c.ourSales, units.ourSales), c.ourSales ?? '', 'wan'),
+      tier: filled(fill('tier', () => tierFormula(ref('city'))), c.tier),
+      class: filled(fill('class', () => classFormula(ref('tier'), ref('potential'), ref('ourSales'))), c.class ?? ''),
+      coverage: filled(fill('coverage', () => coverageFormula(ref('class'))), c.coverage ? coverageLabels[c.coverage] : ''),
+      mode: filled(fill('mode', () => modeFormula(ref('tier'), ref('potential'), ref('ourSales'), modeLabels)), c.mode ? modeLabels[c.mode] : ''),
+      city,
+      potential: amount('potential', potRef, potRaw, c.potential, units.potential),
+      ourSales: amount('ourSales', salesRef, salesRaw, c.ourSales, units.ourSales),
     };
     cells.push(TAG_COLUMNS.map((t) => cells7[t]));
   }

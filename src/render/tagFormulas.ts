@@ -39,24 +39,42 @@ export function unitOp(unit: AmountUnit | undefined): UnitOp {
   return { apply: (v) => v * f, formula: (ref) => `${ref}*${numLit(f)}` };
 }
 
+/** The 万元 amount helper's live form: the cell read as it is now (the same on every row, but for the row). */
+export function liveAmountFormula(ref: string, op: UnitOp): string {
+  return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),"")`;
+}
+
+/** True when amountFormula gives the live form for this row (a plain fill-down row). */
+export function amountIsLive(raw: CellValue, engine: number | null, op: UnitOp): boolean {
+  if (typeof raw === 'number') return engine === null || raw < 0 || op.apply(raw) === engine;
+  return !(typeof raw === 'string' && engine !== null);
+}
+
 /**
  * The 万元 amount helper for one row. `ref` is the raw amount cell ("D5"), `raw` what the host
  * read there, `engine` the engine's 万元 value (null: no class).
  */
 export function amountFormula(ref: string, raw: CellValue, engine: number | null, op: UnitOp): string {
-  const live = `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),"")`;
+  const live = liveAmountFormula(ref, op);
+  if (amountIsLive(raw, engine, op)) return live;
   if (typeof raw === 'number') {
-    if (engine === null || raw < 0 || op.apply(raw) === engine) return live;
     // The engine rounded the converted value: keep its value while the cell holds this number.
-    return `IF(${ref}=${numLit(raw)},${numLit(engine)},${live})`;
+    return `IF(${ref}=${numLit(raw)},${numLit(engine!)},${live})`;
   }
-  if (typeof raw === 'string' && engine !== null) {
-    const stored = numLit(engine);
-    const lit = valueLit(raw);
-    const otherwise = lit === undefined ? stored : `IF(${ref}=${lit},${stored},"")`;
-    return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),${otherwise})`;
-  }
-  return live;
+  const stored = numLit(engine!);
+  const lit = valueLit(raw);
+  const otherwise = lit === undefined ? stored : `IF(${ref}=${lit},${stored},"")`;
+  return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),${otherwise})`;
+}
+
+/** The canonical-city helper's live form: the cell, trimmed. */
+export function liveCityFormula(ref: string): string {
+  return `TRIM(${ref})`;
+}
+
+/** True when cityFormula gives the live form for this row. */
+export function cityIsLive(raw: CellValue, canonical: string): boolean {
+  return (typeof raw === 'string' && raw === canonical) || (raw === null && canonical === '');
 }
 
 /**
@@ -64,8 +82,8 @@ export function amountFormula(ref: string, raw: CellValue, engine: number | null
  * long for a formula constant): the caller then writes the canonical name as a value.
  */
 export function cityFormula(ref: string, raw: CellValue, canonical: string): string | undefined {
-  const live = `TRIM(${ref})`;
-  if ((typeof raw === 'string' && raw === canonical) || (raw === null && canonical === '')) return live;
+  const live = liveCityFormula(ref);
+  if (cityIsLive(raw, canonical)) return live;
   const lit = valueLit(raw);
   if (lit === undefined || !fitsStrLit(canonical)) return undefined;
   return `IF(${ref}=${lit},${strLit(canonical)},${live})`;

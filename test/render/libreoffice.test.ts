@@ -9,6 +9,7 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
@@ -20,7 +21,7 @@ import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import type { TagColumn } from '../../src/i18n/render';
 import { SHEET_NAMES, TAG_COLUMNS } from '../../src/i18n/render';
 import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
-import type { ColumnBlock, WorkbookWrite } from '../../src/render/spec';
+import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../support/libreoffice';
@@ -38,11 +39,12 @@ afterAll(async () => {
 
 /** The write with every formula's cached result removed: what we read back, LibreOffice computed. */
 function withoutCache(write: WorkbookWrite): WorkbookWrite {
-  const strip = (b: ColumnBlock): ColumnBlock => ({ ...b, cells: b.cells.map((r) => r.map((c) => (c && c.kind === 'formula' ? { ...c, cached: undefined } : c))) });
+  const noCache = (c: SpecCell): SpecCell => (c && (c.kind === 'formula' || c.kind === 'fill') ? { ...c, cached: undefined } : c);
+  const strip = (b: ColumnBlock): ColumnBlock => ({ ...b, cells: b.cells.map((r) => r.map(noCache)) });
   return {
     ...write,
     columns: write.columns.map(strip),
-    addSheets: write.addSheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map((c) => (c && c.kind === 'formula' ? { ...c, cached: undefined } : c))) })),
+    addSheets: write.addSheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map(noCache)) })),
   };
 }
 
@@ -152,6 +154,12 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(first.result.ok).toBe(true);
     // Not a vacuous comparison: every class, unclassified rows, and the units read as intended.
     for (const cls of ['A', 'B', 'C', null]) expect(first.result.customers.filter((c) => c.class === cls).length).toBeGreaterThan(5);
+
+    // Written as shared formulas (what LibreOffice recalculates below): masters with their
+    // range, the other cells only the index.
+    const sheetXml = new TextDecoder().decode(unzipSync(first.workbook.toBytes())['xl/worksheets/sheet1.xml']!);
+    expect((sheetXml.match(/<f t="shared" ref="[A-Z]+\d+:[A-Z]+\d+" si="\d+">/g) ?? []).length).toBeGreaterThanOrEqual(7);
+    expect((sheetXml.match(/<f t="shared" si="\d+"\/>/g) ?? []).length).toBeGreaterThan(550 * 4);
 
     // 1. As written.
     const once = await recalc(first.workbook.toBytes(), `${lang}-1`);

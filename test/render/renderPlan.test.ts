@@ -1,4 +1,4 @@
-import { columnNumber } from '../../src/engine/a1';
+import { columnLetter, columnNumber } from '../../src/engine/a1';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue, SheetData } from '../../src/engine/types';
@@ -8,7 +8,9 @@ import type { ExistingWorkbook } from '../../src/render';
 import { textWidth } from '../../src/render/sizing';
 import type { SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
-import { cellValue } from './helpers';
+import { MODE_LABELS } from '../../src/i18n/engine';
+import { classFormula, coverageFormula, modeFormula, tierFormula } from '../../src/render/tagFormulas';
+import { cellValue, formulaText } from './helpers';
 
 const settings = defaultSettings();
 
@@ -89,12 +91,58 @@ describe('renderPlan', () => {
     expect(row(3)).toEqual({ city: '北京', potential: 800, ourSales: 300, tier: 1, class: 'A', coverage: '公司直接覆盖', mode: '问题管理' });
     expect(row(4)).toEqual({ city: '西安', potential: 350, ourSales: 120, tier: 2, class: 'A', coverage: '公司直接覆盖', mode: '问题管理' });
     expect(row(6)).toEqual({ city: '上海', potential: '', ourSales: 10, tier: 1, class: '', coverage: '', mode: '' });
-    const formulaOf = (r: number, t: (typeof TAG_COLUMNS)[number]) => (block.cells[r - block.firstRow][TAG_COLUMNS.indexOf(t)] as { formula: string }).formula;
+    const cellOf = (r: number, t: (typeof TAG_COLUMNS)[number]) => block.cells[r - block.firstRow][TAG_COLUMNS.indexOf(t)];
+    const formulaOf = (r: number, t: (typeof TAG_COLUMNS)[number]) => formulaText(cellOf(r, t), r);
     expect(formulaOf(3, 'city')).toBe('TRIM(B3)');
     expect(formulaOf(4, 'city')).toBe('IF(B4="陕西省西安市","西安",TRIM(B4))');
     expect(formulaOf(4, 'potential')).toBe('IF(ISNUMBER(D4),IF(D4<0,"",D4),IF(D4="350万",350,""))');
     expect(formulaOf(3, 'potential')).toBe('IF(ISNUMBER(D3),IF(D3<0,"",D3),"")');
+    // Plain rows are one fill-down per column (its formula written for the first customer row);
+    // the rows whose helper must say more are formulas of their own.
+    expect(cellOf(3, 'city')).toMatchObject({ kind: 'fill', fill: { formula: 'TRIM(B3)', row: 3 } });
+    expect(cellOf(6, 'city')).toMatchObject({ kind: 'fill', fill: { formula: 'TRIM(B3)', row: 3 } });
+    expect(cellOf(4, 'city')).toMatchObject({ kind: 'formula' });
+    expect(cellOf(4, 'potential')).toMatchObject({ kind: 'formula' });
+    expect(cellOf(4, 'ourSales')).toMatchObject({ kind: 'fill', fill: { formula: 'IF(ISNUMBER(E3),IF(E3<0,"",E3),"")', row: 3 } });
+    expect(formulaOf(6, 'ourSales')).toBe('IF(ISNUMBER(E6),IF(E6<0,"",E6),"")');
     expect(planned.customers).toHaveLength(3);
+  });
+
+  test('the tag formulas are true fill-downs: each row\'s is the formula built for that row', () => {
+    const sheet = makeCustomerSheet({ count: 400, seed: 11, language: 'zh', messy: true, products: 0 });
+    const planned = plan(sheet, settings);
+    const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], customerSheet: sheet });
+    const [block] = write.columns;
+    const letter = (t: (typeof TAG_COLUMNS)[number]) => columnLetter(block.firstColumn + TAG_COLUMNS.indexOf(t));
+    const labels = MODE_LABELS.zh;
+    const fills = new Map<string, Set<unknown>>();
+    let fillCells = 0;
+    let explicit = 0;
+    for (const c of planned.customers) {
+      const cells = block.cells[c.row - block.firstRow];
+      const ref = (t: (typeof TAG_COLUMNS)[number]) => `${letter(t)}${c.row}`;
+      const want: Partial<Record<(typeof TAG_COLUMNS)[number], string>> = {
+        tier: tierFormula(ref('city')),
+        class: classFormula(ref('tier'), ref('potential'), ref('ourSales')),
+        coverage: coverageFormula(ref('class')),
+        mode: modeFormula(ref('tier'), ref('potential'), ref('ourSales'), labels),
+      };
+      TAG_COLUMNS.forEach((t, j) => {
+        const cell = cells[j];
+        if (want[t] !== undefined) {
+          expect(cell?.kind).toBe('fill');
+          expect(formulaText(cell, c.row)).toBe(want[t]);
+        }
+        if (cell?.kind === 'fill') {
+          fillCells++;
+          fills.set(t, (fills.get(t) ?? new Set()).add(cell.fill));
+        } else if (cell?.kind === 'formula') explicit++;
+      });
+    }
+    // One FillDown object per column.
+    expect([...fills.values()].map((s) => s.size)).toEqual(TAG_COLUMNS.map(() => 1));
+    expect(fillCells).toBeGreaterThan(planned.customers.length * 6);
+    expect(explicit).toBeGreaterThan(0); // the messy sheet has "350万"-style amounts
   });
 
   test('re-planning is idempotent: our sheets and names replaced, tags rewritten in place, nothing else', () => {
@@ -200,8 +248,8 @@ describe('renderPlan', () => {
     }
     const allowed = new Set(['IF', 'AND', 'OR', 'ISNUMBER', 'INDEX', 'MATCH', 'EXACT', 'VLOOKUP', 'CHOOSE', 'IFERROR', 'TRIM', 'SUM', 'FALSE', 'TRUE']);
     for (const c of cells) {
-      if (!c || c.kind !== 'formula') continue;
-      const outsideStrings = c.formula.replace(/"(?:[^"]|"")*"/g, '""');
+      if (!c || (c.kind !== 'formula' && c.kind !== 'fill')) continue;
+      const outsideStrings = (c.kind === 'fill' ? c.fill.formula : c.formula).replace(/"(?:[^"]|"")*"/g, '""');
       expect(outsideStrings).not.toMatch(/[|!@']/);
       for (const [, fn] of outsideStrings.matchAll(/([A-Z][A-Z0-9_.]*)\(/g)) expect(allowed).toContain(fn);
     }

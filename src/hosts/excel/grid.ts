@@ -13,7 +13,8 @@
  * Each row knows how many bytes it adds to a request, so writers can cut row blocks that fit.
  */
 import type { CellValue } from '../../engine/types';
-import type { CellStyleId, SpecCell } from '../../render/spec';
+import { digits, fillFormulaAt, fillTemplate, fitsSheet, lengthAtShift } from '../../render/fillDown';
+import type { CellStyleId, FillDown, SpecCell } from '../../render/spec';
 import { ExcelHostError } from './errors';
 import { jsonStringBytes } from './payload';
 import { GENERAL_FORMAT, hasFontLook, numberFormatOf } from './styles';
@@ -91,9 +92,9 @@ export class Grid {
       const r = rows[i];
       for (let j = 0; j < w; j++) {
         const cell = r[j] ?? null;
-        const hasValue = existing || (cell !== null && cell.kind !== 'formula');
+        const hasFormula = cell?.kind === 'formula' || cell?.kind === 'fill';
+        const hasValue = existing || (cell !== null && !hasFormula);
         const hasFormat = existing || numberFormatOf(cell) !== undefined;
-        const hasFormula = cell?.kind === 'formula';
         if (hasValue) {
           if (j < v0) v0 = j;
           if (j > v1) v1 = j;
@@ -158,6 +159,19 @@ export class Grid {
             anyFormula = true;
             formulas++;
             break;
+          case 'fill': {
+            // Written as the formula for this row (Excel shares it again on its side).
+            const t = fillTemplate(cell.fill);
+            const delta = this.row0 + i + 1 - cell.fill.row;
+            if (cell.fill.formula.startsWith('=')) this.bad(i, j, 'formula starts with "=" (the spec leaves it out)');
+            if (!fitsSheet(t, delta)) this.bad(i, j, 'filled-down formula refers to a row outside the sheet');
+            if (lengthAtShift(t, delta) + 1 > MAX_FORMULA) this.bad(i, j, `formula longer than ${MAX_FORMULA} characters`);
+            if (inV(j)) vb += skip;
+            fb += fillJsonBytes(cell.fill, delta) + 2;
+            anyFormula = true;
+            formulas++;
+            break;
+          }
         }
       }
       // Each row is a JSON array in each array of its pass: brackets and the comma after it.
@@ -194,6 +208,7 @@ export class Grid {
       case 'bool':
         return c.value;
       case 'formula':
+      case 'fill':
         return undefined;
     }
   }
@@ -207,6 +222,7 @@ export class Grid {
 
   formulaAt(i: number, j: number): string | undefined {
     const c = this.rows[i][j] ?? null;
+    if (c?.kind === 'fill') return `=${fillFormulaAt(c.fill, this.row0 + i + 1)}`;
     return c?.kind === 'formula' ? `=${c.formula}` : undefined;
   }
 
@@ -251,6 +267,7 @@ export class Grid {
           }
         } else if (pass === 'formulas') {
           if (c.kind === 'formula') v = `=${c.formula}`;
+          else if (c.kind === 'fill') v = `=${fillFormulaAt(c.fill, this.row0 + i + 1)}`;
         } else {
           if (c.kind === 'text') v = c.text;
           else if (c.kind === 'number' || c.kind === 'bool') v = c.value;
@@ -316,6 +333,23 @@ export class Grid {
     }
     return runs;
   }
+}
+
+// UTF-8 JSON bytes of a fill's formula text without its row numbers (quotes not counted).
+const fillPartBytes = new WeakMap<FillDown, number>();
+
+/** UTF-8 bytes of the JSON string of a fill's formula `delta` rows from where it is written. */
+function fillJsonBytes(fill: FillDown, delta: number): number {
+  const t = fillTemplate(fill);
+  let fixed = fillPartBytes.get(fill);
+  if (fixed === undefined) {
+    fixed = 0;
+    for (const p of t.parts) fixed += jsonStringBytes(p) - 2;
+    fillPartBytes.set(fill, fixed);
+  }
+  let n = fixed + 2;
+  for (const r of t.rows) n += digits(r + delta);
+  return n;
 }
 
 /** Full-width lines of a block and the bounds of their non-null cells. */

@@ -7,6 +7,7 @@
 import type { ColumnBlock, SpecCell } from '../../render/spec';
 import { columnLetters, columnOfRef, formatArea, parseArea, unionArea, type CellArea } from './cellRef';
 import { cellXml } from './cellXml';
+import { SharedRuns } from './sharedFormulas';
 import { colWidth } from './sheetWriter';
 import type { StyleBook } from './styles';
 import { attr, childElements, el, parseXml, serializeElement, setAttr, type XmlElement } from './xml';
@@ -23,13 +24,17 @@ class BlockIndex {
   readonly lastRow: number;
   /** Area of the non-null cells, for the dimension. */
   readonly area: CellArea | undefined;
+  /** Fill-down runs, written as shared formulas. */
+  readonly shared: SharedRuns;
 
-  constructor(private readonly blocks: ColumnBlock[]) {
+  constructor(private readonly blocks: ColumnBlock[], sheetName: string) {
+    this.shared = new SharedRuns(sheetName);
     let first = Infinity;
     let last = 0;
     let area: CellArea | undefined;
     for (const b of blocks) {
       if (!b.cells.length) continue;
+      this.shared.addBlock(b.cells, b.firstRow, b.firstColumn);
       first = Math.min(first, b.firstRow);
       last = Math.max(last, b.firstRow + b.cells.length - 1);
       b.cells.forEach((row, i) => {
@@ -43,6 +48,15 @@ class BlockIndex {
     this.firstRow = first;
     this.lastRow = last;
     this.area = area;
+  }
+
+  /** True when a block sets (or clears) the cell at row r, column col. */
+  covers(r: number, col: number): boolean {
+    for (const b of this.blocks) {
+      const cells = b.cells[r - b.firstRow];
+      if (cells && col >= b.firstColumn && col < b.firstColumn + cells.length) return true;
+    }
+    return false;
   }
 
   /** Assignments for a row, sorted by column; empty if none. */
@@ -86,7 +100,7 @@ export class ColumnPatcher {
     private readonly part: string,
     private readonly emit: (text: string) => void,
   ) {
-    this.index = new BlockIndex(target.blocks);
+    this.index = new BlockIndex(target.blocks, target.sheetName);
     this.nextBlockRow = this.index.firstRow;
     this.widths = new Map();
     for (const b of target.blocks) {
@@ -94,6 +108,24 @@ export class ColumnPatcher {
         if (Number.isFinite(w) && w > 0) this.widths.set(b.firstColumn + j, w);
       });
     }
+  }
+
+  /** Runs of fill-down cells this patch writes as shared formulas. */
+  get sharedRuns(): number {
+    return this.index.shared.count;
+  }
+
+  /**
+   * The first shared-formula index ours may take: one past the largest the sheet keeps (see
+   * maxSharedIndex, with `replaces`). Set before the first push.
+   */
+  set firstSharedIndex(si: number) {
+    this.index.shared.firstSi = si;
+  }
+
+  /** True when the patch sets or clears the cell at (row, column). */
+  replaces(row: number, column: number): boolean {
+    return this.index.covers(row, column);
   }
 
   push(text: string): void {
@@ -288,15 +320,16 @@ export class ColumnPatcher {
     let s = '';
     for (const a of assignments) {
       if (a.cell === null) continue;
-      const ref = columnLetters(a.col) + r;
-      s += this.cellToXml(ref, a.cell);
+      s += this.cellToXml(r, a.col, a.cell);
     }
     return s;
   }
 
-  private cellToXml(ref: string, cell: SpecCell): string {
+  private cellToXml(r: number, col: number, cell: SpecCell): string {
     if (cell === null) return '';
-    const xml = cellXml(ref, cell, this.target.styles.xf(cell.style), `${this.target.sheetName}!${ref}`);
+    const ref = columnLetters(col) + r;
+    const place = cell.kind === 'fill' ? this.index.shared.at(r, col) : undefined;
+    const xml = cellXml(ref, cell, this.target.styles.xf(cell.style), `${this.target.sheetName}!${ref}`, r, place);
     return this.prefix ? xml.replace(/<(\/?)(c|f|v|is|t)([\s>/])/g, `<$1${this.prefix}$2$3`) : xml;
   }
 
@@ -324,7 +357,7 @@ export class ColumnPatcher {
     const fast = appendPosition(inner, cOpen, cClose);
     if (fast !== undefined && fast < assignments[0]!.col) {
       let ours = '';
-      for (const a of assignments) ours += this.cellToXml(columnLetters(a.col) + r, a.cell);
+      for (const a of assignments) ours += this.cellToXml(r, a.col, a.cell);
       this.emit(`${tag}${inner}${ours}</${p}row>`);
       return;
     }
@@ -366,13 +399,13 @@ export class ColumnPatcher {
     for (const e of existing) {
       while (k < assignments.length && assignments[k]!.col < e.col) {
         const a = assignments[k++]!;
-        out += this.cellToXml(columnLetters(a.col) + r, a.cell);
+        out += this.cellToXml(r, a.col, a.cell);
       }
       if (!assigned.has(e.col)) out += e.xml;
     }
     while (k < assignments.length) {
       const a = assignments[k++]!;
-      out += this.cellToXml(columnLetters(a.col) + r, a.cell);
+      out += this.cellToXml(r, a.col, a.cell);
     }
     this.emit(`${tag}${out}${rest}</${p}row>`);
   }

@@ -5,6 +5,7 @@
 import type { SheetSpec } from '../../render/spec';
 import { columnLetters, formatArea } from './cellRef';
 import { cellXml } from './cellXml';
+import { SharedRuns } from './sharedFormulas';
 import type { StyleBook } from './styles';
 import { XlsxError } from './errors';
 
@@ -60,6 +61,9 @@ export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: s
   emit(head);
 
   const sheetRef = spec.name;
+  // A new sheet has no shared formulas of its own: ours are numbered from 0.
+  const shared = new SharedRuns(sheetRef);
+  shared.addBlock(rows, 1, 1);
   let buf: string[] = [];
   let size = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -70,7 +74,8 @@ export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: s
       const cell = cells[c];
       if (cell === null || cell === undefined) continue;
       const ref = columnLetters(c + 1) + rowNum;
-      rowXml += cellXml(ref, cell, styles.xf(cell.style), `${sheetRef}!${ref}`);
+      const place = cell.kind === 'fill' ? shared.at(rowNum, c + 1) : undefined;
+      rowXml += cellXml(ref, cell, styles.xf(cell.style), `${sheetRef}!${ref}`, rowNum, place);
     }
     if (!rowXml) continue;
     const line = `<row r="${rowNum}">${rowXml}</row>`;

@@ -12,6 +12,7 @@ import { XlsxError } from './errors';
 import { loadRels, partText, type PackageSheet, type XlsxPackage } from './package';
 import { streamPartText } from './partText';
 import { relsPartFor, REL, REL_URI, type Relationships } from './relationships';
+import { maxSharedIndex } from './sharedFormulas';
 import { writeSheetXml } from './sheetWriter';
 import { StyleBook } from './styles';
 import { checkDefinedName, checkSheetName, duplicateSheet, sheetOfRef } from './validate';
@@ -185,6 +186,8 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     if (patch) {
       const sink = zip.openText(entry.name);
       const patcher = new ColumnPatcher({ sheetName: patch.sheet.name, blocks: patch.blocks, styles }, entry.name, (t) => sink.write(t));
+      // Our shared formulas take indexes after those the sheet keeps (one more pass over the part).
+      if (patcher.sharedRuns) patcher.firstSharedIndex = maxSharedIndex(archive, entry, (r, c) => patcher.replaces(r, c)) + 1;
       streamPartText(archive, entry, (t) => patcher.push(t));
       patcher.end();
       sink.end();

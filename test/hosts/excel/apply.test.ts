@@ -5,8 +5,10 @@
  * change nothing; large writes stay under 4 MB a request with recalculation suspended.
  */
 import { ExcelHost, ExcelHostError, describeOfficeError } from '../../../src/hosts/excel';
+import { Grid } from '../../../src/hosts/excel/grid';
 import { charsToPoints } from '../../../src/hosts/excel/styles';
 import { text } from '../../../src/render/cells';
+import { fillFormulaAt } from '../../../src/render/fillDown';
 import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
 import type { FakeWorkbook } from '../../support/fakeExcel';
 import { CUSTOMER_SHEET, INJECTIONS, customerWorkbook, hostFor, plainCustomerWorkbook, plannedWrite, syntheticWrite } from './helpers';
@@ -35,6 +37,10 @@ function expectCellAsSpec(wb: FakeWorkbook, sheet: string, address: string, cell
       break;
     case 'formula':
       expect({ address, formula: got.formula, nf: got.numberFormat }).toEqual({ address, formula: `=${cell.formula}`, nf });
+      break;
+    case 'fill':
+      // Expanded to this row's formula.
+      expect({ address, formula: got.formula, nf: got.numberFormat }).toEqual({ address, formula: `=${fillFormulaAt(cell.fill, Number(/\d+$/.exec(address)![0]))}`, nf });
       break;
   }
 }
@@ -312,6 +318,11 @@ describe('ExcelHost.apply: large writes', () => {
     expect(wb.cell('ABC 按客户', 'C3').numberFormat).toBe('#,##0.00');
     expect(wb.cell('ABC 按客户', 'G100002').formula).toBe('=C100002*F100002');
     expect(wb.cell(CUSTOMER_SHEET, 'G100003').formula).toBe('=IFERROR(INDEX(ABC_CityTiers,MATCH(B100003,ABC_Cities,0)),3)');
+    // The fill-down column, row by row, and a row with its own formula.
+    expect(wb.cell(CUSTOMER_SHEET, 'H4').formula).toBe('=IF(D4>=100,"A",IF(D4>=10,"B","C"))');
+    expect(wb.cell(CUSTOMER_SHEET, 'H100002').formula).toBe('=IF(D100002>=100,"A",IF(D100002>=10,"B","C"))');
+    expect(wb.cell(CUSTOMER_SHEET, 'H100003').formula).toBe('=IF(D100003>=50,"A","C")');
+    expect(wb.cell(CUSTOMER_SHEET, 'H5003').formula).toBe('=IF(D5003>=50,"A","C")');
     expect(wb.cell(CUSTOMER_SHEET, 'I100003')).toEqual({ value: ['北京', '上海', '西安', '成都', '=1+1', 'Zhengzhou'][99_999 % 6], numberFormat: '@' });
   });
 
@@ -323,5 +334,26 @@ describe('ExcelHost.apply: large writes', () => {
     }
     expect(all[2].syncs).toBeGreaterThan(all[0].syncs);
     expect(all[2].syncs / all[0].syncs).toBeLessThan(4.5);
+  });
+});
+
+describe('Grid: fill-down cells', () => {
+  test('are written as each row\'s formula, and sized exactly as Office.js sends them', () => {
+    const fill = { formula: 'IF(A9="北京","一线 ""城市""",B9&$C$2)', row: 9 };
+    const rows: SpecCell[][] = [];
+    for (let i = 0; i < 120; i++) rows.push([{ kind: 'fill', fill, cached: 'x' }, i % 7 ? { kind: 'fill', fill, cached: 1, style: 'wan' } : { kind: 'formula', formula: `A${i + 9}` }]);
+    const grid = new Grid('S', 8, 0, rows, true);
+    const block = grid.block('formulas', 0, rows.length);
+    expect(block.data![0]).toEqual(['=IF(A9="北京","一线 ""城市""",B9&$C$2)', '=A9']);
+    expect(block.data![119]![0]).toBe('=IF(A128="北京","一线 ""城市""",B128&$C$2)');
+    // Sized as the same formulas written out (an upper bound of the JSON: a comma per cell).
+    const explicit = new Grid('S', 8, 0, rows.map((r, i) => r.map((c) => (c?.kind === 'fill' ? { kind: 'formula', formula: fillFormulaAt(c.fill, i + 9) } : c))), true);
+    expect(block.bytes).toBe(explicit.blockBytes('formulas', 0, rows.length));
+    expect(block.bytes).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify(block.data)));
+    expect(grid.formulaAt(100, 1)).toBe('=IF(A109="北京","一线 ""城市""",B109&$C$2)');
+  });
+
+  test('a fill that would refer above row 1 is refused before anything is written', () => {
+    expect(() => new Grid('S', 0, 0, [[{ kind: 'fill', fill: { formula: 'A2', row: 5 } }]], false)).toThrow(ExcelHostError);
   });
 });

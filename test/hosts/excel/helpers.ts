@@ -5,7 +5,7 @@ import type { CellValue } from '../../../src/engine/types';
 import { ExcelHost, type Limits } from '../../../src/hosts/excel';
 import { renderPlan } from '../../../src/render';
 import { formula, num, text } from '../../../src/render/cells';
-import type { ColumnBlock, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import type { ColumnBlock, FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
 import { makeCustomerSheet } from '../../fixtures/customers';
 import { FakeWorkbook, fakeRun } from '../../support/fakeExcel';
 
@@ -70,9 +70,12 @@ export function syntheticWrite(rows: number, customerSheet: string, firstColumn:
     tabColor: '2F75B5',
   };
   const tagRows: SpecCell[][] = [[text('城市级别', 'header'), text('客户级别', 'header'), text('标准城市', 'header')]];
+  // The class column is one fill-down, with a formula of its own every 5,000th row.
+  const classFill: FillDown = { formula: 'IF(D4>=100,"A",IF(D4>=10,"B","C"))', row: 4 };
   for (let i = 0; i < rows; i++) {
     const r = i + 4;
-    tagRows.push([formula(`IFERROR(INDEX(ABC_CityTiers,MATCH(B${r},ABC_Cities,0)),3)`, 3), formula(`IF(D${r}>=100,"A",IF(D${r}>=10,"B","C"))`, 'C'), text(cities[i % cities.length])]);
+    const cls: SpecCell = i % 5000 === 4999 ? formula(`IF(D${r}>=50,"A","C")`, 'C') : { kind: 'fill', fill: classFill, cached: 'C' };
+    tagRows.push([formula(`IFERROR(INDEX(ABC_CityTiers,MATCH(B${r},ABC_Cities,0)),3)`, 3), cls, text(cities[i % cities.length])]);
   }
   const block: ColumnBlock = { sheet: customerSheet, firstRow: 3, firstColumn, cells: tagRows, columnWidths: [8, 8, 10] };
   return {

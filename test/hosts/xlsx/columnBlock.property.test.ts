@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/engine/types';
-import type { SpecCell } from '../../../src/render/spec';
+import type { FillDown, SpecCell } from '../../../src/render/spec';
 import { openXlsx } from '../../../src/hosts/xlsx';
 import { valuesWorkbook } from '../../fixtures/xlsxBuilder';
 import { emptyWrite } from './helpers';
@@ -15,17 +15,22 @@ const value = fc.oneof(
   fc.string({ maxLength: 6 }).filter((s) => s.length > 0 && !s.startsWith('#') && s.trim() === s),
   fc.boolean(),
 );
+const FILL_A: FillDown = { formula: 'A1*2', row: 1 };
+const FILL_B: FillDown = { formula: 'SUM($A5:B$1)&"C3"', row: 3 };
 const specCell: fc.Arbitrary<SpecCell> = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -1000, max: 1000 }).map((v) => ({ kind: 'number' as const, value: v })),
   fc.string({ maxLength: 6 }).map((t) => ({ kind: 'text' as const, text: t })),
   fc.boolean().map((v) => ({ kind: 'bool' as const, value: v })),
+  // Fill-down cells of two formulas: runs of them become shared formulas, cut by anything else.
+  fc.tuple(fc.constantFrom(FILL_A, FILL_B), fc.integer({ min: -50, max: 50 })).map(([fill, cached]) => ({ kind: 'fill' as const, fill, cached })),
+  fc.tuple(fc.constantFrom(FILL_A, FILL_B), fc.integer({ min: -50, max: 50 })).map(([fill, cached]) => ({ kind: 'fill' as const, fill, cached })),
 );
 
 function specValue(c: SpecCell): CellValue {
   if (c === null) return null;
   if (c.kind === 'text') return c.text;
-  if (c.kind === 'formula') return c.cached ?? null;
+  if (c.kind === 'formula' || c.kind === 'fill') return c.cached ?? null;
   return c.value;
 }
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { SheetSpec, WorkbookWrite } from '../../../src/render/spec';
+import type { CellValue } from '../../../src/engine/types';
+import type { FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
 import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
-import { richWorkbook, valuesWorkbook } from '../../fixtures/xlsxBuilder';
+import { richWorkbook, valuesWorkbook, zipParts } from '../../fixtures/xlsxBuilder';
 import { diffParts, emptyWrite, parts, text } from './helpers';
 
 const settingsSheet: SheetSpec = {
@@ -383,5 +384,90 @@ describe('all or nothing', () => {
     expect(wb.toBytes()).toBe(before);
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(['客户', '数据', '透视', '隐藏', '深藏']);
     expect((await wb.readSheet('客户')).values[0]).toHaveLength(8);
+  });
+});
+
+describe('fill-down cells as shared formulas', () => {
+  const fill: FillDown = { formula: 'IF(B2>100,"A","B")', row: 2 };
+  const other: FillDown = { formula: 'C2*2', row: 2 };
+  const f = (cached: CellValue, which = fill): SpecCell => ({ kind: 'fill', fill: which, cached });
+  // Column A: rows 2-4 a run, row 5 its own formula, rows 6-7 a run again, row 8 alone (after a gap).
+  // Column B: another fill, interrupted by a fill of the other formula.
+  const rows: SpecCell[][] = [
+    [{ kind: 'text', text: 'h' }, { kind: 'text', text: 'h2' }],
+    [f('A'), f(4, other)],
+    [f('B'), f(6, other)],
+    [f('A'), f('B')],
+    [{ kind: 'formula', formula: 'B5', cached: 7 }, f(10, other)],
+    [f('B'), f(12, other)],
+    [f('A'), null],
+    [null, null],
+    [f('B'), f(18, other)],
+  ];
+  const sheetXmlOf = (bytes: Uint8Array, part: string) => text(bytes, part);
+
+  test('a new sheet: each run is one master (its range, this row\'s formula) and cells with the index only', async () => {
+    const wb = openXlsx(valuesWorkbook([{ name: 'S', values: [['x']] }]));
+    wb.applySync(emptyWrite({ addSheets: [{ name: 'F', rows }] }));
+    const xml = sheetXmlOf(wb.toBytes(), 'xl/worksheets/sheet2.xml');
+    const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(xml)?.[1];
+    expect(cell('A2')).toBe('<f t="shared" ref="A2:A4" si="0">IF(B2&gt;100,"A","B")</f><v>A</v>');
+    expect(cell('A3')).toBe('<f t="shared" si="0"/><v>B</v>');
+    expect(cell('A4')).toBe('<f t="shared" si="0"/><v>A</v>');
+    expect(cell('A5')).toBe('<f>B5</f><v>7</v>');
+    expect(cell('A6')).toBe('<f t="shared" ref="A6:A7" si="1">IF(B6&gt;100,"A","B")</f><v>B</v>');
+    expect(cell('A7')).toBe('<f t="shared" si="1"/><v>A</v>');
+    expect(cell('A9')).toBe('<f>IF(B9&gt;100,"A","B")</f><v>B</v>'); // a run of one is a plain formula
+    expect(cell('B2')).toBe('<f t="shared" ref="B2:B3" si="2">C2*2</f><v>4</v>');
+    expect(cell('B4')).toBe('<f>IF(B4&gt;100,"A","B")</f><v>B</v>');
+    expect(cell('B5')).toBe('<f t="shared" ref="B5:B6" si="3">C5*2</f><v>10</v>');
+    expect(cell('B9')).toBe('<f>C9*2</f><v>18</v>');
+    // Read back: the cached values.
+    const s = await wb.readSheet('F');
+    expect(s.values.map((r) => r.slice(0, 2))).toEqual([['h', 'h2'], ['A', 4], ['B', 6], ['A', 'B'], [7, 10], ['B', 12], ['A', null], [null, null], ['B', 18]]);
+    // exceljs expands shared formulas: each cell's formula is its row's.
+    const ej = new ExcelJS.Workbook();
+    await ej.xlsx.load(Buffer.from(wb.toBytes()) as unknown as ArrayBuffer);
+    const ws = ej.getWorksheet('F')!;
+    expect(ws.getCell('A3').formula).toBe('IF(B3>100,"A","B")');
+    expect(ws.getCell('B6').formula).toBe('C6*2');
+  });
+
+  test('into an existing sheet: our indexes follow the ones the sheet keeps; a re-run numbers them the same', async () => {
+    const base = valuesWorkbook([{ name: '客户', values: [['名称', '金额'], ['a', 1], ['b', 2], ['c', 3], ['d', 4]] }]);
+    // The user's own shared formulas in C2:C5 (si 0 and 3) and one in D2 that our block replaces (si 9).
+    const p = parts(base);
+    let sheet = new TextDecoder().decode(p['xl/worksheets/sheet1.xml']);
+    const userCells: Record<number, string> = {
+      2: '<c r="C2"><f t="shared" ref="C2:C3" si="0">B2+1</f><v>2</v></c><c r="D2"><f t="shared" ref="D2:D3" si="9">B2</f><v>1</v></c>',
+      3: '<c r="C3"><f t="shared" si="0"/><v>3</v></c><c r="D3"><f t="shared" si="9"/><v>2</v></c>',
+      4: '<c r="C4"><f si="3" ref="C4:C5" t="shared">B4+1</f><v>5</v></c>',
+      5: '<c r="C5"><f t="shared" si="3"/><v>6</v></c>',
+    };
+    for (const [r, cells] of Object.entries(userCells)) sheet = sheet.replace(new RegExp(`(<row r="${r}"[^>]*>.*?)</row>`), `$1${cells}</row>`);
+    p['xl/worksheets/sheet1.xml'] = new TextEncoder().encode(sheet);
+    const bytes = zipParts(p);
+    const fillD: FillDown = { formula: 'B2*10', row: 2 };
+    const write = emptyWrite({ columns: [{ sheet: '客户', firstRow: 1, firstColumn: 4, cells: [[{ kind: 'text', text: '标签' }], ...[10, 20, 30, 40].map((v): SpecCell[] => [{ kind: 'fill', fill: fillD, cached: v }])] }] });
+    const wb = openXlsx(bytes);
+    wb.applySync(write);
+    const once = wb.toBytes();
+    const xml = text(once, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('<c r="C2"><f t="shared" ref="C2:C3" si="0">B2+1</f><v>2</v></c>');
+    expect(xml).toContain('<c r="D2"><f t="shared" ref="D2:D5" si="4">B2*10</f><v>10</v></c>');
+    expect(xml).toContain('<c r="D5"><f t="shared" si="4"/><v>40</v></c>');
+    expect(xml).not.toContain('si="9"');
+    expect((await wb.readSheet('客户')).values.map((r) => r[3])).toEqual(['标签', 10, 20, 30, 40]);
+    // Again on our own output: our earlier run goes, the numbering stays.
+    wb.applySync(write);
+    expect(text(wb.toBytes(), 'xl/worksheets/sheet1.xml')).toBe(xml);
+  });
+
+  test('a fill that would refer outside the sheet is refused before anything is written', () => {
+    const wb = openXlsx(valuesWorkbook([{ name: 'S', values: [['x']] }]));
+    const before = wb.toBytes();
+    const bad: FillDown = { formula: 'A1+A3', row: 3 };
+    expect(() => wb.applySync(emptyWrite({ addSheets: [{ name: 'F', rows: [[{ kind: 'fill', fill: bad }], [{ kind: 'fill', fill: bad }]] }] }))).toThrow(XlsxError);
+    expect(wb.toBytes()).toBe(before);
   });
 });
