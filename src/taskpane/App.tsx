@@ -7,7 +7,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Caption1,
   MessageBar,
   MessageBarBody,
@@ -15,6 +14,7 @@ import {
   Spinner,
   Text,
 } from '@fluentui/react-components';
+import { ErrorCircleFilled } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { REQUIRED_EXCEL_API } from '../hosts/excel';
 import { ErrorBar } from './components/ErrorBar/ErrorBar';
@@ -110,11 +110,7 @@ function Shell({ env }: { env: Environment }) {
                   <span className={styles.stepName}>{t(STEP_TITLES[id])}</span>
                   {app.summaries[id] && <span className={styles.stepSummary}>{app.summaries[id]}</span>}
                 </span>
-                {(id === 'thresholds' || id === 'cities' || id === 'targets') && app.invalid && (
-                  <Badge appearance="tint" color="danger" size="small">
-                    !
-                  </Badge>
-                )}
+                {app.invalidSteps.includes(id) && <ErrorCircleFilled className={styles.invalid} aria-label={t('step-invalid')} role="img" />}
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>{STEP_VIEWS[id]()}</AccordionPanel>

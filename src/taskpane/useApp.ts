@@ -8,6 +8,11 @@ import { useText } from './text';
 export const STEPS = ['data', 'thresholds', 'cities', 'targets', 'run'] as const;
 export type StepId = (typeof STEPS)[number];
 
+/** The step a settings field belongs to. */
+function stepOf(path: string): StepId {
+  return path.startsWith('thresholds.') || path.startsWith('matrix.') ? 'thresholds' : path.startsWith('cities.') ? 'cities' : 'targets';
+}
+
 /**
  * The shell's state: which steps are open (Data and Thresholds at first; Run opens once the
  * workbook is read) and a one-line summary of each step for its header.
@@ -38,6 +43,7 @@ export function useApp() {
     toggle: (_: unknown, data: AccordionToggleData<StepId>) => setOpen(data.openItems as StepId[]),
     summaries,
     unsaved: !!state.workbook && unsaved,
-    invalid: resolved.settings === null,
+    /** Steps with a field to correct. */
+    invalidSteps: STEPS.filter((id) => Object.keys(resolved.errors).some((path) => stepOf(path) === id) || (id === 'targets' && !!resolved.mixError)),
   };
 }

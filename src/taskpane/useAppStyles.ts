@@ -46,5 +46,6 @@ export const useAppStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
+  invalid: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, fontSize: '16px' },
   panel: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}` },
 });

@@ -81,7 +81,9 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     return { context, page, outside, errors };
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  /** A screenshot of one step (its panel, as a planner sees it), or of the whole page. */
+  const shot = (page: Page, name: string, step?: string) =>
+    step ? page.locator(`[data-step="${step}"]`).screenshot({ path: path.join(ARTIFACTS, `${name}.png`) }) : page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   /** Opens a step (Accordion) by its title when it is closed. */
   async function openStep(page: Page, title: string | RegExp) {
@@ -103,7 +105,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await page.getByText('文件模式').first().waitFor();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(/找到 [\d,]+ 个客户/).waitFor();
-    await shot(page, 'file-1-data');
+    await shot(page, 'file-1-data', 'data');
 
     // Thresholds: the counts are the engine's; a change moves them, and says how many change class.
     const before = engineCounts(bytes, '客户', defaultSettings());
@@ -112,8 +114,8 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await field.fill('abc');
     await page.getByText('请输入数字（万元），如 500').waitFor();
     await page.locator('input[data-path="thresholds.2.aPotential"]').fill('10');
-    await page.getByText(/低于 B 类下限（50）/).waitFor();
-    await shot(page, 'file-2-thresholds-bad-input');
+    await page.getByText(/低于 B 类下限 50/).waitFor();
+    await shot(page, 'file-2-thresholds-bad-input', 'thresholds');
     await page.locator('input[data-path="thresholds.2.aPotential"]').fill('300');
     await field.fill('0');
     const after = engineCounts(bytes, '客户', withBSales(defaultSettings(), '3', 0));
@@ -121,7 +123,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await page.waitForFunction((c) => document.querySelector('[data-cell="totalC"]')?.textContent?.replace(/[,\s]/g, '').startsWith(String(c)), after.byClass.C);
     expect(await text(page, '[data-cell="3C"]')).toBe(String(after.cells[2][2]));
     await page.getByText(/与已保存的设置相比，[\d,]+ 个客户的级别会改变/).waitFor();
-    await shot(page, 'file-2-thresholds');
+    await shot(page, 'file-2-thresholds', 'thresholds');
 
     // Cities: give the most frequent unlisted city a tier in one click.
     await openStep(page, /城市级别/);
@@ -129,20 +131,21 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     const city = (await give.getAttribute('aria-label'))!.match(/^把“(.+)”设为/)![1];
     await give.click();
     await page.getByRole('combobox', { name: `“${city}”的级别` }).waitFor();
-    await shot(page, 'file-3-cities');
+    await shot(page, 'file-3-cities', 'cities');
 
     // Targets: a company target of 1.2亿 (12,000 万元).
     await openStep(page, /^4\s*目标|目标/);
     await page.getByRole('radio', { name: '指定公司目标' }).check();
     await page.getByRole('textbox', { name: /公司目标（万元）/ }).fill('1.2亿');
     await page.getByText(/公司目标 12,000 万元/).waitFor();
-    await shot(page, 'file-4-targets');
+    await shot(page, 'file-4-targets', 'targets');
 
     // Run, then download.
     await openStep(page, /运行/);
     await page.getByRole('button', { name: '运行规划' }).click();
     await page.getByText('规划完成').waitFor({ timeout: 60_000 });
-    await shot(page, 'file-5-run');
+    await shot(page, 'file-5-run', 'run');
+    await shot(page, 'file-6-whole-page');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载规划后的工作簿' }).first().click()]);
     expect(download.suggestedFilename()).toBe('华东客户-planned.xlsx');
     const planned = new Uint8Array(fs.readFileSync((await download.path())!));
@@ -210,19 +213,19 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
 
     await page.getByText(/customers found/).waitFor();
     expect(await page.getByText('File mode').count()).toBe(0);
-    await shot(page, 'excel-1-data');
+    await shot(page, 'excel-1-data', 'data');
 
     const before = engineCounts(bytes, 'Customers', defaultSettings());
     expect(await text(page, '[data-cell="totalC"]')).toBe(String(before.byClass.C));
     await page.locator('input[data-path="thresholds.3.bSales"]').fill('0');
     const after = engineCounts(bytes, 'Customers', withBSales(defaultSettings(), '3', 0));
     await page.waitForFunction((c) => document.querySelector('[data-cell="totalC"]')?.textContent?.replace(/[,\s]/g, '').startsWith(String(c)), after.byClass.C);
-    await shot(page, 'excel-2-thresholds');
+    await shot(page, 'excel-2-thresholds', 'thresholds');
 
     await openStep(page, /Run/);
     await page.getByRole('button', { name: 'Run the plan' }).click();
     await page.getByText('Plan done').waitFor({ timeout: 60_000 });
-    await shot(page, 'excel-5-run');
+    await shot(page, 'excel-5-run', 'run');
 
     const en = SHEET_NAMES.en;
     const state = await fakeState();

@@ -1,4 +1,5 @@
 /** Rendering the pane in jsdom over a workbook of the fixtures (file mode) or the strict Excel fake. */
+import '@testing-library/jest-dom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -84,4 +85,33 @@ export async function waitForCustomers(): Promise<HTMLElement> {
 
 export async function settle(): Promise<void> {
   await waitFor(() => expect(document.querySelector('[aria-busy="true"]')).toBeNull());
+}
+
+/** No axe violations in what is rendered (jsdom cannot judge colour contrast: that rule is left to the browser). */
+export async function expectAccessible(container: Element): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { axe } = require('jest-axe') as typeof import('jest-axe');
+  const results = await axe(container as HTMLElement, { rules: { 'color-contrast': { enabled: false } } });
+  const violations = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(violations).toEqual([]);
+}
+
+/** Types into an input as a planner would (React's onChange). */
+export function type(input: HTMLElement, value: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fireEvent } = require('@testing-library/react') as typeof import('@testing-library/react');
+  fireEvent.change(input, { target: { value } });
+}
+
+export function fieldAt(path: string): HTMLInputElement {
+  const el = document.querySelector<HTMLInputElement>(`input[data-path="${path}"]`);
+  if (!el) throw new Error(`no input for ${path}`);
+  return el;
+}
+
+/** The number shown in a preview cell (without the change against the saved settings). */
+export function cellNumber(cell: string): number {
+  const el = document.querySelector(`[data-cell="${cell}"]`);
+  if (!el) throw new Error(`no cell ${cell}`);
+  return Number((el.firstChild?.textContent ?? '').replace(/[,\s]/g, ''));
 }

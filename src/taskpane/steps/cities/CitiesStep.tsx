@@ -62,7 +62,6 @@ export function CitiesStep() {
                       <Button
                         key={tier}
                         size="small"
-                        appearance={tier === 3 ? 'subtle' : 'secondary'}
                         aria-label={t('cities-give', { city: u.city, tier: TIER_LABELS[lang][`${tier}`] })}
                         onClick={() => c.setTier(u.city, tier)}
                       >
@@ -73,7 +72,7 @@ export function CitiesStep() {
                 </li>
               ))}
             </ul>
-            {c.unlistedMore > 0 && <Caption1 className={styles.caption}>{t('cities-more', { count: n(c.unlistedMore) })}</Caption1>}
+            {c.unlistedMore > 0 && <Caption1 className={styles.caption}>{t('cities-unlisted-more', { count: n(c.unlistedMore) })}</Caption1>}
           </>
         )}
       </section>

@@ -8,7 +8,7 @@ import { useText } from '../../text';
 
 /** Rows of a list shown at once; a search finds the rest. */
 export const CITIES_SHOWN = 60;
-export const UNLISTED_SHOWN = 30;
+export const UNLISTED_SHOWN = 200;
 
 /**
  * The Cities step: the city → tier list (searchable, each tier editable, removable), the

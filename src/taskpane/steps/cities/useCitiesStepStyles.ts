@@ -31,8 +31,9 @@ export const useCitiesStepStyles = makeStyles({
   rowsColumn: { width: '72px', textAlign: 'right' },
   actionColumn: { width: '40px' },
   select: { minWidth: 0, width: '100%' },
-  add: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  addCity: { flexGrow: 1, minWidth: '120px' },
-  addTier: { width: '112px' },
-  addButton: { marginTop: tokens.spacingVerticalXXL },
+  add: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 120px auto', alignItems: 'start', gap: tokens.spacingHorizontalS },
+  addCity: { minWidth: 0 },
+  addTier: { minWidth: 0 },
+  // Level with the inputs, below the fields' labels.
+  addButton: { marginTop: '26px' },
 });

@@ -62,18 +62,20 @@ export function RunStep() {
               {r.sheets.map((s) => (
                 <li key={s.kind} className={styles.sheet}>
                   {r.excel ? (
-                    <Link as="button" onClick={() => r.openSheet(s.name)} aria-label={t('run-open-sheet', { sheet: s.name })}>
-                      <OpenRegular aria-hidden /> {s.name}
+                    <Link as="button" className={styles.sheetLink} onClick={() => r.openSheet(s.name)} aria-label={t('run-open-sheet', { sheet: s.name })}>
+                      <OpenRegular aria-hidden className={styles.sheetIcon} />
+                      {s.name}
                     </Link>
                   ) : (
-                    <Text>
-                      <TableRegular aria-hidden /> {s.name}
+                    <Text className={styles.sheetLink}>
+                      <TableRegular aria-hidden className={styles.sheetIcon} />
+                      {s.name}
                     </Text>
                   )}
                 </li>
               ))}
             </ul>
-            {o.sheets.tagColumns && <Caption1 className={styles.caption}>{t('run-tags', { range: o.sheets.tagColumns })}</Caption1>}
+            {r.tags && <Caption1 className={styles.caption}>{r.tags}</Caption1>}
           </section>
           {o.issues.length > 0 && (
             <section className={styles.section} aria-labelledby="abc-run-issues">

@@ -1,4 +1,6 @@
+import { columnLetter } from '../../../engine/a1';
 import type { Issue } from '../../../engine/types';
+import { parseRef } from '../../../render';
 import type { SheetKind } from '../../../i18n/render';
 import { usePlannerContext } from '../../state/PlannerContext';
 import type { RunStep } from '../../state/usePlanner';
@@ -12,6 +14,13 @@ const STEP_KEYS: Record<RunStep, 'run-step-read' | 'run-step-plan' | 'run-step-w
   plan: 'run-step-plan',
   write: 'run-step-write',
 };
+
+/** Where the tag columns went, in words ("“客户” K–Q 列，第 3–245 行"). */
+function tagsText(ref: string | null, t: ReturnType<typeof useText>['t']): string | undefined {
+  const r = ref ? parseRef(ref) : undefined;
+  if (!r) return undefined;
+  return t('run-tags', { sheet: r.sheet, first: columnLetter(r.firstColumn), last: columnLetter(r.lastColumn), top: r.firstRow, bottom: r.lastRow });
+}
 
 /** The Run step: whether it can run (and why not), its progress, and what the last run made. */
 export function useRunStep() {
@@ -36,6 +45,7 @@ export function useRunStep() {
     excel,
     openSheet: (name: string) => void actions.openSheet(name),
     selectIssue: excel ? (issue: Issue) => void actions.selectIssue(issue) : undefined,
+    tags: tagsText(outcome?.sheets.tagColumns ?? null, t),
     fileMode: state.workbook?.mode === 'file',
     changed: state.changed,
     download: actions.download,

@@ -21,6 +21,8 @@ export const useRunStepStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
+  sheetLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  sheetIcon: { flexShrink: 0, fontSize: '16px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });

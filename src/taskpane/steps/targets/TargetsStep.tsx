@@ -38,14 +38,11 @@ export function TargetsStep() {
 
   const table = (title: string, rows: { key: string; label: string; customers?: number; target: number }[], showCustomers: boolean) => (
     <>
-      <Caption1 className={styles.tableTitle} id={`abc-tg-${title}`}>
-        {title}
-      </Caption1>
-      <Table size="extra-small" className={styles.table} aria-labelledby={`abc-tg-${title}`}>
+      <Table size="extra-small" className={styles.table} aria-label={title}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.firstCell}>
-              <span>{title}</span>
+              <span className={styles.tableTitle}>{title}</span>
             </TableHeaderCell>
             {showCustomers && <TableHeaderCell className={styles.numberCell}>{t('tg-col-customers')}</TableHeaderCell>}
             <TableHeaderCell className={styles.numberCell}>{t('tg-col-target')}</TableHeaderCell>

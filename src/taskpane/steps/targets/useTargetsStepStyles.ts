@@ -28,8 +28,8 @@ export const useTargetsStepStyles = makeStyles({
   unit: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   previewTitle: { marginTop: tokens.spacingVerticalS },
   company: { fontWeight: tokens.fontWeightSemibold },
-  table: { tableLayout: 'fixed', width: '100%' },
-  tableTitle: { marginTop: tokens.spacingVerticalS, display: 'block' },
+  table: { tableLayout: 'fixed', width: '100%', marginTop: tokens.spacingVerticalS },
+  tableTitle: { fontWeight: tokens.fontWeightSemibold },
   numberCell: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   firstCell: { width: '40%' },
 });

@@ -78,7 +78,7 @@ export function ThresholdsStep() {
                       {TIER_SHORT[lang][tier]}
                     </TableCell>
                   )}
-                  <TableCell className={styles.classColumn}>{CLASS_LABELS[lang][row.cls]}</TableCell>
+                  <TableCell className={styles.classCell}>{CLASS_LABELS[lang][row.cls]}</TableCell>
                   <TableCell className={styles.inputCell}>{input(row.potential)}</TableCell>
                   <TableCell className={styles.inputCell}>{input(row.sales)}</TableCell>
                 </TableRow>

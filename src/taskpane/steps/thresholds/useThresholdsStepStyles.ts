@@ -7,6 +7,7 @@ export const useThresholdsStepStyles = makeStyles({
   inputCell: { paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, verticalAlign: 'top' },
   tierColumn: { width: '18%' },
   classColumn: { width: '14%' },
+  classCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
   tierCell: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
   previewTier: { width: '30%' },
   tierEnd: { borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },

@@ -1,0 +1,84 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { plan } from '../../src/engine/plan';
+import { defaultSettings } from '../../src/engine/settings';
+import { openXlsx } from '../../src/hosts/xlsx';
+import { withoutTagColumns } from '../../src/render';
+import { TargetsStep } from '../../src/taskpane/steps/targets/TargetsStep';
+import { SHEET, customerValues, expectAccessible, fileWorkbook, renderStep, type } from './helpers';
+
+async function ready(lang: 'zh' | 'en' = 'en') {
+  const workbook = fileWorkbook(customerValues(80, 11));
+  const view = renderStep(<TargetsStep />, { workbook, lang });
+  await screen.findAllByRole('table');
+  return { ...view, workbook };
+}
+
+const mixInputs = () => ['产品1', '产品2', '产品3'].map((name) => screen.getByRole('textbox', { name }));
+
+test('a company target: the preview splits it by class, industry and product as the engine does', async () => {
+  const { workbook, container } = await ready();
+  fireEvent.click(screen.getByRole('radio', { name: 'A company target' }));
+  type(screen.getByRole('textbox', { name: 'Company target (万元)' }), '1.2亿');
+  await screen.findByText('Company target 12,000 万元');
+  const host = workbook.host as ReturnType<typeof openXlsx>;
+  const settings = defaultSettings();
+  settings.targets.companyTarget = 12000;
+  const result = plan(withoutTagColumns(host.readSheetSync(SHEET), [], null), settings);
+  const a = result.tables.summary.lines.filter((l) => l.class === 'A').reduce((s, l) => s + l.target, 0);
+  const byClass = screen.getByRole('table', { name: 'By class' });
+  expect(byClass).toHaveTextContent(a.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  expect(screen.getByRole('table', { name: 'By product' })).toHaveTextContent(`产品1 (${result.products[0].mixPct.toLocaleString('en-US', { maximumFractionDigits: 2 })}%)`);
+  await expectAccessible(container);
+});
+
+test('growth over current sales', async () => {
+  await ready();
+  fireEvent.click(screen.getByRole('radio', { name: 'Growth over this year’s sales' }));
+  type(screen.getByRole('textbox', { name: 'Growth (%)' }), '10');
+  await screen.findByText(/Company target [\d,]+ 万元 \(this year [\d,.]+ 万元, growth 10%\)/);
+  type(screen.getByRole('textbox', { name: 'Growth (%)' }), '-150');
+  expect(await screen.findByText('Type a percentage (at least -100), e.g. 8')).toBeInTheDocument();
+});
+
+test('bad input: a target that is not an amount, a mix that does not sum to 100, a share that is not a number', async () => {
+  const { container } = await ready();
+  fireEvent.click(screen.getByRole('radio', { name: 'A company target' }));
+  const target = screen.getByRole('textbox', { name: 'Company target (万元)' });
+  expect(await screen.findByText('Type the company target in 万元, e.g. 12000 or 1.2亿')).toBeInTheDocument();
+  type(target, 'lots');
+  expect(await screen.findByText('Type a number in 万元, e.g. 500')).toBeInTheDocument();
+  type(target, '5000');
+
+  // The mix starts from the sheet's history; typing one share makes it the planner's.
+  const [p1, p2, p3] = mixInputs();
+  type(p1, '50');
+  type(p2, '30');
+  type(p3, '10');
+  const sumMessage = await screen.findByText('The product mix adds up to 90%; it must add up to 100%.');
+  expect(sumMessage).toHaveAttribute('role', 'alert');
+  expect(p1).toHaveAccessibleDescription(expect.stringContaining('The product mix adds up to 90%'));
+  expect(screen.getByText('Sum 90%')).toBeInTheDocument();
+  await expectAccessible(container);
+  type(p3, 'x');
+  expect(await screen.findByText('Type a percentage from 0 to 100, e.g. 40')).toBeInTheDocument();
+  expect(screen.queryByText(/adds up to/)).toBeNull();
+  type(p3, '20');
+  await waitFor(() => expect(screen.queryByText(/adds up to/)).toBeNull());
+  expect(screen.getByRole('table', { name: 'By product' })).toHaveTextContent('产品1 (50%)');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Back to the history' }));
+  expect(screen.queryByText('Sum 100%')).toBeInTheDocument();
+});
+
+test('allocation basis and unit', async () => {
+  await ready('zh');
+  fireEvent.click(screen.getByRole('radio', { name: '两者混合' }));
+  const weight = await screen.findByRole('textbox', { name: '混合时客户年市场销售额的权重（%）' });
+  expect(weight).toHaveValue('50');
+  type(weight, '120');
+  expect(await screen.findByText('请输入 0 到 100 之间的百分比，如 40')).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('combobox', { name: '分配单位' }));
+  fireEvent.click(await screen.findByRole('option', { name: '10 万元' }));
+  expect(screen.getByRole('combobox', { name: '分配单位' })).toHaveTextContent('10 万元');
+});

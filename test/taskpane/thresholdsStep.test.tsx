@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { plan } from '../../src/engine/plan';
+import { defaultSettings } from '../../src/engine/settings';
+import { withoutTagColumns } from '../../src/render';
+import { ourSheetName, settingsFromSheet } from '../../src/render';
+import { tierClassCounts } from '../../src/taskpane/model/preview';
+import { ThresholdsStep } from '../../src/taskpane/steps/thresholds/ThresholdsStep';
+import { SHEET, cellNumber, customerValues, expectAccessible, fieldAt, fileWorkbook, renderStep, type } from './helpers';
+
+async function ready() {
+  const workbook = fileWorkbook(customerValues(80, 3));
+  const view = renderStep(<ThresholdsStep />, { workbook });
+  await waitFor(() => expect(document.querySelector('[data-cell="totalA"]')).not.toBeNull());
+  return { ...view, workbook };
+}
+
+function engineCounts(workbook: ReturnType<typeof fileWorkbook>, settings = defaultSettings()) {
+  const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
+  const read = host.readSheetSync(SHEET);
+  return tierClassCounts(plan(withoutTagColumns(read, host.listNamesSync(), null), settings));
+}
+
+test('shows the tier × class minimums and the preview counts the engine computes', async () => {
+  const { workbook, container } = await ready();
+  expect(fieldAt('thresholds.1.aPotential').value).toBe('500');
+  expect(fieldAt('matrix.2.share').value).toBe('40');
+  const counts = engineCounts(workbook);
+  expect(cellNumber('totalA')).toBe(counts.byClass.A);
+  expect(cellNumber('3C')).toBe(counts.cells[2][2]);
+  expect(screen.getByText('No customer changes class against the saved settings.')).toBeInTheDocument();
+  await expectAccessible(container);
+});
+
+test('a change moves the counts at once and says how many customers change class', async () => {
+  const { workbook } = await ready();
+  type(fieldAt('thresholds.3.bSales'), '0');
+  const settings = defaultSettings();
+  settings.thresholds['3'].bSales = 0;
+  const after = engineCounts(workbook, settings);
+  await waitFor(() => expect(cellNumber('totalC')).toBe(after.byClass.C));
+  expect(cellNumber('3B')).toBe(after.cells[2][1]);
+  const moved = engineCounts(workbook).byClass.C - after.byClass.C;
+  expect(moved).toBeGreaterThan(0);
+  expect(screen.getByText(`${moved} customers change class against the saved settings.`)).toBeInTheDocument();
+});
+
+test('bad input: text that is not a number, a negative, A below B, a share over 100 — each message beside its field', async () => {
+  const { container } = await ready();
+  const before = cellNumber('totalA');
+  type(fieldAt('thresholds.1.aPotential'), 'abc');
+  type(fieldAt('thresholds.2.bSales'), '-5');
+  type(fieldAt('thresholds.3.aSales'), '1');
+  type(fieldAt('matrix.1.share'), '140');
+  await screen.findByText('Type a number in 万元, e.g. 500');
+  expect(screen.getByText('Must be 0 or more')).toBeInTheDocument();
+  expect(screen.getByText('Below the B minimum (5): make A at least B')).toBeInTheDocument();
+  expect(screen.getByText('Type a percentage from 0 to 100, e.g. 40')).toBeInTheDocument();
+  // Beside the field: the message is the field's description, and the input is marked invalid.
+  const input = fieldAt('thresholds.1.aPotential');
+  expect(input).toHaveAttribute('aria-invalid', 'true');
+  expect(input).toHaveAccessibleDescription('Type a number in 万元, e.g. 500');
+  expect(input).toHaveAccessibleName('Tier 1 A: potential ≥');
+  // The preview keeps the last valid settings and says so; saving waits for the fix.
+  expect(screen.getByText('Some input is wrong: the preview uses the last valid settings.')).toBeInTheDocument();
+  expect(cellNumber('totalA')).toBe(before);
+  expect(screen.getByRole('button', { name: 'Save to workbook' })).toBeDisabled();
+  await expectAccessible(container);
+});
+
+test('amounts may be typed as planners write them: 1,000 and 1.2亿', async () => {
+  await ready();
+  type(fieldAt('thresholds.1.aPotential'), '1,000');
+  type(fieldAt('matrix.1.potential'), '0.1亿');
+  await waitFor(() => expect(screen.getByText('Unsaved changes.')).toBeInTheDocument());
+  expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+});
+
+test('Reset to defaults puts back the thresholds and splits; Save to workbook writes the settings sheet', async () => {
+  const { workbook } = await ready();
+  type(fieldAt('thresholds.1.aPotential'), '800');
+  fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults' }));
+  expect(fieldAt('thresholds.1.aPotential').value).toBe('500');
+
+  type(fieldAt('thresholds.2.aPotential'), '350');
+  fireEvent.click(screen.getByRole('button', { name: 'Save to workbook' }));
+  await screen.findByText(/Settings saved in “ABC 设置”/);
+  const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
+  const names = host.listNamesSync();
+  const sheet = ourSheetName({ sheetNames: host.listSheetsSync().map((s) => s.name), names }, 'settings')!;
+  const read = host.readSheetSync(sheet);
+  const saved = settingsFromSheet(read.values, { sheet });
+  expect(saved.ok && saved.settings.thresholds['2'].aPotential).toBe(350);
+  // Saved: the baseline of "changes class" is now these settings.
+  expect(screen.getByText('No customer changes class against the saved settings.')).toBeInTheDocument();
+});
