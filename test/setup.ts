@@ -4,6 +4,9 @@ export {};
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('@testing-library/jest-dom');
+  // The machines running these are shared and slow at times: wait up to 5 s for what the pane shows.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@testing-library/react') as typeof import('@testing-library/react')).configure({ asyncUtilTimeout: 5000 });
   const g = globalThis as Record<string, unknown>;
   // Fluent UI measures with ResizeObserver; jsdom has none (and lays nothing out anyway).
   if (!g.ResizeObserver) {

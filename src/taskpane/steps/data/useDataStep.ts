@@ -33,14 +33,18 @@ export function useDataStep() {
   const firstRow = prepared?.sheet.firstRow ?? 1;
   const lastRow = prepared ? prepared.sheet.firstRow + Math.max(0, prepared.sheet.values.length - 1) : 1;
   const shownRow = state.headerRow ?? (prepared?.headerIndex !== undefined ? prepared.sheet.firstRow + prepared.headerIndex : undefined);
-  const [rowText, setRowText] = useState(shownRow === undefined ? '' : String(shownRow));
-  useEffect(() => setRowText(shownRow === undefined ? '' : String(shownRow)), [shownRow, sheet]);
+  // What is typed while it is not a row of the sheet; otherwise the field shows the row in use.
+  const [typed, setTyped] = useState<string | undefined>(undefined);
+  useEffect(() => setTyped(undefined), [sheet]);
+  const rowText = typed ?? (shownRow === undefined ? '' : String(shownRow));
   const rowNumber = /^\s*\d+\s*$/.test(rowText) ? Number(rowText) : NaN;
   const rowInvalid = rowText.trim() !== '' && !(rowNumber >= firstRow && rowNumber <= lastRow);
   const typeRow = (text: string) => {
-    setRowText(text);
     const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-    if (n >= firstRow && n <= lastRow) actions.setHeaderRow(n);
+    if (n >= firstRow && n <= lastRow) {
+      setTyped(undefined);
+      actions.setHeaderRow(n);
+    } else setTyped(text);
   };
 
   const headerCells = useMemo(() => {
@@ -100,7 +104,10 @@ export function useDataStep() {
               : undefined,
       overridden: state.headerRow !== undefined,
       type: typeRow,
-      auto: () => actions.setHeaderRow(undefined),
+      auto: () => {
+        setTyped(undefined);
+        actions.setHeaderRow(undefined);
+      },
     },
     headerCells,
     fields,
