@@ -105,31 +105,95 @@ export class SharedRuns {
 }
 
 /**
- * The largest shared-formula index (si) in a worksheet part, not counting cells for which
- * `replaced(row, column)` is true (those go); -1 when there is none. A formula whose cell
- * cannot be placed counts.
+ * Finds the largest shared-formula index (si) in a worksheet part's text, pushed in chunks,
+ * not counting cells for which `replaced(row, column)` is true (those go); -1 when there is
+ * none. A shared formula whose cell cannot be placed counts. Every shared formula says
+ * t="shared", so a part without the word costs one indexOf per chunk.
  */
-export function maxSharedIndex(archive: ZipArchive, entry: ZipEntry, replaced: (row: number, column: number) => boolean): number {
-  let max = -1;
-  let carry = '';
-  const SI = /\ssi\s*=\s*["'](\d+)["']/g;
-  const CELL = /<(?:[A-Za-z_][\w.-]*:)?c\s[^<>]*>\s*$/;
-  const R = /\sr\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)["']/;
-  streamPartText(archive, entry, (text) => {
-    const s = carry + text;
-    SI.lastIndex = 0;
-    for (let m = SI.exec(s); m; m = SI.exec(s)) {
-      const lt = s.lastIndexOf('<', m.index);
-      if (lt < 0 || !/^<(?:[A-Za-z_][\w.-]*:)?f[\s/>]/.test(s.slice(lt, lt + 64))) continue;
-      const si = Number(m[1]);
-      if (si <= max) continue;
-      // The cell's start tag comes right before its <f>.
-      const cell = CELL.exec(s.slice(Math.max(0, lt - 512), lt));
-      const r = cell ? R.exec(cell[0]) : null;
-      if (r && replaced(Number(r[2]), columnOfRef(r[1]!))) continue;
-      max = si;
+export class SharedIndexScan {
+  max = -1;
+  /** The end of the last chunk, kept for tags (and their cells) cut by the chunk's end. */
+  private carry = '';
+  /** Where in carry + next chunk to look for the next hit (hits before it were seen). */
+  private resume = 0;
+
+  constructor(private readonly replaced: (row: number, column: number) => boolean) {}
+
+  push(text: string): void {
+    const s = this.carry ? this.carry + text : text;
+    let pending = -1;
+    for (let p = s.indexOf('shared', this.resume); p >= 0; p = s.indexOf('shared', p + 6)) {
+      const lt = s.lastIndexOf('<', p);
+      if (lt < 0) continue;
+      const gt = s.indexOf('>', p);
+      if (gt < 0) {
+        pending = p; // cut by the chunk's end: seen again with the next chunk
+        break;
+      }
+      // <f …> (or <x:f …>)
+      if (s.charCodeAt(lt + 1) !== 102 || !isNameEnd(s.charCodeAt(lt + 2))) {
+        if (!F_TAG.test(s.slice(lt, lt + 64))) continue;
+      }
+      const si = attrNumber(s, lt, gt);
+      if (si === undefined || si <= this.max) continue;
+      // The cell's start tag comes right before its <f>; a cell we cannot place counts.
+      const cs = s.lastIndexOf('<', lt - 1);
+      const at = cs >= 0 ? cellRefIn(s, cs, lt) : undefined;
+      if (at && this.replaced(at.row, at.column)) continue;
+      this.max = si;
     }
-    carry = s.length > 4096 ? s.slice(s.length - 4096) : s;
-  });
-  return max;
+    // Keep enough before the next hit for its tag and its cell's start tag.
+    const next = pending >= 0 ? pending : Math.max(0, s.length - 5);
+    const from = Math.max(0, next - 4096);
+    this.carry = s.slice(from);
+    this.resume = next - from;
+  }
+}
+
+const F_TAG = /^<(?:[A-Za-z_][\w.-]*:)?f[\s/>]/;
+const C_TAG = /^<(?:[A-Za-z_][\w.-]*:)?c\s[^<>]*>\s*$/;
+const R = /\sr\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)["']/;
+const SI = /\ssi\s*=\s*["'](\d+)["']/;
+
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 62 || code === 47;
+}
+
+/** The number in the `si` attribute of the tag s[lt..gt]; undefined when there is none. */
+function attrNumber(s: string, lt: number, gt: number): number | undefined {
+  // The common form: ` si="123"`.
+  const i = s.indexOf(' si="', lt);
+  if (i >= 0 && i < gt) {
+    let n = 0;
+    let k = i + 5;
+    const start = k;
+    for (let c = s.charCodeAt(k); c >= 48 && c <= 57; c = s.charCodeAt(++k)) n = n * 10 + (c - 48);
+    if (k > start && s.charCodeAt(k) === 34) return n;
+  }
+  const m = SI.exec(s.slice(lt, gt + 1));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Row and column of the cell whose start tag is s[cs..end), if it is one and says where it is. */
+function cellRefIn(s: string, cs: number, end: number): { row: number; column: number } | undefined {
+  // The common form: <c r="H123" …>
+  if (s.charCodeAt(cs + 1) === 99 && s.startsWith(' r="', cs + 2)) {
+    let k = cs + 6;
+    let column = 0;
+    for (let c = s.charCodeAt(k) | 32; c >= 97 && c <= 122; c = s.charCodeAt(++k) | 32) column = column * 26 + (c - 96);
+    let row = 0;
+    const digits = k;
+    for (let c = s.charCodeAt(k); c >= 48 && c <= 57; c = s.charCodeAt(++k)) row = row * 10 + (c - 48);
+    if (column > 0 && k > digits && s.charCodeAt(k) === 34) return { row, column };
+  }
+  const tag = C_TAG.exec(s.slice(cs, end));
+  const r = tag ? R.exec(tag[0]) : null;
+  return r ? { row: Number(r[2]), column: columnOfRef(r[1]!) } : undefined;
+}
+
+/** SharedIndexScan over a whole part (one more pass over it). */
+export function maxSharedIndex(archive: ZipArchive, entry: ZipEntry, replaced: (row: number, column: number) => boolean): number {
+  const scan = new SharedIndexScan(replaced);
+  streamPartText(archive, entry, (t) => scan.push(t));
+  return scan.max;
 }

@@ -12,7 +12,7 @@ import { XlsxError } from './errors';
 import { loadRels, partText, type PackageSheet, type XlsxPackage } from './package';
 import { streamPartText } from './partText';
 import { relsPartFor, REL, REL_URI, type Relationships } from './relationships';
-import { maxSharedIndex } from './sharedFormulas';
+import { SharedIndexScan } from './sharedFormulas';
 import { writeSheetXml } from './sheetWriter';
 import { StyleBook } from './styles';
 import { checkDefinedName, checkSheetName, duplicateSheet, sheetOfRef } from './validate';
@@ -28,6 +28,9 @@ export interface BuildOptions {
 }
 
 const lower = (s: string): string => s.toLowerCase();
+
+/** Characters of a sheet part held in memory between finding its shared formulas and patching it. */
+const HOLD_PART_CHARS = 1 << 27;
 
 export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: BuildOptions = {}): Uint8Array {
   const { archive } = pkg;
@@ -186,9 +189,29 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     if (patch) {
       const sink = zip.openText(entry.name);
       const patcher = new ColumnPatcher({ sheetName: patch.sheet.name, blocks: patch.blocks, styles }, entry.name, (t) => sink.write(t));
-      // Our shared formulas take indexes after those the sheet keeps (one more pass over the part).
-      if (patcher.sharedRuns) patcher.firstSharedIndex = maxSharedIndex(archive, entry, (r, c) => patcher.replaces(r, c)) + 1;
-      streamPartText(archive, entry, (t) => patcher.push(t));
+      if (patcher.sharedRuns) {
+        // Our shared formulas take indexes after those the sheet keeps: the part is read once
+        // for them, and held (up to a budget) so that it is not decompressed twice.
+        const scan = new SharedIndexScan((r, c) => patcher.replaces(r, c));
+        let held: string[] | undefined = [];
+        let size = 0;
+        streamPartText(archive, entry, (t) => {
+          scan.push(t);
+          if (!held) return;
+          held.push(t);
+          size += t.length;
+          if (size > HOLD_PART_CHARS) held = undefined;
+        });
+        patcher.firstSharedIndex = scan.max + 1;
+        if (held) {
+          for (let i = 0; i < held.length; i++) {
+            const t = held[i]!;
+            held[i] = '';
+            patcher.push(t);
+          }
+        }
+        else streamPartText(archive, entry, (t) => patcher.push(t));
+      } else streamPartText(archive, entry, (t) => patcher.push(t));
       patcher.end();
       sink.end();
       tick();
