@@ -12,6 +12,7 @@
  *
  * Each row knows how many bytes it adds to a request, so writers can cut row blocks that fit.
  */
+import { columnLetter } from '../../engine/a1';
 import type { CellValue } from '../../engine/types';
 import { digits, fillFormulaAt, fillTemplate, fitsSheet, lengthAtShift } from '../../render/fillDown';
 import type { CellStyleId, FillDown, SpecCell } from '../../render/spec';
@@ -188,7 +189,7 @@ export class Grid {
   }
 
   private bad(i: number, j: number, reason: string): never {
-    const cellRef = `${columnName(this.column0 + j + 1)}${this.row0 + i + 1}`;
+    const cellRef = `${columnLetter(this.column0 + j + 1)}${this.row0 + i + 1}`;
     throw new ExcelHostError(`Cell ${this.sheet}!${cellRef}: ${reason}`, {
       step: this.existing ? 'write-columns' : 'write-sheet',
       sheet: this.sheet,
@@ -377,13 +378,3 @@ class Box {
   }
 }
 
-function columnName(n1: number): string {
-  let n = n1;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = (n - 1 - r) / 26;
-  }
-  return out;
-}

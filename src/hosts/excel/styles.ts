@@ -1,32 +1,10 @@
-/**
- * How the Excel host draws the renderer's CellStyleIds: the same number formats, fonts and
- * fills as the .xlsx host (src/hosts/xlsx/styles.ts, STYLE_DEFS; a test holds the two
- * together), in Office.js terms (colours as #RRGGBB).
- */
+/** How the Excel host draws the renderer's CellStyleIds: the looks every host shares. */
+import { CELL_LOOKS } from '../../render/looks';
+import type { CellLook } from '../../render/looks';
 import type { CellStyleId, SpecCell } from '../../render/spec';
 
-export interface ExcelLook {
-  numberFormat?: string;
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  /** Font colour, #RRGGBB. */
-  color?: string;
-  /** Fill colour, #RRGGBB. */
-  fill?: string;
-  wrap?: boolean;
-}
-
-export const LOOKS: Record<CellStyleId, ExcelLook> = {
-  header: { bold: true, fill: '#DDEBF7', wrap: true },
-  title: { bold: true, size: 14 },
-  wan: { numberFormat: '#,##0.00' },
-  wanInt: { numberFormat: '#,##0' },
-  percent: { numberFormat: '0.0%' },
-  total: { bold: true, numberFormat: '#,##0.00' },
-  totalLabel: { bold: true },
-  note: { italic: true, color: '#808080' },
-};
+export type ExcelLook = CellLook;
+export const LOOKS: Record<CellStyleId, ExcelLook> = CELL_LOOKS;
 
 /** Text is always "@": a value written to a text cell is never parsed (no formula injection). */
 export const TEXT_FORMAT = '@';

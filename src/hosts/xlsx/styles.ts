@@ -3,6 +3,7 @@
  * SpecCell styles need, reusing identical ones already there (so re-runs do not pile up
  * formats). The rest of the part is kept as it was; untouched if nothing is needed.
  */
+import { CELL_LOOKS } from '../../render/looks';
 import type { CellStyleId } from '../../render/spec';
 import {
   attr,
@@ -29,17 +30,14 @@ interface StyleDef {
   wrap?: boolean;
 }
 
-/** What each CellStyleId looks like. */
-export const STYLE_DEFS: Record<CellStyleId, StyleDef> = {
-  header: { bold: true, fill: 'FFDDEBF7', wrap: true },
-  title: { bold: true, size: 14 },
-  wan: { numFmt: '#,##0.00' },
-  wanInt: { numFmt: '#,##0' },
-  percent: { numFmt: '0.0%' },
-  total: { bold: true, numFmt: '#,##0.00' },
-  totalLabel: { bold: true },
-  note: { italic: true, color: 'FF808080' },
-};
+/** The shared looks (src/render/looks.ts) in SpreadsheetML terms: colours as ARGB. */
+const argb = (hex: string | undefined) => (hex === undefined ? undefined : `FF${hex.replace('#', '').toUpperCase()}`);
+export const STYLE_DEFS = Object.fromEntries(
+  Object.entries(CELL_LOOKS).map(([id, look]) => [
+    id,
+    { numFmt: look.numberFormat, bold: look.bold, italic: look.italic, size: look.size, color: argb(look.color), fill: argb(look.fill), wrap: look.wrap },
+  ]),
+) as Record<CellStyleId, StyleDef>;
 
 const BUILTIN_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
