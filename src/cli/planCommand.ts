@@ -7,13 +7,13 @@ import * as path from 'node:path';
 import type { PlanResult, PlanTargets } from '../engine/plan';
 import { plan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
+import { generatedSheets } from '../hosts/workflow';
 import { writeFileAtomic } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatIssue } from '../i18n/engine';
-import type { SheetKind } from '../i18n/render';
 import { BASIS_LABELS } from '../i18n/render';
-import { SHEET_MARKERS, TAG_MARKER, parseRef, renderPlan, withoutTagColumns } from '../render';
+import { renderPlan, withoutTagColumns } from '../render';
 import type { WorkbookWrite } from '../render';
 import type { PlanCommand } from './args';
 import { buildDocument, countsOf, type PlanDocument } from './document';
@@ -63,19 +63,6 @@ function summary(result: PlanResult, loaded: LoadedSettings, c: PlanDocument['co
     if (result.issues.length > shown) lines.push(cliText(lang, 'summary-more-issues', { rest: result.issues.length - shown, sheet }));
   }
   return lines;
-}
-
-/** The names of the sheets (and the tag columns) a write creates, from its marker names. */
-function generatedSheets(write: WorkbookWrite): PlanDocument['sheets'] {
-  const out: PlanDocument['sheets'] = { tagColumns: null };
-  const byMarker = new Map(Object.entries(SHEET_MARKERS).map(([kind, marker]) => [marker.toLowerCase(), kind as SheetKind]));
-  for (const n of write.addNames) {
-    const kind = byMarker.get(n.name.toLowerCase());
-    const ref = parseRef(n.ref);
-    if (kind && ref) out[kind] = ref.sheet;
-    if (n.name.toLowerCase() === TAG_MARKER.toLowerCase()) out.tagColumns = n.ref;
-  }
-  return out;
 }
 
 /** Why a sheet cannot be planned, with where and what to do. */

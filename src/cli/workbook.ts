@@ -4,11 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { findHeaderRow, findUnitNote, mapColumns } from '../engine/headers';
 import type { Settings } from '../engine/settings';
-import { defaultSettings, parseSettings } from '../engine/settings';
 import type { Field } from '../engine/types';
+import { defaultSettings, parseSettings } from '../engine/settings';
 import type { ProgressFn, SheetRead } from '../hosts/host';
+import { type SheetLook, lookAt } from '../hosts/workflow';
 import { openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
@@ -98,27 +98,6 @@ export async function fileSettings(file: string, cwd: string, lang: Lang): Promi
     throw new CliError([cliText(lang, 'settings-file-problems', { file }), ...parsed.problems.map((p) => `  - ${formatSettingsProblem(p, lang)}`)]);
   }
   return { settings: parsed.settings, source: { kind: 'file', file } };
-}
-
-/** What a sheet looks like to the planner: customer rows, a header lacking columns, or nothing. */
-export type SheetLook =
-  | { kind: 'customers'; headerRow: number }
-  | { kind: 'missing-columns'; headerRow: number; missing: Field[] }
-  | { kind: 'no-header' }
-  | { kind: 'empty' };
-
-export function isEmptySheet(read: SheetRead): boolean {
-  return !read.values.some((row) => row.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')));
-}
-
-/** Looks at a sheet as plan() would: its header row (given or found) and whether the required columns are there. */
-export function lookAt(read: SheetRead, settings: Settings, headerRow?: number): SheetLook {
-  if (isEmptySheet(read)) return { kind: 'empty' };
-  const index = headerRow !== undefined ? headerRow - read.firstRow : findHeaderRow(read.values);
-  if (index === undefined || index < 0 || index >= read.values.length) return { kind: 'no-header' };
-  const report = mapColumns(read.values[index], settings.columns, { noteUnit: findUnitNote(read.values, index) });
-  const row = read.firstRow + index;
-  return report.missing.length ? { kind: 'missing-columns', headerRow: row, missing: report.missing } : { kind: 'customers', headerRow: row };
 }
 
 export interface CustomerSheet {
