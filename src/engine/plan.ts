@@ -122,11 +122,20 @@ function weightsFor(cols: CustomerColumns, classified: Int32Array, settings: Set
   return w;
 }
 
-/** Adds `customers` to a result: the objects are built from the columns when first read, then kept. */
-function withCustomers(result: Omit<PlanResult, 'customers'>): PlanResult {
+/**
+ * Adds `customers` and `tables` to a result: both are built from the columns when first read,
+ * then kept. The task pane's live preview reads neither (it counts from the columns), so a
+ * re-plan on each keystroke does not pay for the breakdown tables (two thirds of planPrepared).
+ */
+function withCustomers(result: Omit<PlanResult, 'customers' | 'tables'>): PlanResult {
   let built: PlannedCustomer[] | undefined;
+  let tables: Breakdown | undefined;
   Object.defineProperty(result, 'customerColumns', { enumerable: false });
   Object.defineProperty(result, 'settings', { enumerable: false });
+  Object.defineProperty(result, 'tables', {
+    enumerable: true,
+    get: () => (tables ??= buildBreakdown(result.customerColumns, result.settings)),
+  });
   return Object.defineProperty(result, 'customers', {
     enumerable: true,
     get: () => (built ??= allCustomers(result.customerColumns, result.settings)),
@@ -146,7 +155,6 @@ function emptyPlan(sheet: SheetData, settings: Settings, issues: Issue[], report
     settings,
     customerColumns: empty,
     issues,
-    tables: buildBreakdown(empty, settings),
     ok: false,
   });
 }
@@ -274,7 +282,6 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
     settings,
     customerColumns: cols,
     issues,
-    tables: buildBreakdown(cols, settings),
     ok: true,
   });
 }
