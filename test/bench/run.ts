@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MODULES = ['engine.bench.ts', 'xlsx-host.bench.ts', 'excel-host.bench.ts', 'cli.bench.ts'];
+const MODULES = ['engine.bench.ts', 'xlsx-host.bench.ts', 'excel-host.bench.ts', 'taskpane.bench.ts', 'cli.bench.ts'];
 
 interface BenchModule {
   run?: () => Promise<void>;
