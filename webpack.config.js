@@ -4,7 +4,8 @@
  * from Microsoft's CDN, as Office requires; the copy serves offline browser tests).
  *
  *   npm run build   → webpack --mode production
- *   npm start       → webpack serve --mode development (https://localhost:3000)
+ *   npm start       → webpack serve --mode development (https://localhost:3000); once it listens it
+ *                     prints the file-mode address and how to sideload manifest.xml
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -19,10 +20,11 @@ const OFFICE_JS_DIST = 'node_modules/@microsoft/office-js/dist';
  * read directly (its getHttpsServerOptions() rejects when it cannot trust the CA), or else
  * webpack-dev-server's own self-signed certificate.
  */
+const DEV_CERTS_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+
 function devServerHttps() {
-  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
   const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
-  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
+  const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERTS_DIR, f)]));
   if (Object.values(paths).every((p) => fs.existsSync(p))) {
     return {
       type: 'https',
@@ -32,8 +34,39 @@ function devServerHttps() {
   return 'https';
 }
 
+/** What `npm start` prints once the server listens: where the pane is and how to sideload it. */
+function startBanner(port, server) {
+  const base = `https://localhost:${port}`;
+  const manifest = path.join(__dirname, 'manifest.xml');
+  const certs =
+    typeof server === 'object'
+      ? `certificates from ${DEV_CERTS_DIR} (office-addin-dev-certs)`
+      : "webpack-dev-server's own self-signed certificate: open the address below once and accept it " +
+        '(for a trusted one, run `npx office-addin-dev-certs install` on your own machine, then restart)';
+  return [
+    '',
+    `ABC Planner is served at ${base}/taskpane.html`,
+    `  HTTPS: ${certs}`,
+    '',
+    'Browser file mode (no Excel needed; open it and click "Use the sample workbook"):',
+    `  ${base}/taskpane.html          (?lang=zh or ?lang=en to choose the language)`,
+    '',
+    `Sideload the add-in (manifest: ${manifest}):`,
+    '  Excel on the web: open a workbook > Home > Add-ins > More Add-ins > My Add-ins >',
+    '    Upload My Add-in > choose manifest.xml. The ABC Planner button appears on the Home tab.',
+    '  Excel on Windows: share a folder holding manifest.xml, add its \\\\server\\share path under File > Options >',
+    '    Trust Center > Trust Center Settings > Trusted Add-in Catalogs (Show in Menu), restart Excel, then',
+    '    Home > Add-ins > Advanced > Shared Folder > ABC Planner.',
+    '  Excel on Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/,',
+    '    restart Excel, then Home > Add-ins > My Add-ins > ABC Planner.',
+    '  Excel must trust the certificate above (the web and Mac versions refuse an untrusted localhost).',
+    '',
+  ].join('\n');
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
+  const https = devServerHttps();
   return {
     mode: production ? 'production' : 'development',
     entry: { taskpane: './src/taskpane/index.tsx' },
@@ -84,7 +117,11 @@ module.exports = (_env, argv) => {
     ],
     devServer: {
       port: 3000,
-      server: devServerHttps(),
+      server: https,
+      onListening: (devServer) => {
+        const address = devServer.server && devServer.server.address();
+        console.log(startBanner(address && typeof address === 'object' ? address.port : 3000, https));
+      },
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: false,
       client: { overlay: { warnings: false } },
