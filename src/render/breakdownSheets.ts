@@ -12,9 +12,9 @@ import { INDUSTRY_LABELS, MODE_LABELS, TIER_LABELS } from '../i18n/engine';
 import { fill } from '../i18n';
 import { BASIS_LABELS, SHEET_NOTES, SHEET_TITLES, SUMMARY_WORDS, TABLE_WORDS } from '../i18n/render';
 import { columnLetter } from '../engine/a1';
-import { formula, num, strLit, text } from './cells';
+import { fillDown, filled, num, strLit, text } from './cells';
 import { FORMULA_NAMES } from './names';
-import type { CellStyleId, SheetSpec, SpecCell } from './spec';
+import type { CellStyleId, FillDown, SheetSpec, SpecCell } from './spec';
 import { clip, tableSheet } from './tableSheet';
 
 /** Sums of typed amounts pick up binary noise; the engine keeps 6 decimals, so do we. */
@@ -94,20 +94,24 @@ export function bySalespersonSheet(result: PlanResult, settings: Settings, lang:
   const countColumn = 3 + products.length;
   const lines = result.tables.bySalesperson.lines;
   const firstBodyRow = 3 + notes(lang).length; // title, notes and header above
-  const body = lines.map((l, i) => {
-    const row = firstBodyRow + i;
-    const check = (offset: number, have: number, load: string, c: LoadCheck): SpecCell[] => {
-      const ref = `${columnLetter(countColumn + offset + 1)}${row}`;
-      return [num(have), formula(`IF(${ref}=${load},${strLit(W.checkOk)},IF(${ref}<${load},${strLit(W.checkUnder)},${strLit(W.checkOver)}))`, checkWord(c))];
-    };
+  // Each check column is one fill-down of the first body row's check.
+  const checkFill = (offset: number, load: string): FillDown => {
+    const ref = `${columnLetter(countColumn + offset + 1)}${firstBodyRow}`;
+    return fillDown(`IF(${ref}=${load},${strLit(W.checkOk)},IF(${ref}<${load},${strLit(W.checkUnder)},${strLit(W.checkOver)}))`, firstBodyRow);
+  };
+  const accountsCheck = checkFill(0, FORMULA_NAMES.loadAccounts);
+  const industriesCheck = checkFill(2, FORMULA_NAMES.loadIndustries);
+  const regionsCheck = checkFill(4, FORMULA_NAMES.loadRegions);
+  const check = (have: number, fill: FillDown, c: LoadCheck): SpecCell[] => [num(have), filled(fill, checkWord(c))];
+  const body = lines.map((l) => {
     return [
       text(l.owner === '' ? W.unassigned : l.owner),
       num(l.customers),
       num(l.target, ts),
       ...l.products.map((p) => num(p, ts)),
-      ...check(0, l.accounts.length, FORMULA_NAMES.loadAccounts, l.check.accounts),
-      ...check(2, l.industries.length, FORMULA_NAMES.loadIndustries, l.check.industries),
-      ...check(4, l.regions.length, FORMULA_NAMES.loadRegions, l.check.regions),
+      ...check(l.accounts.length, accountsCheck, l.check.accounts),
+      ...check(l.industries.length, industriesCheck, l.check.industries),
+      ...check(l.regions.length, regionsCheck, l.check.regions),
       text(clip(l.accounts.join(sep))),
       text(clip(l.industries.map((g) => INDUSTRY_LABELS[lang][g]).join(sep))),
       text(clip(l.regions.join(sep))),

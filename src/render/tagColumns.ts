@@ -184,15 +184,37 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
 
   const byRow = new Map<number, PlannedCustomer>();
   let lastCustomerRow = headerRow;
+  let firstCustomerRow = Infinity;
   for (const c of result.customers) {
     byRow.set(c.row, c);
     if (c.row > lastCustomerRow) lastCustomerRow = c.row;
+    if (c.row < firstCustomerRow) firstCustomerRow = c.row;
   }
   // Down to the earlier block's rows too: where the new block covers earlier tag cells, it clears them.
   const firstRow = Math.min(headerRow, earlier?.firstRow ?? headerRow);
   const lastRow = Math.max(lastCustomerRow, earlier?.lastRow ?? lastCustomerRow);
 
-  const fills: Partial<Record<TagColumn, FillDown>> = {};
+  // Each column is one fill-down (only the row differs between rows), written for the first
+  // customer row; a helper cell that must say more (the engine read "350万" there) is a formula
+  // of its own. No closures per row: 100,000 rows make them count.
+  const r0 = Number.isFinite(firstCustomerRow) ? firstCustomerRow : headerRow + 1;
+  const ref0 = (t: TagColumn) => `${at(t)}${r0}`;
+  const cityLetter = columnLetter(cityColumn);
+  const potLetter = columnLetter(potentialColumn);
+  const salesLetter = columnLetter(salesColumn);
+  const fills: Record<TagColumn, FillDown> = {
+    city: fillDown(liveCityFormula(`${cityLetter}${r0}`), r0),
+    potential: fillDown(liveAmountFormula(`${potLetter}${r0}`, units.potential), r0),
+    ourSales: fillDown(liveAmountFormula(`${salesLetter}${r0}`, units.ourSales), r0),
+    tier: fillDown(tierFormula(ref0('city')), r0),
+    class: fillDown(classFormula(ref0('tier'), ref0('potential'), ref0('ourSales')), r0),
+    coverage: fillDown(coverageFormula(ref0('class')), r0),
+    mode: fillDown(modeFormula(ref0('tier'), ref0('potential'), ref0('ourSales'), modeLabels), r0),
+  };
+  const J = Object.fromEntries(TAG_COLUMNS.map((t, j) => [t, j])) as Record<TagColumn, number>;
+  const amount = (fill: FillDown, letter: string, row: number, raw: CellValue, engine: number | null, op: UnitOp): SpecCell =>
+    amountIsLive(raw, engine, op) ? filled(fill, engine ?? '', 'wan') : formula(amountFormula(`${letter}${row}`, raw, engine, op), engine ?? '', 'wan');
+
   const cells: SpecCell[][] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     if (row === headerRow) {
@@ -200,40 +222,21 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
       continue;
     }
     const c = byRow.get(row);
-    if (!c) {
-      cells.push(new Array<SpecCell>(WIDTH).fill(null));
-      continue;
-    }
-    const ref = (t: TagColumn) => `${at(t)}${row}`;
-    const cityRef = `${columnLetter(cityColumn)}${row}`;
-    const potRef = `${columnLetter(potentialColumn)}${row}`;
-    const salesRef = `${columnLetter(salesColumn)}${row}`;
-    // Each column's formula is one fill-down (only the row differs), made at the first row that
-    // needs it; a helper cell that must say more (the engine read "350万" there) is its own formula.
-    const fill = (t: TagColumn, make: () => string): FillDown => (fills[t] ??= fillDown(make(), row));
+    const line = new Array<SpecCell>(WIDTH).fill(null);
+    cells.push(line);
+    if (!c) continue;
     const cityRaw = valueAt(sheet, row, cityColumn);
-    const potRaw = valueAt(sheet, row, potentialColumn);
-    const salesRaw = valueAt(sheet, row, salesColumn);
-    let city: SpecCell;
-    if (cityIsLive(cityRaw, c.city)) city = filled(fill('city', () => liveCityFormula(cityRef)), c.city);
+    if (cityIsLive(cityRaw, c.city)) line[J.city] = filled(fills.city, c.city);
     else {
-      const f = cityFormula(cityRef, cityRaw, c.city);
-      city = f === undefined ? textOrBlank(c.city) : formula(f, c.city);
+      const f = cityFormula(`${cityLetter}${row}`, cityRaw, c.city);
+      line[J.city] = f === undefined ? textOrBlank(c.city) : formula(f, c.city);
     }
-    const amount = (t: 'potential' | 'ourSales', cellRef: string, raw: CellValue, engine: number | null, op: UnitOp): SpecCell =>
-      amountIsLive(raw, engine, op)
-        ? filled(fill(t, () => liveAmountFormula(cellRef, op)), engine ?? '', 'wan')
-        : formula(amountFormula(cellRef, raw, engine, op), engine ?? '', 'wan');
-    const cells7: Record<TagColumn, SpecCell> = {
-      tier: filled(fill('tier', () => tierFormula(ref('city'))), c.tier),
-      class: filled(fill('class', () => classFormula(ref('tier'), ref('potential'), ref('ourSales'))), c.class ?? ''),
-      coverage: filled(fill('coverage', () => coverageFormula(ref('class'))), c.coverage ? coverageLabels[c.coverage] : ''),
-      mode: filled(fill('mode', () => modeFormula(ref('tier'), ref('potential'), ref('ourSales'), modeLabels)), c.mode ? modeLabels[c.mode] : ''),
-      city,
-      potential: amount('potential', potRef, potRaw, c.potential, units.potential),
-      ourSales: amount('ourSales', salesRef, salesRaw, c.ourSales, units.ourSales),
-    };
-    cells.push(TAG_COLUMNS.map((t) => cells7[t]));
+    line[J.potential] = amount(fills.potential, potLetter, row, valueAt(sheet, row, potentialColumn), c.potential, units.potential);
+    line[J.ourSales] = amount(fills.ourSales, salesLetter, row, valueAt(sheet, row, salesColumn), c.ourSales, units.ourSales);
+    line[J.tier] = filled(fills.tier, c.tier);
+    line[J.class] = filled(fills.class, c.class ?? '');
+    line[J.coverage] = filled(fills.coverage, c.coverage ? coverageLabels[c.coverage] : '');
+    line[J.mode] = filled(fills.mode, c.mode ? modeLabels[c.mode] : '');
   }
 
   const widths = columnWidths(cells, { wrapRows: new Set([headerRow - firstRow]), wrapAt: 12, min: 8, max: 30 });

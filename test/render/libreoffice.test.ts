@@ -173,6 +173,20 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const total = recalculatedIndustries.values[totalRow + 1 - recalculatedIndustries.firstRow];
     expect(total.slice(1, 3)).toEqual([first.result.tables.byIndustry.total.customers, first.result.tables.byIndustry.total.target]);
 
+    // Fill-downs on the generated sheets (the salespeople's load checks) compute their cached values.
+    let fills = 0;
+    for (const spec of first.write.addSheets) {
+      const got = once.readSheetSync(spec.name);
+      spec.rows.forEach((row, i) =>
+        row.forEach((c, j) => {
+          if (c?.kind !== 'fill') return;
+          fills++;
+          expect({ at: `${spec.name}!${i + 1},${j + 1}`, v: got.values[i + 1 - got.firstRow]?.[j + 1 - got.firstColumn] }).toEqual({ at: `${spec.name}!${i + 1},${j + 1}`, v: c.cached });
+        }),
+      );
+    }
+    expect(fills).toBeGreaterThan(3);
+
     // Text from the user's cells stayed text.
     const byCustomer = once.readSheetSync(SHEET_NAMES[lang].customers);
     const names = byCustomer.values.map((r) => r[0]);

@@ -269,9 +269,12 @@ describe('renderPlan', () => {
     const summaryTotal = summary.rows.find((r) => cellValue(r[0]) === '合计')!;
     expect(cellValue(summaryTotal[5])).toBe(planned.tables.summary.total.target);
     const people = write.addSheets.find((s) => s.name === SHEET_NAMES.zh.salespeople)!;
-    const check = people.rows[3].find((c) => c?.kind === 'formula')!;
-    expect(check).toMatchObject({ kind: 'formula' });
-    expect((check as { formula: string }).formula).toMatch(/^IF\([A-Z]+4=ABC_LoadAccounts,"符合",IF\([A-Z]+4<ABC_LoadAccounts,"偏少","偏多"\)\)$/);
+    const check = people.rows[3].find((c) => c?.kind === 'fill')!;
+    expect(check).toMatchObject({ kind: 'fill' });
+    expect(formulaText(check, 4)).toMatch(/^IF\([A-Z]+4=ABC_LoadAccounts,"符合",IF\([A-Z]+4<ABC_LoadAccounts,"偏少","偏多"\)\)$/);
+    // The same check filled down: row 6's reads row 6.
+    const later = people.rows[5]?.find((c) => c?.kind === 'fill');
+    if (later) expect(formulaText(later, 6)).toMatch(/^IF\([A-Z]+6=ABC_LoadAccounts,/);
   });
 
   test('English headers give English sheets; no issues, no issues sheet', () => {
