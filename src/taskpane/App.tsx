@@ -42,11 +42,42 @@ export interface AppProps {
 
 export function App({ env, services, initialWorkbook }: AppProps) {
   const { lang } = useText();
+  // An Excel without the API the host needs: say so, and touch nothing.
+  if (env.kind === 'excel' && !env.apiSupported) return <Unsupported />;
   const mode = env.kind === 'excel' ? 'excel' : 'file';
   return (
     <PlannerProvider lang={lang} mode={mode} {...(services ? { services } : {})} {...(initialWorkbook ? { initialWorkbook } : {})}>
       <Shell env={env} />
     </PlannerProvider>
+  );
+}
+
+function Header() {
+  const { t } = useText();
+  const styles = useAppStyles();
+  return (
+    <header className={styles.header}>
+      <Text as="h1" size={600} weight="semibold" className={styles.title}>
+        {t('app-title')}
+      </Text>
+      <Caption1 className={styles.subtitle}>{t('app-subtitle')}</Caption1>
+    </header>
+  );
+}
+
+function Unsupported() {
+  const { t } = useText();
+  const styles = useAppStyles();
+  return (
+    <main className={styles.root}>
+      <Header />
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{t('app-api-missing-title')}</MessageBarTitle>
+          {t('app-api-missing', { version: REQUIRED_EXCEL_API })}
+        </MessageBarBody>
+      </MessageBar>
+    </main>
   );
 }
 
@@ -69,21 +100,7 @@ function Shell({ env }: { env: Environment }) {
 
   return (
     <main className={styles.root}>
-      <header className={styles.header}>
-        <Text as="h1" size={600} weight="semibold" className={styles.title}>
-          {t('app-title')}
-        </Text>
-        <Caption1 className={styles.subtitle}>{t('app-subtitle')}</Caption1>
-      </header>
-
-      {env.kind === 'excel' && !env.apiSupported && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('app-api-missing-title')}</MessageBarTitle>
-            {t('app-api-missing', { version: REQUIRED_EXCEL_API })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <Header />
       {env.kind === 'office' && (
         <MessageBar intent="info">
           <MessageBarBody>{t('app-other-host', { host: env.host })}</MessageBarBody>

@@ -51,10 +51,13 @@ test('Chinese, and every step reachable by keyboard (headers are buttons)', asyn
   await expectAccessible(container);
 });
 
-test('Excel without ExcelApi 1.7 says so plainly', () => {
-  renderApp({ env: { kind: 'excel', apiSupported: false }, services: { excelHost: () => excelWorkbook().workbook.host as never } });
+test('Excel without ExcelApi 1.7 says so plainly and leaves the workbook alone', () => {
+  const excelHost = jest.fn();
+  renderApp({ env: { kind: 'excel', apiSupported: false }, services: { excelHost } });
   expect(screen.getByText('Excel is too old')).toBeInTheDocument();
   expect(screen.getByText(/lacks features ABC Planner needs \(ExcelApi 1\.7\)/)).toBeInTheDocument();
+  expect(excelHost).not.toHaveBeenCalled();
+  expect(screen.queryByRole('button', { name: /Run/ })).toBeNull();
 });
 
 test('Excel: a failed write shows what failed and that the workbook was put back, details collapsible', async () => {
