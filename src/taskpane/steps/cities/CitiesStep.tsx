@@ -145,10 +145,10 @@ export function CitiesStep() {
           }}
         >
           <Field className={styles.addCity} label={t('cities-add-city')} validationState={c.add.error ? 'error' : 'none'} validationMessage={c.add.error}>
-            <Input value={c.add.city} onChange={(_, data) => c.add.setCity(data.value)} />
+            <Input className={styles.fill} value={c.add.city} onChange={(_, data) => c.add.setCity(data.value)} />
           </Field>
           <Field className={styles.addTier} label={t('cities-add-tier')}>
-            <Select value={c.add.tier} onChange={(_, data) => c.add.setTier(Number(data.value) as Tier)}>
+            <Select className={styles.fill} value={c.add.tier} onChange={(_, data) => c.add.setTier(Number(data.value) as Tier)}>
               {tierOptions}
             </Select>
           </Field>

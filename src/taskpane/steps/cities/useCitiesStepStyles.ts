@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const useCitiesStepStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalXS },
   caption: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   unlisted: {
@@ -33,6 +33,7 @@ export const useCitiesStepStyles = makeStyles({
   select: { minWidth: 0, width: '100%' },
   add: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 120px auto', alignItems: 'start', gap: tokens.spacingHorizontalS },
   addCity: { minWidth: 0 },
+  fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
   addTier: { minWidth: 0 },
   // Level with the inputs, below the fields' labels.
   addButton: { marginTop: '26px' },
