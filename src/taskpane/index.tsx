@@ -3,7 +3,7 @@
  * mode), picks the language (Office's display language, else the browser's; ?lang=zh|en wins),
  * then shows the App.
  */
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Spinner, makeStyles, webLightTheme } from '@fluentui/react-components';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Lang } from '../i18n';
@@ -12,7 +12,10 @@ import { App } from './App';
 import { detectEnvironment, type Environment } from './environment';
 import { LangContext, chooseLang } from './text';
 
+const useBootStyles = makeStyles({ starting: { marginTop: '40vh' } });
+
 function Boot() {
+  const styles = useBootStyles();
   const [started, setStarted] = useState<{ env: Environment; lang: Lang } | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -29,7 +32,7 @@ function Boot() {
   }, []);
   if (!started) {
     const lang = chooseLang(location.search, undefined, navigator.language);
-    return <Spinner style={{ marginTop: '40vh' }} label={paneText(lang, 'app-starting')} />;
+    return <Spinner className={styles.starting} label={paneText(lang, 'app-starting')} />;
   }
   return (
     <LangContext.Provider value={started.lang}>
