@@ -37,13 +37,22 @@ class BlockIndex {
       this.shared.addBlock(b.cells, b.firstRow, b.firstColumn);
       first = Math.min(first, b.firstRow);
       last = Math.max(last, b.firstRow + b.cells.length - 1);
-      b.cells.forEach((row, i) => {
-        row.forEach((c, j) => {
-          if (c !== null && c !== undefined) {
-            area = unionArea(area, { firstRow: b.firstRow + i, lastRow: b.firstRow + i, firstColumn: b.firstColumn + j, lastColumn: b.firstColumn + j });
-          }
-        });
-      });
+      // The block's non-null cells' bounds (no object per cell: blocks run to 100,000s of rows).
+      let r0 = -1;
+      let r1 = -1;
+      let c0 = Infinity;
+      let c1 = -1;
+      for (let i = 0; i < b.cells.length; i++) {
+        const row = b.cells[i]!;
+        for (let j = 0; j < row.length; j++) {
+          if (row[j] === null || row[j] === undefined) continue;
+          if (r0 < 0) r0 = i;
+          r1 = i;
+          if (j < c0) c0 = j;
+          if (j > c1) c1 = j;
+        }
+      }
+      if (r0 >= 0) area = unionArea(area, { firstRow: b.firstRow + r0, lastRow: b.firstRow + r1, firstColumn: b.firstColumn + c0, lastColumn: b.firstColumn + c1 });
     }
     this.firstRow = first;
     this.lastRow = last;

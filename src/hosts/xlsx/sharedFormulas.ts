@@ -23,6 +23,9 @@ interface Run {
   column: number;
   first: number;
   last: number;
+  /** The places handed out (made on first use, once firstSi is set): one object per run, not per cell. */
+  master?: SharedPlace;
+  other?: SharedPlace;
 }
 
 /** The runs of one column of one block: run number per row (-1: not in a run). */
@@ -39,7 +42,7 @@ interface ColumnRuns {
 export class SharedRuns {
   private readonly runs: Run[] = [];
   private readonly columns = new Map<number, ColumnRuns[]>();
-  /** Added to every run number: the sheet's first free shared-formula index. */
+  /** Added to every run number: the sheet's first free shared-formula index (set before the first `at`). */
   firstSi = 0;
 
   constructor(private readonly sheetName: string) {}
@@ -95,10 +98,9 @@ export class SharedRuns {
       const id = c.ids[row - c.firstRow];
       if (id === undefined || id < 0) continue;
       const run = this.runs[id]!;
-      const si = this.firstSi + id;
-      if (row !== run.first) return { si };
+      if (row !== run.first) return (run.other ??= { si: this.firstSi + id });
       const letters = columnLetters(run.column);
-      return { si, ref: `${letters}${run.first}:${letters}${run.last}` };
+      return (run.master ??= { si: this.firstSi + id, ref: `${letters}${run.first}:${letters}${run.last}` });
     }
     return undefined;
   }
