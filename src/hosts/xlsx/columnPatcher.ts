@@ -12,6 +12,7 @@ import { colWidth } from './sheetWriter';
 import type { StyleBook } from './styles';
 import { attr, childElements, el, parseXml, serializeElement, setAttr, type XmlElement } from './xml';
 import { errors } from './errors';
+import { tagEnd } from './xmlScan';
 
 interface Assignment {
   col: number;
@@ -271,18 +272,18 @@ export class ColumnPatcher {
     const p = this.prefix;
     const rowOpen = `<${p}row`;
     if (b.startsWith(rowOpen, lt) && isNameEnd(b.charCodeAt(lt + rowOpen.length))) {
-      const tagEnd = findTagEnd(b, lt);
-      if (tagEnd < 0) return false;
+      const gt = tagEnd(b, lt + 1);
+      if (gt < 0) return false;
       let end: number;
-      const selfClosing = b.charCodeAt(tagEnd - 1) === 47; // '/'
-      if (selfClosing) end = tagEnd + 1;
+      const selfClosing = b.charCodeAt(gt - 1) === 47; // '/'
+      if (selfClosing) end = gt + 1;
       else {
         const close = `</${p}row>`;
-        const ci = b.indexOf(close, tagEnd);
+        const ci = b.indexOf(close, gt);
         if (ci < 0) return false;
         end = ci + close.length;
       }
-      this.row(b.slice(lt, tagEnd + 1), selfClosing ? '' : b.slice(tagEnd + 1, end - `</${p}row>`.length), selfClosing);
+      this.row(b.slice(lt, gt + 1), selfClosing ? '' : b.slice(gt + 1, end - `</${p}row>`.length), selfClosing);
       this.pos = end;
       return true;
     }
@@ -379,7 +380,7 @@ export class ColumnPatcher {
       const lt = inner.indexOf('<', i);
       if (lt < 0) break;
       if (inner.startsWith(cOpen, lt) && isNameEnd(inner.charCodeAt(lt + cOpen.length))) {
-        const te = findTagEnd(inner, lt);
+        const te = tagEnd(inner, lt + 1);
         if (te < 0) throw errors.badXml(this.part, `unterminated cell in row ${r}`);
         let end: number;
         if (inner.charCodeAt(te - 1) === 47) end = te + 1;
@@ -434,7 +435,7 @@ function appendPosition(inner: string, cOpen: string, cClose: string): number | 
   if (end === 0) return 0;
   const last = inner.lastIndexOf(cOpen, end);
   if (last < 0 || !isNameEnd(inner.charCodeAt(last + cOpen.length))) return undefined;
-  const te = findTagEnd(inner, last);
+  const te = tagEnd(inner, last + 1);
   if (te < 0) return undefined;
   const cellEnd = inner.charCodeAt(te - 1) === 47 ? te + 1 : inner.indexOf(cClose, te) + cClose.length;
   if (cellEnd !== end) return undefined;
@@ -458,15 +459,3 @@ function isNameEnd(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 62 || code === 47;
 }
 
-/** Index of the '>' that ends the tag starting at `lt`, respecting quoted attribute values; -1 if not in the buffer yet. */
-function findTagEnd(s: string, lt: number): number {
-  let quote = 0;
-  for (let i = lt + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 62) return i;
-  }
-  return -1;
-}

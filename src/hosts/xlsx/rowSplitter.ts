@@ -5,6 +5,7 @@
  * usual spelling are read with a few string searches, everything else (and any item the fast
  * path does not understand) goes through the full XML scanner.
  */
+import { tagEnd } from './xmlScan';
 
 export interface RowSink {
   /** Text outside rows (head, tail, whitespace and comments between rows). */
@@ -116,16 +117,3 @@ function isDelimiter(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 62 || code === 47;
 }
 
-/** Index of the '>' ending a tag, skipping quoted values; -1 if not in the string yet. */
-export function tagEnd(s: string, from: number): number {
-  const n = s.length;
-  let quote = 0;
-  for (let i = from; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 62) return i;
-    else if (c === 34 || c === 39) quote = c;
-  }
-  return -1;
-}

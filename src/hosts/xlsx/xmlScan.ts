@@ -186,7 +186,7 @@ function isNameStart(c: number): boolean {
 }
 
 /** Index of the '>' ending a tag whose name starts at `from`, skipping quoted values; -1 if not here yet. */
-function tagEnd(s: string, from: number): number {
+export function tagEnd(s: string, from: number): number {
   const n = s.length;
   let quote = 0;
   for (let i = from; i < n; i++) {
