@@ -43,6 +43,7 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   if (!Number.isSafeInteger(totalUnits) || totalUnits < 0) throw new AllocationError(`total must be a whole number of units ≥ 0, got ${totalUnits}`);
   const n = weights.length;
   if (result.length < n) throw new AllocationError(`result has room for ${result.length} shares, not ${n}`);
+  if (result instanceof Int32Array && totalUnits > 0x7fffffff) throw new AllocationError(`${totalUnits} units do not fit 32-bit shares`);
   for (let i = 0; i < n; i++) result[i] = 0;
   if (n === 0 || totalUnits === 0) return;
 
@@ -58,34 +59,33 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   if (!even) for (let i = 0; i < n; i++) weightSum += weights[i] / maxWeight;
   const scale = even ? totalUnits / n : totalUnits / weightSum;
 
-  const remainders = n <= SMALL ? smallRemainders : new Float64Array(n);
+  // Each share's exact value is worked out again wherever it is needed (exactShare): a million
+  // customers' remainders would otherwise need an array of their own (8 MB, and a garbage
+  // collection). No closures here: this runs once per customer for the product split.
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const exact = (even ? 1 : weights[i] / maxWeight) * scale;
+    const exact = exactShare(weights[i], maxWeight, scale);
     let whole = Math.floor(exact);
-    let rest = exact - whole;
     // 2.9999999999999996 is 3 that floating point lost; do not make it 2 + a remainder.
-    if (rest > 1 - 1e-9) {
-      whole += 1;
-      rest = 0;
-    }
+    if (exact - whole > 1 - 1e-9) whole += 1;
     result[i] = whole;
-    remainders[i] = rest;
     given += whole;
   }
 
   let left = totalUnits - given;
   if (left < 0) {
     // Only possible through the rounding-up guard above; take back from the smallest remainders.
-    takeBack(result, n, remainders, -left);
+    takeBack(result, n, weights, maxWeight, scale, -left);
     return;
   }
   if (left === 0) return;
   if (n <= SMALL) {
     // A customer's product split: an insertion sort (largest remainder first, ties to the
     // earlier item) in scratch space beats setting up the buckets.
+    const remainders = smallRemainders;
     const order = smallOrder;
     for (let i = 0; i < n; i++) {
+      remainders[i] = restOf(weights[i], maxWeight, scale, result[i]);
       let j = i;
       while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
         order[j] = order[j - 1];
@@ -99,8 +99,7 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
 
   // Count remainders per bucket, find the bucket where the last extra unit falls.
   const counts = new Uint32Array(BUCKETS);
-  const bucketOf = (r: number) => Math.min(BUCKETS - 1, Math.floor(r * BUCKETS));
-  for (let i = 0; i < n; i++) counts[bucketOf(remainders[i])]++;
+  for (let i = 0; i < n; i++) counts[bucketOf(restOf(weights[i], maxWeight, scale, result[i]))]++;
   let threshold = BUCKETS - 1;
   let above = 0;
   while (threshold > 0 && above + counts[threshold] < left) {
@@ -109,24 +108,46 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   }
   // Everything in a higher bucket gets a unit; the threshold bucket is ordered exactly.
   const tied: number[] = [];
+  const tiedRest: number[] = [];
   for (let i = 0; i < n; i++) {
-    const b = bucketOf(remainders[i]);
+    const rest = restOf(weights[i], maxWeight, scale, result[i]);
+    const b = bucketOf(rest);
     if (b > threshold) {
       result[i] += 1;
       left--;
     } else if (b === threshold) {
       tied.push(i);
+      tiedRest.push(rest);
     }
   }
-  tied.sort((a, b) => remainders[b] - remainders[a] || a - b);
+  const order = tied.map((_, t) => t);
+  order.sort((a, b) => tiedRest[b] - tiedRest[a] || a - b);
   if (tied.length < left) throw new AllocationError(`cannot place ${left} units over ${tied.length} remainders`);
-  for (let k = 0; k < left; k++) result[tied[k]] += 1;
+  for (let k = 0; k < left; k++) result[tied[order[k]]] += 1;
 }
 
-function takeBack(result: UnitsOut, n: number, remainders: Float64Array, count: number): void {
+/** An item's exact share: its weight relative to the largest, times the scale (maxWeight 0: an even split). */
+function exactShare(weight: number, maxWeight: number, scale: number): number {
+  return (maxWeight === 0 ? 1 : weight / maxWeight) * scale;
+}
+
+/** What is left of a share once `whole` units are given (0 where the guard rounded it up). */
+function restOf(weight: number, maxWeight: number, scale: number, whole: number): number {
+  return Math.max(0, exactShare(weight, maxWeight, scale) - whole);
+}
+
+function bucketOf(rest: number): number {
+  return Math.min(BUCKETS - 1, Math.floor(rest * BUCKETS));
+}
+
+function takeBack(result: UnitsOut, n: number, weights: ArrayLike<number>, maxWeight: number, scale: number, count: number): void {
   const order: number[] = [];
-  for (let i = 0; i < n; i++) if (result[i] > 0) order.push(i);
-  order.sort((a, b) => remainders[a] - remainders[b] || b - a);
+  const rests = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    rests[i] = restOf(weights[i], maxWeight, scale, result[i]);
+    if (result[i] > 0) order.push(i);
+  }
+  order.sort((a, b) => rests[a] - rests[b] || b - a);
   for (let k = 0; k < count; k++) result[order[k]] -= 1;
 }
 

@@ -5,7 +5,7 @@
  */
 import { fromUnits } from './allocate';
 import type { CustomerColumns } from './customers';
-import { MODE_OF_CODE } from './customers';
+import { MODE_OF_CODE, productUnitsOf } from './customers';
 import { INDUSTRY_GROUPS } from './settings';
 import type { IndustryGroup, Settings } from './settings';
 import type { CustomerClass, MatrixMode, Tier } from './types';
@@ -72,33 +72,45 @@ export interface Breakdown {
 }
 
 /**
- * Sums in units for many lines at once, one typed array per measure: line g's target is
- * target[g], its product p is products[g * productCount + p].
+ * Sums in units for many lines at once, in one typed array: line g's customers, target and
+ * products side by side (stride 2 + productCount), so adding a customer to a line touches one
+ * place in memory, not three (a hundred thousand salespeople do not fit in the cache).
  */
 class LineSums {
-  readonly customers: Float64Array;
-  readonly target: Float64Array;
-  readonly products: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly stride: number;
   constructor(
-    lines: number,
+    readonly lines: number,
     private readonly productCount: number,
   ) {
-    this.customers = new Float64Array(lines);
-    this.target = new Float64Array(lines);
-    this.products = new Float64Array(lines * productCount);
+    this.stride = 2 + productCount;
+    this.sums = new Float64Array(lines * this.stride);
   }
-  /** Adds customer i of the columns to line g. */
-  add(g: number, c: CustomerColumns, i: number): void {
-    const k = this.productCount;
-    this.customers[g] += 1;
-    this.target[g] += c.targetUnits[i];
-    for (let p = 0; p < k; p++) this.products[g * k + p] += c.productUnits[i * k + p];
+  /** Adds a customer with `target` units, split over the products as `split`, to line g. */
+  add(g: number, target: number, split: Float64Array): void {
+    const s = this.sums;
+    const o = g * this.stride;
+    s[o] += 1;
+    s[o + 1] += target;
+    for (let p = 0; p < this.productCount; p++) s[o + 2 + p] += split[p];
+  }
+  customers(g: number): number {
+    return this.sums[g * this.stride];
+  }
+  target(g: number): number {
+    return this.sums[g * this.stride + 1];
   }
   line(g: number, unit: number): TargetLine {
-    const k = this.productCount;
-    const products: number[] = new Array(k);
-    for (let p = 0; p < k; p++) products[p] = fromUnits(this.products[g * k + p], unit);
-    return { customers: this.customers[g], target: fromUnits(this.target[g], unit), products };
+    const o = g * this.stride;
+    const products: number[] = new Array(this.productCount);
+    for (let p = 0; p < this.productCount; p++) products[p] = fromUnits(this.sums[o + 2 + p], unit);
+    return { customers: this.sums[o], target: fromUnits(this.sums[o + 1], unit), products };
+  }
+  /** The lines that have customers, in line order. */
+  used(): number[] {
+    const out: number[] = [];
+    for (let g = 0; g < this.lines; g++) if (this.sums[g * this.stride] > 0) out.push(g);
+    return out;
   }
   /** The total over lines (all of them by default), summed in units. */
   total(unit: number, lines?: Iterable<number>): TargetLine {
@@ -106,13 +118,39 @@ class LineSums {
     let customers = 0;
     let target = 0;
     const products = new Float64Array(k);
-    for (const g of lines ?? this.target.keys()) {
-      customers += this.customers[g];
-      target += this.target[g];
-      for (let p = 0; p < k; p++) products[p] += this.products[g * k + p];
+    for (const g of lines ?? this.used()) {
+      const o = g * this.stride;
+      customers += this.sums[o];
+      target += this.sums[o + 1];
+      for (let p = 0; p < k; p++) products[p] += this.sums[o + 2 + p];
     }
     return { customers, target: fromUnits(target, unit), products: Array.from(products, (u) => fromUnits(u, unit)) };
   }
+}
+
+/**
+ * The ids ordered by their value, largest first, ties in the order given. Values are whole units
+ * (integers ≥ 0), so each id becomes one float, (max − value) × span + position, exact below
+ * 2^53 and sorted natively: a hundred thousand salespeople sorted through a comparison callback
+ * took a tenth of a second, this a few milliseconds. Values too large to pack take the callback.
+ */
+export function byValueDesc(ids: readonly number[], value: (id: number) => number): number[] {
+  const n = ids.length;
+  let max = 0;
+  for (let j = 0; j < n; j++) max = Math.max(max, value(ids[j]));
+  let span = 1;
+  while (span < n) span *= 2;
+  if ((max + 1) * span > Number.MAX_SAFE_INTEGER) {
+    const order = ids.map((_, j) => j);
+    order.sort((a, b) => value(ids[b]) - value(ids[a]) || a - b);
+    return order.map((j) => ids[j]);
+  }
+  const keys = new Float64Array(n);
+  for (let j = 0; j < n; j++) keys[j] = (max - value(ids[j])) * span + j;
+  keys.sort();
+  const out: number[] = new Array(n);
+  for (let j = 0; j < n; j++) out[j] = ids[keys[j] % span];
+  return out;
 }
 
 const check = (have: number, want: number): LoadCheck => (have === want ? 'ok' : have < want ? 'under' : 'over');
@@ -124,6 +162,11 @@ const CLASS_A = 1;
 const CLASS_B = 2;
 const CLASS_C = 3;
 
+/** The industry groups whose bits are set, for each of the 2^6 sets a salesperson can cover. */
+const GROUPS_OF_BITS: readonly (readonly IndustryGroup[])[] = Array.from({ length: 1 << INDUSTRY_GROUPS.length }, (_, bits) =>
+  INDUSTRY_GROUPS.filter((_, g) => bits & (1 << g)),
+);
+
 /** The tables of a plan whose classified customers (classCode > 0) have their targets allocated. */
 export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdown {
   const unit = settings.targets.unit;
@@ -131,7 +174,8 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const industries = new LineSums(INDUSTRY_GROUPS.length, k);
   const regions = new LineSums(c.regions.length, k);
   const people = new LineSums(c.owners.length, k);
-  const accounts: string[][] = c.owners.map(() => []);
+  // Names of each person's A customers; most people have none, so no array until they do.
+  const accounts: (string[] | undefined)[] = new Array(c.owners.length);
   // Industries a person covers as bits. Regions: most people hold one, so the first is kept in
   // a typed array and only a person with more gets a set (a set entry per customer costs).
   const industryBits = new Uint8Array(c.owners.length);
@@ -144,16 +188,25 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const summarySales = new Float64Array(cells);
   const summaryTarget = new Float64Array(cells);
   const aRows: number[] = [];
+  const aProducts = new Float64Array(k);
+  const split = new Float64Array(k);
+  // Held locally: under tsx (the CLI, the bench) each use of an imported name is a getter call.
+  const splitOf = productUnitsOf;
+  const classes = CLASSES.length;
 
   for (let i = 0; i < c.count; i++) {
     const cls = c.classCode[i];
     if (cls === 0) continue;
-    if (cls === CLASS_A) aRows.push(i);
-    else if (cls === CLASS_B) industries.add(c.industry[i], c, i);
-    else if (cls === CLASS_C) regions.add(c.regionId[i], c, i);
+    const target = c.targetUnits[i];
+    splitOf(c, i, split);
     const owner = c.ownerId[i];
-    people.add(owner, c, i);
-    if (cls === CLASS_A) accounts[owner].push(c.name[i]);
+    if (cls === CLASS_A) {
+      aRows.push(i);
+      for (let p = 0; p < k; p++) aProducts[p] += split[p];
+      (accounts[owner] ??= []).push(c.name[i]);
+    } else if (cls === CLASS_B) industries.add(c.industry[i], target, split);
+    else if (cls === CLASS_C) regions.add(c.regionId[i], target, split);
+    people.add(owner, target, split);
     industryBits[owner] |= 1 << c.industry[i];
     const region = c.regionId[i];
     if (c.regions[region] && firstRegion[owner] !== region) {
@@ -164,16 +217,18 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
         more.add(region);
       }
     }
-    const cell = (c.tier[i] - 1) * CLASSES.length + (cls - 1);
+    const cell = (c.tier[i] - 1) * classes + (cls - 1);
     summaryCustomers[cell] += 1;
     summaryPotential[cell] += c.potential[i];
     summarySales[cell] += c.ourSales[i];
-    summaryTarget[cell] += c.targetUnits[i];
+    summaryTarget[cell] += target;
   }
 
-  const customerLines: CustomerLine[] = aRows.map((i) => {
+  // Largest target first; equal targets in sheet order.
+  const customerLines: CustomerLine[] = byValueDesc(aRows, (i) => c.targetUnits[i]).map((i) => {
     const products: number[] = new Array(k);
-    for (let p = 0; p < k; p++) products[p] = fromUnits(c.productUnits[i * k + p], unit);
+    productUnitsOf(c, i, products);
+    for (let p = 0; p < k; p++) products[p] = fromUnits(products[p], unit);
     return {
       customers: 1,
       target: fromUnits(c.targetUnits[i], unit),
@@ -189,16 +244,11 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
       ourSales: c.ourSales[i],
     };
   });
-  customerLines.sort((a, b) => b.target - a.target || a.row - b.row);
   let aTotalUnits = 0;
-  const aProducts = new Float64Array(k);
-  for (const i of aRows) {
-    aTotalUnits += c.targetUnits[i];
-    for (let p = 0; p < k; p++) aProducts[p] += c.productUnits[i * k + p];
-  }
+  for (const i of aRows) aTotalUnits += c.targetUnits[i];
 
-  const cRegions = [...regions.customers.keys()].filter((g) => regions.customers[g] > 0);
-  cRegions.sort((a, b) => regions.target[b] - regions.target[a] || byText(c.regions[a], c.regions[b]));
+  const cRegions = regions.used();
+  cRegions.sort((a, b) => regions.target(b) - regions.target(a) || byText(c.regions[a], c.regions[b]));
 
   const regionsOf = (g: number): string[] => {
     if (firstRegion[g] < 0) return [];
@@ -207,24 +257,30 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     more.add(firstRegion[g]);
     return [...more].map((id) => c.regions[id]).sort(byText);
   };
-  // Largest target first, as in the other tables; customers with no owner last.
-  const owners = [...people.customers.keys()].filter((g) => people.customers[g] > 0);
-  owners.sort((a, b) => (c.owners[a] === '' ? 1 : c.owners[b] === '' ? -1 : people.target[b] - people.target[a] || byText(c.owners[a], c.owners[b])));
+  // Largest target first, equal targets in the order the people first appear in the sheet;
+  // customers with no owner last.
+  const used = people.used();
+  const owners = byValueDesc(
+    used.filter((g) => c.owners[g] !== ''),
+    (g) => people.target(g),
+  );
+  if (owners.length < used.length) owners.push(c.owners.indexOf(''));
   const load = settings.load;
   const salespersonLines: SalespersonLine[] = owners.map((g) => {
     const { customers, target, products } = people.line(g, unit);
-    const groups = INDUSTRY_GROUPS.filter((_, bit) => industryBits[g] & (1 << bit));
+    const groups = GROUPS_OF_BITS[industryBits[g]].slice();
     const regionNames = regionsOf(g);
+    const named = accounts[g] ?? [];
     return {
       customers,
       target,
       products,
       owner: c.owners[g],
-      accounts: accounts[g],
+      accounts: named,
       industries: groups,
       regions: regionNames,
       check: {
-        accounts: check(accounts[g].length, load.accounts),
+        accounts: check(named.length, load.accounts),
         industries: check(groups.length, load.industries),
         regions: check(regionNames.length, load.regions),
       },
@@ -251,7 +307,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     byCustomer: { lines: customerLines, total: { customers: aRows.length, target: fromUnits(aTotalUnits, unit), products: Array.from(aProducts, (u) => fromUnits(u, unit)) } },
     byIndustry: {
       lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit) })),
-      total: industries.total(unit),
+      total: industries.total(unit, INDUSTRY_GROUPS.keys()),
     },
     byRegion: {
       lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit) })),

@@ -5,7 +5,8 @@
  * garbage collector's time with them; as columns they cost about 150 bytes and no objects.
  * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
  */
-import { fromUnits } from './allocate';
+import type { UnitsOut } from './allocate';
+import { allocateInto, fromUnits } from './allocate';
 import type { ClassReason } from './classify';
 import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
 
@@ -43,11 +44,17 @@ export interface CustomerColumns {
   /** See CLASS_OF_CODE and MODE_OF_CODE. */
   classCode: Uint8Array;
   modeCode: Uint8Array;
-  /** Target in allocation units; NaN for unclassified rows. */
-  targetUnits: Float64Array;
-  /** Target per product in units (row-major, productCount per row). */
+  /**
+   * Target in allocation units; 0 for unclassified rows (classCode 0). 32-bit integers while the
+   * company target is under 2^31 units (21 billion 万元 at a unit of 1), else 64-bit floats.
+   */
+  targetUnits: Int32Array | Float64Array;
+  /**
+   * The product mix (percent per product) that splits each customer's target: productUnitsOf
+   * works a customer's split out when asked, rather than a million customers' splits being kept.
+   */
   productCount: number;
-  productUnits: Float64Array;
+  productMix: Float64Array;
 }
 
 /** Columns for up to `capacity` rows read from a sheet; the plan's own arrays stay empty until planned. */
@@ -68,21 +75,30 @@ export function newCustomerColumns(capacity: number, historyCount: number): Cust
     potential: new Float64Array(capacity),
     ourSales: new Float64Array(capacity),
     historyTotals: new Float64Array(historyCount),
-    ...planArrays(0, 0),
+    tier: new Uint8Array(0),
+    classCode: new Uint8Array(0),
+    modeCode: new Uint8Array(0),
+    targetUnits: new Int32Array(0),
+    productCount: 0,
+    productMix: new Float64Array(0),
   };
 }
 
-/** The arrays a plan fills (tier, class, mode, targets): new for each plan, so read rows can be planned again and again. */
-export function planArrays(count: number, productCount: number) {
-  return {
-    tier: new Uint8Array(count).fill(3),
-    classCode: new Uint8Array(count),
-    modeCode: new Uint8Array(count),
-    targetUnits: new Float64Array(count).fill(NaN),
-    productCount,
-    productUnits: new Float64Array(count * productCount),
-  };
+/** Room for `count` customers' targets of at most `totalUnits` units each. */
+export function targetUnitsArray(count: number, totalUnits: number): Int32Array | Float64Array {
+  return totalUnits <= 0x7fffffff ? new Int32Array(count) : new Float64Array(count);
 }
+
+/**
+ * Customer i's target per product, in units, written into out[0 … productCount - 1]: its target
+ * split over the product mix by largest remainder, so the products add up to the target exactly.
+ * Every table and view that shows products splits the same way, so they all agree.
+ */
+export function productUnitsOf(c: CustomerColumns, i: number, out: UnitsOut): void {
+  allocate(c.targetUnits[i], c.productMix, out);
+}
+// Called once per customer: held locally, as under tsx each use of an imported name is a getter call.
+const allocate = allocateInto;
 
 /** The first n rows of columns made with room for more (blank and totals rows were skipped). */
 export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
@@ -134,8 +150,11 @@ export function customerAt(c: CustomerColumns, i: number, settings: Settings): P
   const tier = c.tier[i] as Tier;
   const unit = settings.targets.unit;
   const classified = cls !== null;
-  const productTargets: number[] = [];
-  if (classified) for (let p = 0; p < c.productCount; p++) productTargets.push(fromUnits(c.productUnits[i * c.productCount + p], unit));
+  const productTargets: number[] = new Array(c.productCount);
+  if (classified) {
+    productUnitsOf(c, i, productTargets);
+    for (let p = 0; p < c.productCount; p++) productTargets[p] = fromUnits(productTargets[p], unit);
+  }
   return {
     row: c.row[i],
     name: c.name[i],

@@ -3,12 +3,12 @@
  * allocates the company target and builds the breakdown tables. Pure and deterministic.
  */
 import { columnLetter } from './a1';
-import { allocateInto, allocateUnits, fromUnits, toUnits } from './allocate';
+import { allocateInto, fromUnits, toUnits } from './allocate';
 import type { Breakdown } from './breakdown';
 import { buildBreakdown } from './breakdown';
 import { cityTierLookup, classCode, modeCode } from './classify';
 import type { CustomerColumns, PlannedCustomer } from './customers';
-import { allCustomers, newCustomerColumns, planArrays } from './customers';
+import { allCustomers, newCustomerColumns, targetUnitsArray } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
 import { readCustomerRows } from './rows';
@@ -98,28 +98,50 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
   return names.map((name, i) => ({ name, mixPct: pct(mix![i] ?? 0), history: history[i] }));
 }
 
-/** Allocation weights of the classified rows (`classified` lists their indexes). */
-function weightsFor(cols: CustomerColumns, classified: Int32Array, settings: Settings): Float64Array {
+/**
+ * Allocation weights, one per classified row in sheet order. When every row is classified and
+ * the basis is one column, the column itself: no copy of a million numbers.
+ */
+function weightsFor(cols: CustomerColumns, classifiedCount: number, settings: Settings): ArrayLike<number> {
   const { basis, blendPotentialWeight } = settings.targets;
-  const n = classified.length;
-  const w = new Float64Array(n);
+  const all = classifiedCount === cols.count;
+  if (all && basis === 'potential') return cols.potential;
+  if (all && basis === 'ourSales') return cols.ourSales;
+  const w = new Float64Array(classifiedCount);
   if (basis === 'even') return w.fill(1);
-  if (basis === 'potential') for (let j = 0; j < n; j++) w[j] = cols.potential[classified[j]];
-  else if (basis === 'ourSales') for (let j = 0; j < n; j++) w[j] = cols.ourSales[classified[j]];
-  else {
-    let pot = 0;
-    let sales = 0;
-    for (let j = 0; j < n; j++) {
-      pot += cols.potential[classified[j]];
-      sales += cols.ourSales[classified[j]];
-    }
-    // Each measure as a share of its own total, so 万元 of potential and of sales weigh alike.
-    for (let j = 0; j < n; j++) {
-      const i = classified[j];
-      w[j] = (pot > 0 ? (blendPotentialWeight * cols.potential[i]) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * cols.ourSales[i]) / sales : 0);
-    }
+  const { classCode, potential, ourSales } = cols;
+  let j = 0;
+  if (basis === 'potential' || basis === 'ourSales') {
+    const column = basis === 'potential' ? potential : ourSales;
+    for (let i = 0; i < cols.count; i++) if (classCode[i] !== 0) w[j++] = column[i];
+    return w;
+  }
+  let pot = 0;
+  let sales = 0;
+  for (let i = 0; i < cols.count; i++) {
+    if (classCode[i] === 0) continue;
+    pot += potential[i];
+    sales += ourSales[i];
+  }
+  // Each measure as a share of its own total, so 万元 of potential and of sales weigh alike.
+  for (let i = 0; i < cols.count; i++) {
+    if (classCode[i] === 0) continue;
+    w[j++] = (pot > 0 ? (blendPotentialWeight * potential[i]) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * ourSales[i]) / sales : 0);
   }
   return w;
+}
+
+/**
+ * The company target over the classified rows, into targetUnits (0 for the others). The
+ * allocator fills the first classifiedCount places; they are then spread to their rows from
+ * the last back, each moving to a place at or after its own, so no second array is needed.
+ */
+function allocateTargets(cols: CustomerColumns, classifiedCount: number, totalUnits: number, settings: Settings): void {
+  const targets = cols.targetUnits;
+  allocateInto(totalUnits, weightsFor(cols, classifiedCount, settings), targets.subarray(0, classifiedCount));
+  if (classifiedCount === cols.count) return;
+  let j = classifiedCount - 1;
+  for (let i = cols.count - 1; i >= 0; i--) targets[i] = cols.classCode[i] !== 0 ? targets[j--] : 0;
 }
 
 /**
@@ -220,49 +242,49 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   if (!prepared.ok || !report || headerIndex === undefined) return emptyPlan(sheet, settings, prepared.issues, report, headerIndex, language);
   const issues = prepared.issues;
   const productNames = productPlan(settings, report, language);
-  const cols: CustomerColumns = { ...prepared.columns, ...planArrays(prepared.columns.count, productNames.length) };
+  const count = prepared.columns.count;
+  const cols: CustomerColumns = {
+    ...prepared.columns,
+    tier: new Uint8Array(count),
+    classCode: new Uint8Array(count),
+    modeCode: new Uint8Array(count),
+  };
 
   // Tier, class and mode, with the thresholds of each tier looked up once (index = tier).
   const tierOf = cityTierLookup(settings);
   const th = [null, settings.thresholds['1'], settings.thresholds['2'], settings.thresholds['3']];
   const mx = [null, settings.matrix['1'], settings.matrix['2'], settings.matrix['3']];
   const cityTiers = new Map<string, number>();
-  const classified = new Int32Array(cols.count);
+  const { city: cityOf, tier: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
   let classifiedCount = 0;
   let currentSales = 0;
-  for (let i = 0; i < cols.count; i++) {
-    const city = cols.city[i];
+  // Held locally: under tsx (the CLI, the bench) each use of an imported name is a getter call.
+  const classOf = classCode;
+  const modeOf = modeCode;
+  for (let i = 0; i < count; i++) {
+    const city = cityOf[i];
     let tier = cityTiers.get(city);
     if (tier === undefined) cityTiers.set(city, (tier = tierOf(city)));
-    cols.tier[i] = tier;
-    const pot = cols.potential[i];
-    const sales = cols.ourSales[i];
+    tierCol[i] = tier;
+    const pot = potential[i];
+    const sales = ourSales[i];
     if (pot !== pot || sales !== sales) continue; // NaN: missing or invalid, no class
-    cols.classCode[i] = classCode(th[tier]!, pot, sales);
-    cols.modeCode[i] = modeCode(mx[tier]!, pot, sales);
-    classified[classifiedCount++] = i;
+    classCol[i] = classOf(th[tier]!, pot, sales);
+    modeCol[i] = modeOf(mx[tier]!, pot, sales);
+    classifiedCount++;
     currentSales += sales;
   }
   currentSales = Math.round(currentSales * 1e6) / 1e6;
-  const classifiedRows = classified.subarray(0, classifiedCount);
 
   const products = productMix(productNames, settings, report, cols);
   const t = settings.targets;
   const wanted = t.companyTarget ?? currentSales * (1 + t.growthPct / 100);
   const totalUnits = classifiedCount ? toUnits(wanted, t.unit) : 0;
   const company = fromUnits(totalUnits, t.unit);
-
-  const units = allocateUnits(totalUnits, weightsFor(cols, classifiedRows, settings));
-  const mix = Float64Array.from(products, (p) => p.mixPct);
-  const k = products.length;
-  const split = new Float64Array(k);
-  for (let j = 0; j < classifiedCount; j++) {
-    const i = classifiedRows[j];
-    cols.targetUnits[i] = units[j];
-    // Each customer's target over the product mix, by largest remainder too.
-    allocateInto(units[j], mix, split);
-    for (let p = 0; p < k; p++) cols.productUnits[i * k + p] = split[p]; // a loop: set() costs more for 4 numbers
-  }
+  cols.targetUnits = targetUnitsArray(count, totalUnits);
+  cols.productCount = products.length;
+  cols.productMix = Float64Array.from(products, (p) => p.mixPct);
+  allocateTargets(cols, classifiedCount, totalUnits, settings);
 
   return withCustomers({
     sheet: sheet.name,

@@ -4,6 +4,7 @@
  */
 import { fromUnits } from '../../engine/allocate';
 import { normaliseCity } from '../../engine/cities';
+import { productUnitsOf } from '../../engine/customers';
 import type { PlanResult, PreparedSheet } from '../../engine/plan';
 import type { IndustryGroup, Settings } from '../../engine/settings';
 import { INDUSTRY_GROUPS } from '../../engine/settings';
@@ -72,6 +73,8 @@ export function targetTotals(result: PlanResult): TargetTotals {
   const industryUnits = new Float64Array(INDUSTRY_GROUPS.length);
   const industryCustomers = new Int32Array(INDUSTRY_GROUPS.length);
   const productUnits = new Float64Array(k);
+  const split = new Float64Array(k);
+  const splitOf = productUnitsOf; // an imported name is a getter under esbuild's CommonJS output
   for (let i = 0; i < c.count; i++) {
     const code = c.classCode[i];
     if (code === 0) continue;
@@ -80,7 +83,8 @@ export function targetTotals(result: PlanResult): TargetTotals {
     classCustomers[code]++;
     industryUnits[c.industry[i]] += units;
     industryCustomers[c.industry[i]]++;
-    for (let p = 0; p < k; p++) productUnits[p] += c.productUnits[i * k + p];
+    splitOf(c, i, split);
+    for (let p = 0; p < k; p++) productUnits[p] += split[p];
   }
   const byClass = {} as Record<CustomerClass, TargetLineView>;
   CLASSES.forEach((cls, j) => (byClass[cls] = { customers: classCustomers[j + 1], target: fromUnits(classUnits[j + 1], unit) }));
