@@ -126,6 +126,105 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   for (let k = 0; k < left; k++) result[tied[order[k]]] += 1;
 }
 
+/**
+ * allocateInto for many totals over the same few weights (every customer's target over the
+ * product mix): the weights are checked and scaled once, not once per customer, and the split of
+ * each small total is kept (most customers' targets are a few thousand units or less, and a
+ * million customers repeat them): a kept split is copied in a tenth of the time a split takes.
+ * The same arithmetic in the same order as allocateInto, so the same answer, share for share.
+ */
+export class Splitter {
+  /** Each weight relative to the largest (1 each for an even split). */
+  private readonly relative: Float64Array;
+  private readonly weightSum: number;
+  private readonly even: boolean;
+  private readonly remainders: Float64Array;
+  private readonly order: Int32Array;
+  /** The splits of totals below KEPT_TOTALS (n shares each), and which of them are worked out. */
+  private readonly kept: Float64Array;
+  private readonly isKept: Uint8Array;
+
+  constructor(readonly weights: ArrayLike<number>) {
+    const n = weights.length;
+    let maxWeight = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weights[i];
+      if (!(w >= 0) || !Number.isFinite(w)) throw new AllocationError(`weight ${i} must be finite and ≥ 0, got ${w}`);
+      if (w > maxWeight) maxWeight = w;
+    }
+    this.even = maxWeight === 0;
+    this.relative = new Float64Array(n);
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) {
+      this.relative[i] = this.even ? 1 : weights[i] / maxWeight;
+      if (!this.even) weightSum += this.relative[i];
+    }
+    this.weightSum = weightSum;
+    this.remainders = new Float64Array(n);
+    this.order = new Int32Array(n);
+    const keep = n <= KEPT_SHARES;
+    this.kept = new Float64Array(keep ? KEPT_TOTALS * n : 0);
+    this.isKept = new Uint8Array(keep ? KEPT_TOTALS : 0);
+  }
+
+  /** Splits `totalUnits` into result[0 … weights.length - 1], as allocateInto(totalUnits, weights, result) would. */
+  into(totalUnits: number, result: UnitsOut): void {
+    const n = this.relative.length;
+    if (totalUnits < this.isKept.length && totalUnits >= 0 && result.length >= n) {
+      const t = Math.floor(totalUnits);
+      if (t === totalUnits) {
+        const kept = this.kept;
+        const at = t * n;
+        if (this.isKept[t] === 0) {
+          this.split(t, result);
+          for (let i = 0; i < n; i++) kept[at + i] = result[i];
+          this.isKept[t] = 1;
+        } else for (let i = 0; i < n; i++) result[i] = kept[at + i];
+        return;
+      }
+    }
+    this.split(totalUnits, result);
+  }
+
+  private split(totalUnits: number, result: UnitsOut): void {
+    const n = this.relative.length;
+    if (n > SMALL || !Number.isSafeInteger(totalUnits) || totalUnits <= 0 || result.length < n) {
+      allocateInto(totalUnits, this.weights, result); // the unusual cases, checked and answered there
+      return;
+    }
+    const relative = this.relative;
+    const scale = this.even ? totalUnits / n : totalUnits / this.weightSum;
+    let given = 0;
+    for (let i = 0; i < n; i++) {
+      const exact = relative[i] * scale;
+      let whole = Math.floor(exact);
+      if (exact - whole > 1 - 1e-9) whole += 1; // as allocateInto: floating point's lost units
+      result[i] = whole;
+      given += whole;
+    }
+    const left = totalUnits - given;
+    if (left === 0) return;
+    if (left < 0) {
+      allocateInto(totalUnits, this.weights, result);
+      return;
+    }
+    const { remainders, order } = this;
+    for (let i = 0; i < n; i++) {
+      remainders[i] = Math.max(0, relative[i] * scale - result[i]);
+      let j = i;
+      while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = i;
+    }
+    for (let k = 0; k < left; k++) result[order[k]] += 1;
+  }
+}
+/** Splits kept per Splitter: totals below 4096 units, for mixes of up to 16 products (≤ 512 KB). */
+const KEPT_TOTALS = 4096;
+const KEPT_SHARES = 16;
+
 /** An item's exact share: its weight relative to the largest, times the scale (maxWeight 0: an even split). */
 function exactShare(weight: number, maxWeight: number, scale: number): number {
   return (maxWeight === 0 ? 1 : weight / maxWeight) * scale;

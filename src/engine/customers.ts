@@ -6,7 +6,7 @@
  * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
  */
 import type { UnitsOut } from './allocate';
-import { allocateInto, fromUnits } from './allocate';
+import { fromUnits, Splitter } from './allocate';
 import type { ClassReason } from './classify';
 import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
 
@@ -95,10 +95,15 @@ export function targetUnitsArray(count: number, totalUnits: number): Int32Array 
  * Every table and view that shows products splits the same way, so they all agree.
  */
 export function productUnitsOf(c: CustomerColumns, i: number, out: UnitsOut): void {
-  allocate(c.targetUnits[i], c.productMix, out);
+  if (c.productMix !== splitMix) {
+    splitter = new Splitter(c.productMix);
+    splitMix = c.productMix;
+  }
+  splitter!.into(c.targetUnits[i], out);
 }
-// Called once per customer: held locally, as under tsx each use of an imported name is a getter call.
-const allocate = allocateInto;
+// The splitter of the last mix asked for: a plan's tables split every customer over one mix.
+let splitMix: Float64Array | undefined;
+let splitter: Splitter | undefined;
 
 /** The first n rows of columns made with room for more (blank and totals rows were skipped). */
 export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
