@@ -238,9 +238,9 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   // for a hundred thousand A customers), then ordered: largest target first, equal targets in
   // sheet order.
   const aLines: CustomerLine[] = aRows.map((i) => {
-    const products: number[] = new Array(k);
-    splitOf(c, i, products);
-    for (let p = 0; p < k; p++) products[p] = fromUnits(products[p], unit);
+    splitOf(c, i, split);
+    const products: number[] = [];
+    for (let p = 0; p < k; p++) products.push(fromUnits(split[p], unit));
     return {
       customers: 1,
       target: fromUnits(c.targetUnits[i], unit),

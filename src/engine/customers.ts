@@ -5,7 +5,6 @@
  * garbage collector's time with them; as columns they cost about 150 bytes and no objects.
  * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
  */
-import type { UnitsOut } from './allocate';
 import { fromUnits, Splitter } from './allocate';
 import type { ClassReason } from './classify';
 import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
@@ -92,9 +91,10 @@ export function targetUnitsArray(count: number, totalUnits: number): Int32Array 
 /**
  * Customer i's target per product, in units, written into out[0 … productCount - 1]: its target
  * split over the product mix by largest remainder, so the products add up to the target exactly.
- * Every table and view that shows products splits the same way, so they all agree.
+ * Every table and view that shows products splits the same way, so they all agree. Always into
+ * a Float64Array: one kind of array keeps the splitter's compiled code on its fast path.
  */
-export function productUnitsOf(c: CustomerColumns, i: number, out: UnitsOut): void {
+export function productUnitsOf(c: CustomerColumns, i: number, out: Float64Array): void {
   if (c.productMix !== splitMix) {
     splitter = new Splitter(c.productMix);
     splitMix = c.productMix;
@@ -155,10 +155,11 @@ export function customerAt(c: CustomerColumns, i: number, settings: Settings): P
   const tier = c.tier[i] as Tier;
   const unit = settings.targets.unit;
   const classified = cls !== null;
-  const productTargets: number[] = new Array(c.productCount);
+  const productTargets: number[] = [];
   if (classified) {
-    productUnitsOf(c, i, productTargets);
-    for (let p = 0; p < c.productCount; p++) productTargets[p] = fromUnits(productTargets[p], unit);
+    const split = new Float64Array(c.productCount);
+    productUnitsOf(c, i, split);
+    for (let p = 0; p < c.productCount; p++) productTargets.push(fromUnits(split[p], unit));
   }
   return {
     row: c.row[i],
