@@ -36,14 +36,19 @@ export interface RegionLine extends TargetLine {
   region: string;
 }
 export type LoadCheck = 'ok' | 'under' | 'over';
+/**
+ * A salesperson's line. Its lists and check are read-only and may be shared between lines (a
+ * hundred thousand people mostly hold one region and one of a few industry sets): a line is
+ * two objects, not six, which keeps the garbage collector's copying down.
+ */
 export interface SalespersonLine extends TargetLine {
   /** "" for customers with no owner. */
   owner: string;
   /** Names of the A customers they own: their named accounts. */
-  accounts: string[];
-  industries: IndustryGroup[];
-  regions: string[];
-  check: { accounts: LoadCheck; industries: LoadCheck; regions: LoadCheck };
+  readonly accounts: readonly string[];
+  readonly industries: readonly IndustryGroup[];
+  readonly regions: readonly string[];
+  readonly check: Readonly<{ accounts: LoadCheck; industries: LoadCheck; regions: LoadCheck }>;
 }
 export interface SummaryLine {
   tier: Tier;
@@ -156,8 +161,6 @@ export function byValueDesc(ids: readonly number[], value: (id: number) => numbe
   return out;
 }
 
-const check = (have: number, want: number): LoadCheck => (have === want ? 'ok' : have < want ? 'under' : 'over');
-
 // The same order as a.localeCompare(b, 'zh-CN'), without building a collator for each comparison.
 const byText = new Intl.Collator('zh-CN').compare;
 
@@ -167,8 +170,13 @@ const CLASS_C = 3;
 
 /** The industry groups whose bits are set, for each of the 2^6 sets a salesperson can cover. */
 const GROUPS_OF_BITS: readonly (readonly IndustryGroup[])[] = Array.from({ length: 1 << INDUSTRY_GROUPS.length }, (_, bits) =>
-  INDUSTRY_GROUPS.filter((_, g) => bits & (1 << g)),
+  Object.freeze(INDUSTRY_GROUPS.filter((_, g) => bits & (1 << g))),
 );
+const NO_NAMES: readonly string[] = Object.freeze([]);
+const LOAD_CHECKS: readonly LoadCheck[] = ['under', 'ok', 'over'];
+/** Every combination of the three checks, made once: CHECKS[accounts][industries][regions] (0 under, 1 ok, 2 over). */
+const CHECKS = LOAD_CHECKS.map((accounts) => LOAD_CHECKS.map((industries) => LOAD_CHECKS.map((regions) => Object.freeze({ accounts, industries, regions }))));
+const checkIndex = (have: number, want: number) => (have === want ? 1 : have < want ? 0 : 2);
 
 /** The tables of a plan whose classified customers (classCode > 0) have their targets allocated. */
 export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdown {
@@ -263,10 +271,12 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const cRegions = regions.used();
   cRegions.sort((a, b) => regions.target(b) - regions.target(a) || byText(c.regions[a], c.regions[b]));
 
-  const regionsOf = (g: number): string[] => {
-    if (firstRegion[g] < 0) return [];
+  // Most people hold one region: one shared list per region.
+  const oneRegion = c.regions.map((r) => Object.freeze([r]));
+  const regionsOf = (g: number): readonly string[] => {
+    if (firstRegion[g] < 0) return NO_NAMES;
     const more = moreRegions.get(g);
-    if (!more) return [c.regions[firstRegion[g]]];
+    if (!more) return oneRegion[firstRegion[g]];
     more.add(firstRegion[g]);
     return [...more].map((id) => c.regions[id]).sort(byText);
   };
@@ -276,9 +286,9 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const load = settings.load;
   const personLines: SalespersonLine[] = owners.map((g) => {
     const { customers, target, products } = people.line(g, unit);
-    const groups = GROUPS_OF_BITS[industryBits[g]].slice();
+    const groups = GROUPS_OF_BITS[industryBits[g]];
     const regionNames = regionsOf(g);
-    const named = accounts[g] ?? [];
+    const named = accounts[g] ?? NO_NAMES;
     return {
       customers,
       target,
@@ -287,11 +297,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
       accounts: named,
       industries: groups,
       regions: regionNames,
-      check: {
-        accounts: check(named.length, load.accounts),
-        industries: check(groups.length, load.industries),
-        regions: check(regionNames.length, load.regions),
-      },
+      check: CHECKS[checkIndex(named.length, load.accounts)][checkIndex(groups.length, load.industries)][checkIndex(regionNames.length, load.regions)],
     };
   });
   const named = [...owners.keys()].filter((j) => c.owners[owners[j]] !== '');

@@ -155,18 +155,25 @@ export function findDuplicates(hashes: Uint32Array, n: number, sameKey: (a: numb
   for (let i = 0; i < n; i++) ends[hashes[i] >>> shift]++;
   for (let b = 1; b < buckets; b++) ends[b] += ends[b - 1];
   // Placed from the last row back, so each bucket lists its rows in sheet order and ends[b]
-  // becomes the bucket's start.
+  // becomes the bucket's start. Each row's hash goes beside it, so a bucket is compared
+  // without going back to the rows' hashes at random.
   const order = new Int32Array(n);
-  for (let i = n - 1; i >= 0; i--) order[--ends[hashes[i] >>> shift]] = i;
+  const orderHash = new Uint32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const at = --ends[hashes[i] >>> shift];
+    order[at] = i;
+    orderHash[at] = hashes[i];
+  }
   for (let b = 0; b < buckets; b++) {
     const start = ends[b];
     const end = b + 1 < buckets ? ends[b + 1] : n;
     // Each row is a duplicate of the first earlier row with its key (not itself a duplicate).
     for (let a = start + 1; a < end; a++) {
-      const row = order[a];
       for (let e = start; e < a; e++) {
+        if (orderHash[e] !== orderHash[a]) continue;
         const earlier = order[e];
-        if (hashes[earlier] === hashes[row] && !duplicates.has(earlier) && sameKey(earlier, row)) {
+        const row = order[a];
+        if (!duplicates.has(earlier) && sameKey(earlier, row)) {
           duplicates.set(row, earlier);
           break;
         }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocateUnits, AllocationError, fromUnits, toUnits } from '../../src/engine/allocate';
+import { allocateInto, allocateUnits, AllocationError, fromUnits, Splitter, toUnits } from '../../src/engine/allocate';
 
 const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
 
@@ -75,5 +75,71 @@ describe('units', () => {
     expect(fromUnits(3, 0.1)).toBe(0.3);
     expect(toUnits(1234.56, 10)).toBe(123);
     expect(fromUnits(123, 10)).toBe(1230);
+  });
+});
+
+/** Hamilton by the book: floors, then one more unit to the largest remainders (ties to the earlier item). */
+function referenceHamilton(total: number, weights: number[]): number[] {
+  const max = Math.max(0, ...weights);
+  const rel = weights.map((w) => (max === 0 ? 1 : w / max));
+  const sumRel = max === 0 ? weights.length : rel.reduce((a, b) => a + b, 0);
+  const scale = total / sumRel;
+  const exact = rel.map((r) => r * scale);
+  const whole = exact.map((e) => (e - Math.floor(e) > 1 - 1e-9 ? Math.floor(e) + 1 : Math.floor(e)));
+  const left = total - whole.reduce((a, b) => a + b, 0);
+  const order = exact.map((_, i) => i).sort((a, b) => Math.max(0, exact[b] - whole[b]) - Math.max(0, exact[a] - whole[a]) || a - b);
+  for (let k = 0; k < left; k++) whole[order[k]] += 1;
+  return whole;
+}
+
+describe('allocateInto on many items (the bucketed path)', () => {
+  it('gives exactly the shares of largest remainder by the book, ties to the earlier item', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(5_000_000),
+        // Few distinct weights: many equal remainders, so ties are decided by order.
+        fc.array(fc.oneof(fc.constantFrom(1, 2, 3, 7, 0), fc.double({ min: 0, max: 1e6, noNaN: true })), { minLength: 257, maxLength: 3000 }),
+        (total, weights) => {
+          expect(Array.from(allocateUnits(total, weights))).toEqual(referenceHamilton(total, weights));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes into 32-bit integers only when the total fits them', () => {
+    const out = new Int32Array(3);
+    allocateInto(2 ** 31 - 1, [1, 1, 1], out);
+    expect(out[0] + out[1] + out[2]).toBe(2 ** 31 - 1);
+    expect(() => allocateInto(2 ** 31, [1, 1, 1], new Int32Array(3))).toThrow(AllocationError);
+  });
+});
+
+describe('Splitter (one product mix, many customer targets)', () => {
+  const mixes = fc.oneof(
+    fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 8 }),
+    fc.constant([0, 0, 0]), // no mix at all: an even split
+    fc.array(fc.nat(30), { minLength: 17, maxLength: 40 }), // too many products to keep splits
+  );
+  it('gives the same shares as allocateInto for every total, kept or not', () => {
+    fc.assert(
+      fc.property(mixes, fc.array(fc.oneof(fc.nat(5000), fc.nat(10_000_000)), { minLength: 1, maxLength: 60 }), (mix, totals) => {
+        const splitter = new Splitter(mix);
+        const got = new Float64Array(mix.length);
+        const want = new Float64Array(mix.length);
+        // Each total twice: the second answer comes from what the splitter kept.
+        for (const total of [...totals, ...totals]) {
+          splitter.into(total, got);
+          allocateInto(total, mix, want);
+          expect(Array.from(got)).toEqual(Array.from(want));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a mix with a negative or unreadable share', () => {
+    expect(() => new Splitter([50, -1])).toThrow(AllocationError);
+    expect(() => new Splitter([50, NaN])).toThrow(AllocationError);
   });
 });

@@ -242,6 +242,36 @@ describe('plan on random sheets', () => {
   });
 });
 
+describe('plan on large and tied targets', () => {
+  it('keeps whole units exact when the target is beyond 32-bit units, and ties out', () => {
+    // 3 billion 万元 at a unit of 0.1 is 30 billion units: the plan falls back to 64-bit sums.
+    const rows: CellValue[][] = [HEAD, ['甲', '北京', '银行', 620, 240, '张三', null], ['乙', '西安', '教育', 350, 120, '李四', null], ['丙', '苏州', '企业', 160, 60, '李四', null], ['丁', '淄博', '网吧', 10, 2, '王五', null]];
+    const r = plan(sheetOf(rows), validSettings({ targets: { unit: 0.1 } }), { companyTarget: 3_000_000_000.3 });
+    expect(r.target.company).toBe(3_000_000_000.3);
+    expectTiesOut(r);
+    // Largest remainder worked out in exact integer arithmetic (BigInt), in units of 0.1 万元.
+    const total = 30_000_000_003n;
+    const weights = [620n, 350n, 160n, 10n];
+    const sum = weights.reduce((a, w) => a + w, 0n);
+    const shares = weights.map((w) => (total * w) / sum);
+    const rests = weights.map((w, i) => [(total * w) % sum, i] as const).sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] > b[0] ? -1 : 1));
+    const left = Number(total - shares.reduce((a, x) => a + x, 0n));
+    for (let k = 0; k < left; k++) shares[rests[k][1]] += 1n;
+    expect(r.customers.map((c) => Math.round(c.target! * 10))).toEqual(shares.map(Number));
+  });
+
+  it('orders salespeople by target, equal targets in the order they first appear in the sheet', () => {
+    const rows: CellValue[][] = [HEAD, ...['赵六', '钱七', '孙八', '李九'].map((owner, i): CellValue[] => [`客户${i}`, '苏州', '企业', 100, 10, owner, null]), ['大客户', '苏州', '企业', 400, 40, '李九', null]];
+    const r = plan(sheetOf(rows), defaultSettings(), { companyTarget: 800 });
+    expect(r.tables.bySalesperson.lines.map((l) => [l.owner, l.target])).toEqual([
+      ['李九', 500],
+      ['赵六', 100],
+      ['钱七', 100],
+      ['孙八', 100],
+    ]);
+  });
+});
+
 describe('prepareSheet + planPrepared', () => {
   const rows: CellValue[][] = [HEAD, ['甲', '北京', '银行', 620, 240, '张三', null], ['乙', '西安', '教育', 350, 120, '李四', null], ['丙', '苏州', '企业', 160, 60, '李四', null]];
 
