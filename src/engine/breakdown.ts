@@ -255,7 +255,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
       products,
       row: c.row[i],
       name: c.name[i],
-      city: c.city[i],
+      city: c.city.at(i),
       tier: c.tier[i] as Tier,
       industry: INDUSTRY_GROUPS[c.industry[i]],
       owner: c.owners[c.ownerId[i]],

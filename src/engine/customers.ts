@@ -6,6 +6,7 @@
  * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
  */
 import { fromUnits, Splitter } from './allocate';
+import { TextColumn } from './textColumn';
 import type { ClassReason } from './classify';
 import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
 
@@ -21,10 +22,10 @@ export interface CustomerColumns {
   row: Int32Array;
   name: string[];
   /** As typed, trimmed. */
-  cityRaw: string[];
+  cityRaw: TextColumn;
   /** Canonical city ("北京"), "" when none was given. */
-  city: string[];
-  industryRaw: string[];
+  city: TextColumn;
+  industryRaw: TextColumn;
   /** Index into INDUSTRY_GROUPS. */
   industry: Uint8Array;
   /** Index into `owners` ("" is the owner of rows with none). */
@@ -33,7 +34,7 @@ export interface CustomerColumns {
   /** Index into `regions`: the region column, else the city's province, else the city. */
   regionId: Int32Array;
   regions: string[];
-  branch: string[];
+  branch: TextColumn;
   /** 万元; NaN when missing or unreadable (the row then gets no class). */
   potential: Float64Array;
   ourSales: Float64Array;
@@ -62,15 +63,15 @@ export function newCustomerColumns(capacity: number, historyCount: number): Cust
     count: 0,
     row: new Int32Array(capacity),
     name: new Array(capacity),
-    cityRaw: new Array(capacity),
-    city: new Array(capacity),
-    industryRaw: new Array(capacity),
+    cityRaw: new TextColumn(capacity),
+    city: new TextColumn(capacity),
+    industryRaw: new TextColumn(capacity),
     industry: new Uint8Array(capacity),
     ownerId: new Int32Array(capacity),
     owners: [],
     regionId: new Int32Array(capacity),
     regions: [],
-    branch: new Array(capacity),
+    branch: new TextColumn(capacity),
     potential: new Float64Array(capacity),
     ourSales: new Float64Array(capacity),
     historyTotals: new Float64Array(historyCount),
@@ -108,7 +109,8 @@ let splitter: Splitter | undefined;
 /** The first n rows of columns made with room for more (blank and totals rows were skipped). */
 export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {
   const cut = <T extends { subarray(a: number, b: number): T }>(a: T, width = 1) => a.subarray(0, n * width);
-  for (const list of [c.name, c.cityRaw, c.city, c.industryRaw, c.branch]) list.length = n;
+  c.name.length = n;
+  for (const column of [c.cityRaw, c.city, c.industryRaw, c.branch]) column.keep(n);
   return {
     ...c,
     count: n,
@@ -164,13 +166,13 @@ export function customerAt(c: CustomerColumns, i: number, settings: Settings): P
   return {
     row: c.row[i],
     name: c.name[i],
-    cityRaw: c.cityRaw[i],
-    city: c.city[i],
-    industryRaw: c.industryRaw[i],
+    cityRaw: c.cityRaw.at(i),
+    city: c.city.at(i),
+    industryRaw: c.industryRaw.at(i),
     industry: INDUSTRY_GROUPS[c.industry[i]],
     owner: c.owners[c.ownerId[i]],
     region: c.regions[c.regionId[i]],
-    branch: c.branch[i],
+    branch: c.branch.at(i),
     potential: orNull(c.potential[i]),
     ourSales: orNull(c.ourSales[i]),
     tier,

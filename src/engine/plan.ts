@@ -254,7 +254,8 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const tierOf = cityTierLookup(settings);
   const th = [null, settings.thresholds['1'], settings.thresholds['2'], settings.thresholds['3']];
   const mx = [null, settings.matrix['1'], settings.matrix['2'], settings.matrix['3']];
-  const cityTiers = new Map<string, number>();
+  // Each city's tier, looked up once per city rather than once per row.
+  const tierOfCity = Uint8Array.from(cols.city.texts, (city) => tierOf(city));
   const { city: cityOf, tier: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
   let classifiedCount = 0;
   let currentSales = 0;
@@ -262,9 +263,7 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const classOf = classCode;
   const modeOf = modeCode;
   for (let i = 0; i < count; i++) {
-    const city = cityOf[i];
-    let tier = cityTiers.get(city);
-    if (tier === undefined) cityTiers.set(city, (tier = tierOf(city)));
+    const tier = tierOfCity[cityOf.idAt(i)];
     tierCol[i] = tier;
     const pot = potential[i];
     const sales = ourSales[i];

@@ -240,12 +240,14 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const dupHashes = new Uint32Array(capacity);
   const owners = new Dictionary();
   const regions = new Dictionary();
-  // A region column's text → its region id; a city (for rows with no region text) → its province's id.
+  // A region column's text → its region id; a city's number (for rows with no region text) → its province's id.
   const regionOfText = new Map<string, number>();
-  const regionOfCity = new Map<string, number>();
-  // Industry text as typed → index into INDUSTRY_GROUPS.
-  const industryOfText = new Map<string, number>();
+  const regionOfCity: (number | undefined)[] = [];
   const industryIndex = new Map<IndustryGroup, number>(INDUSTRY_GROUPS.map((g, i) => [g, i]));
+  // By the number of a text as typed: the canonical city's number, the industry group's index.
+  // (Number 0 is "" in every text column.)
+  const cityOfRaw: number[] = [0];
+  const industryOfRaw: number[] = [industryIndex.get(industryOf(''))!];
   // Column indexes as numbers (-1: not mapped), looked up once rather than by field name per cell.
   const at = (f: Field) => fields[f] ?? -1;
   const nameAt = at('name');
@@ -303,7 +305,11 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       name = `#${sheetRow}`;
     }
     const cityRaw = textAt(cells, cityAt);
-    const city = cityRaw ? canonicalCity(cityRaw) : '';
+    const cityRawId = cityRawOf.idOf(cityRaw);
+    // A city typed a new way is normalised once; its rows then share the answer by number.
+    if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(canonicalCity(cityRaw)));
+    const cityId = cityOfRaw[cityRawId];
+    const city = cityOf.texts[cityId];
     if (!city) issue('missing-city', 'warning', sheetRow, 'city', fields.city);
 
     const potential = amount(cells, sheetRow, 'potential', potentialAt, potentialUnit);
@@ -329,23 +335,22 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     dupHashes[n] = duplicateHash(name, city);
 
     const regionRaw = textAt(cells, regionAt);
-    let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity.get(city);
+    let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity[cityId];
     if (regionId === undefined) {
       if (regionRaw) regionOfText.set(regionRaw, (regionId = regions.idOf(regionKey(regionRaw))));
-      else regionOfCity.set(city, (regionId = regions.idOf(provinceOf(city) ?? city)));
+      else regionOfCity[cityId] = regionId = regions.idOf(provinceOf(city) ?? city);
     }
-    const industryRaw = textAt(cells, industryAt);
-    let industry = industryOfText.get(industryRaw);
-    if (industry === undefined) industryOfText.set(industryRaw, (industry = industryIndex.get(industryOf(industryRaw))!));
+    const industryRawId = industryRawOf.idOf(textAt(cells, industryAt));
+    if (industryRawId === industryOfRaw.length) industryOfRaw.push(industryIndex.get(industryOf(industryRawOf.texts[industryRawId]))!);
     rowOf[n] = sheetRow;
     nameOf[n] = name;
-    cityRawOf[n] = cityRaw;
-    cityOf[n] = city;
-    industryRawOf[n] = industryRaw;
-    industryCol[n] = industry;
+    cityRawOf.setId(n, cityRawId);
+    cityOf.setId(n, cityId);
+    industryRawOf.setId(n, industryRawId);
+    industryCol[n] = industryOfRaw[industryRawId];
     ownerCells[n] = ownerAt < 0 ? null : cells[ownerAt];
     regionIdOf[n] = regionId;
-    branchOf[n] = textAt(cells, branchAt);
+    if (branchAt >= 0) branchOf.set(n, textAt(cells, branchAt));
     cols.potential[n] = potential;
     cols.ourSales[n] = ourSales;
     n++;
@@ -360,7 +365,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   cols.owners = owners.texts;
   cols.regions = regions.texts;
 
-  const duplicates = findDuplicates(dupHashes, n, (a, b) => cols.city[a] === cols.city[b] && nameKey(cols.name[a]) === nameKey(cols.name[b]));
+  const duplicates = findDuplicates(dupHashes, n, (a, b) => cols.city.idAt(a) === cols.city.idAt(b) && nameKey(cols.name[a]) === nameKey(cols.name[b]));
   if (duplicates.size) {
     for (const [i, first] of duplicates) issue('duplicate-customer', 'warning', cols.row[i], 'name', fields.name, { firstRow: cols.row[first] });
     // Back in sheet order, each row's issues in the order they were found (the sort is stable).

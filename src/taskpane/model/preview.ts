@@ -112,10 +112,11 @@ export function sheetCities(prepared: PreparedSheet | undefined, settings: Setti
   if (!prepared?.ok) return { listed, unlisted };
   const counts = new Map<string, number>();
   const cities = prepared.columns.city;
-  for (let i = 0; i < prepared.columns.count; i++) {
-    const city = cities[i];
-    if (city) counts.set(city, (counts.get(city) ?? 0) + 1);
-  }
+  const rowsOfCity = new Int32Array(cities.texts.length);
+  for (let i = 0; i < prepared.columns.count; i++) rowsOfCity[cities.idAt(i)]++;
+  cities.texts.forEach((city, id) => {
+    if (city && rowsOfCity[id]) counts.set(city, rowsOfCity[id]);
+  });
   const inList = new Set(settings.cities.map((c) => normaliseCity(c.city)));
   for (const [city, rows] of counts) {
     if (inList.has(city)) listed.set(city, rows);
