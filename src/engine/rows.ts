@@ -75,9 +75,14 @@ function isTotalsRow(row: CellValue[], nameIndex: number): boolean {
   }
   for (let i = 0; i < row.length && looked < 3; i++) {
     const v = row[i];
-    if (isBlankCell(v)) continue;
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'string') {
+      looked++; // a number or a truth value: not blank, not a totals word
+      continue;
+    }
+    if (trim(v) === '') continue;
     looked++;
-    if (i !== nameIndex && typeof v === 'string' && isTotalWord(v)) return true; // the name cell was looked at above
+    if (i !== nameIndex && isTotalWord(v)) return true; // the name cell was looked at above
   }
   return false;
 }
