@@ -82,18 +82,8 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   if (n <= SMALL) {
     // A customer's product split: an insertion sort (largest remainder first, ties to the
     // earlier item) in scratch space beats setting up the buckets.
-    const remainders = smallRemainders;
-    const order = smallOrder;
-    for (let i = 0; i < n; i++) {
-      remainders[i] = restOf(weights[i], maxWeight, scale, result[i]);
-      let j = i;
-      while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
-        order[j] = order[j - 1];
-        j--;
-      }
-      order[j] = i;
-    }
-    for (let k = 0; k < left; k++) result[order[k]] += 1;
+    for (let i = 0; i < n; i++) smallRemainders[i] = restOf(weights[i], maxWeight, scale, result[i]);
+    toLargestRemainders(result, n, left, smallRemainders, smallOrder);
     return;
   }
 
@@ -208,22 +198,30 @@ export class Splitter {
       allocateInto(totalUnits, this.weights, result);
       return;
     }
-    const { remainders, order } = this;
-    for (let i = 0; i < n; i++) {
-      remainders[i] = Math.max(0, relative[i] * scale - result[i]);
-      let j = i;
-      while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
-        order[j] = order[j - 1];
-        j--;
-      }
-      order[j] = i;
-    }
-    for (let k = 0; k < left; k++) result[order[k]] += 1;
+    const remainders = this.remainders;
+    for (let i = 0; i < n; i++) remainders[i] = Math.max(0, relative[i] * scale - result[i]);
+    toLargestRemainders(result, n, left, remainders, this.order);
   }
 }
 /** Splits kept per Splitter: totals below 4096 units, for mixes of up to 16 products (≤ 512 KB). */
 const KEPT_TOTALS = 4096;
 const KEPT_SHARES = 16;
+
+/**
+ * One more unit each to the `left` items with the largest remainders (ties to the earlier item),
+ * by an insertion sort into `order`: for a few items, cheaper than setting up buckets.
+ */
+function toLargestRemainders(result: UnitsOut, n: number, left: number, remainders: Float64Array, order: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  for (let k = 0; k < left; k++) result[order[k]] += 1;
+}
 
 /** An item's exact share: its weight relative to the largest, times the scale (maxWeight 0: an even split). */
 function exactShare(weight: number, maxWeight: number, scale: number): number {

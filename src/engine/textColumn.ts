@@ -1,3 +1,28 @@
+/** Repeated text as small numbers: a Dictionary (text ↔ number) and a TextColumn (a number per row). */
+
+/**
+ * Interns repeated text (owners, regions) as small numbers, so tables group by number. A Map
+ * keyed by the text: V8 keeps each string's hash in the string, so a repeated cell costs one
+ * probe. Measured with 83,000 owners over a million rows: 65–95 ms, against 115–300 ms for an
+ * open-addressing table over typed arrays that hashed the text itself.
+ */
+export class Dictionary {
+  /** The distinct texts, in the order first seen. */
+  readonly texts: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The number of a text, given it if it is new. */
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}
+
 /**
  * Text that repeats down a column (cities, industries and branches as typed), held as a small
  * number per row and the list of its distinct texts.
@@ -8,10 +33,8 @@
  * rows for the four such columns). Past 65,536 distinct texts the numbers widen to 32 bits.
  */
 export class TextColumn {
-  /** The distinct texts, in the order first seen. */
-  readonly texts: string[] = [];
+  private readonly dictionary = new Dictionary();
   private ids: Uint16Array | Int32Array;
-  private readonly idOfText = new Map<string, number>();
   private rows: number;
 
   /** Every row starts as "" (text number 0). */
@@ -21,6 +44,11 @@ export class TextColumn {
     this.idOf('');
   }
 
+  /** The distinct texts, in the order first seen. */
+  get texts(): string[] {
+    return this.dictionary.texts;
+  }
+
   /** Rows in the column. */
   get length(): number {
     return this.rows;
@@ -28,13 +56,8 @@ export class TextColumn {
 
   /** The number of a text, given it if it is new. */
   idOf(text: string): number {
-    let id = this.idOfText.get(text);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
-      this.idOfText.set(text, id);
-      if (id === 0x10000 && this.ids instanceof Uint16Array) this.ids = Int32Array.from(this.ids);
-    }
+    const id = this.dictionary.idOf(text);
+    if (id === 0x10000 && this.ids instanceof Uint16Array) this.ids = Int32Array.from(this.ids);
     return id;
   }
 
