@@ -242,10 +242,9 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const regionAt = at('region');
   const branchAt = at('branch');
 
-  // Imported functions called per row, held locally: under tsx (the CLI, the bench) each use of
-  // an imported name is a getter call, 50 ms over a million rows.
+  // Called per amount, so held locally: under tsx (the CLI, the bench) each use of an imported
+  // name is a getter call, 50 ms over a million rows.
   const toWanOf = toWan;
-  const canonicalCity = normaliseCity;
 
   const amount = (cells: CellValue[], sheetRow: number, field: AmountField, index: number, unit: AmountUnit | undefined): number => {
     const value = cells[index] ?? null;
@@ -292,7 +291,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     const cityRaw = textAt(cells, cityAt);
     const cityRawId = cityRawOf.idOf(cityRaw);
     // A city typed a new way is normalised once; its rows then share the answer by number.
-    if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(canonicalCity(cityRaw)));
+    if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(normaliseCity(cityRaw)));
     const cityId = cityOfRaw[cityRawId];
     const city = cityOf.texts[cityId];
     if (!city) issue('missing-city', 'warning', sheetRow, 'city', fields.city);
