@@ -247,8 +247,9 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   // sheet order.
   const aLines: CustomerLine[] = aRows.map((i) => {
     splitOf(c, i, split);
-    const products: number[] = [];
-    for (let p = 0; p < k; p++) products.push(fromUnits(split[p], unit));
+    // Made at its final length: an array grown by push takes room for 16 numbers.
+    const products: number[] = new Array(k);
+    for (let p = 0; p < k; p++) products[p] = fromUnits(split[p], unit);
     return {
       customers: 1,
       target: fromUnits(c.targetUnits[i], unit),
