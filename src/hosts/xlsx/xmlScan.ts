@@ -199,55 +199,59 @@ export function tagEnd(s: string, from: number): number {
   return -1;
 }
 
+/** Where nextAttr found its attribute: key start, key end, value start, value end (raw value, quotes excluded). */
+const found = new Int32Array(4);
+
+/**
+ * Reads the attribute that starts at or after `i` in `src.slice(from, to)` (raw attribute text)
+ * into `found`, and returns where the next one may start; -1 when there is none. The one parser
+ * of attributes: eachAttr and attrValue both walk a tag with it.
+ */
+function nextAttr(src: string, i: number, from: number, to: number): number {
+  let c = src.charCodeAt(i);
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++i);
+  if (i >= to) return -1;
+  const eq = src.indexOf('=', i);
+  if (eq < 0 || eq >= to) throw new XmlScanError(`attribute without value in "${src.slice(from, Math.min(to, from + 40))}"`);
+  let keyEnd = eq;
+  while (keyEnd > i && src.charCodeAt(keyEnd - 1) <= 32) keyEnd--;
+  let j = eq + 1;
+  c = src.charCodeAt(j);
+  while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++j);
+  if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${src.slice(i, keyEnd)}`);
+  const close = src.indexOf(c === 34 ? '"' : "'", j + 1);
+  if (close < 0 || close >= to) throw new XmlScanError(`unterminated attribute ${src.slice(i, keyEnd)}`);
+  found[0] = i;
+  found[1] = keyEnd;
+  found[2] = j + 1;
+  found[3] = close;
+  return close + 1;
+}
+
 /**
  * Calls `each(keyStart, keyEnd, valueStart, valueEnd)` for every attribute in
  * `src.slice(from, to)` (raw values, entities not decoded): one pass for callers that want
  * several attributes of a tag.
  */
 export function eachAttr(src: string, from: number, to: number, each: (k0: number, k1: number, v0: number, v1: number) => void): void {
-  let i = from;
-  while (i < to) {
-    let c = src.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++i);
-    if (i >= to) return;
-    const eq = src.indexOf('=', i);
-    if (eq < 0 || eq >= to) throw new XmlScanError(`attribute without value in "${src.slice(from, Math.min(to, from + 40))}"`);
-    let keyEnd = eq;
-    while (keyEnd > i && src.charCodeAt(keyEnd - 1) <= 32) keyEnd--;
-    let j = eq + 1;
-    c = src.charCodeAt(j);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++j);
-    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${src.slice(i, keyEnd)}`);
-    const close = src.indexOf(c === 34 ? '"' : "'", j + 1);
-    if (close < 0 || close >= to) throw new XmlScanError(`unterminated attribute ${src.slice(i, keyEnd)}`);
-    each(i, keyEnd, j + 1, close);
-    i = close + 1;
+  for (let i = from; i < to; ) {
+    i = nextAttr(src, i, from, to);
+    if (i < 0) return;
+    each(found[0], found[1], found[2], found[3]);
   }
 }
 
 /** The value of attribute `name` in `src.slice(from, to)` (raw attribute text), entities decoded; undefined if absent. */
 export function attrValue(src: string, from: number, to: number, name: string): string | undefined {
-  let i = from;
-  const nl = name.length;
-  while (i < to) {
-    let c = src.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++i);
-    if (i >= to) return undefined;
-    const eq = src.indexOf('=', i);
-    if (eq < 0 || eq >= to) throw new XmlScanError(`attribute without value in "${src.slice(from, Math.min(to, from + 40))}"`);
-    let keyEnd = eq;
-    while (keyEnd > i && src.charCodeAt(keyEnd - 1) <= 32) keyEnd--;
-    let j = eq + 1;
-    c = src.charCodeAt(j);
-    while (c === 32 || c === 9 || c === 10 || c === 13) c = src.charCodeAt(++j);
-    if (c !== 34 && c !== 39) throw new XmlScanError(`unquoted attribute ${src.slice(i, keyEnd)}`);
-    const close = src.indexOf(c === 34 ? '"' : "'", j + 1);
-    if (close < 0 || close >= to) throw new XmlScanError(`unterminated attribute ${src.slice(i, keyEnd)}`);
-    if (keyEnd - i === nl && src.startsWith(name, i)) {
-      const v = src.slice(j + 1, close);
+  for (let i = from; i < to; ) {
+    i = nextAttr(src, i, from, to);
+    if (i < 0) return undefined;
+    // Read before anything else can call nextAttr and overwrite `found`.
+    const k0 = found[0];
+    if (found[1] - k0 === name.length && src.startsWith(name, k0)) {
+      const v = src.slice(found[2], found[3]);
       return v.indexOf('&') < 0 ? v : decodeEntities(v);
     }
-    i = close + 1;
   }
   return undefined;
 }
