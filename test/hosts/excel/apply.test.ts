@@ -4,6 +4,7 @@
  * sync (whole or in part) leaves the workbook exactly as it was; problems found up front
  * change nothing; large writes stay under 4 MB a request with recalculation suspended.
  */
+import { columnLetter } from '../../../src/engine/a1';
 import { ExcelHost, ExcelHostError, describeOfficeError } from '../../../src/hosts/excel';
 import { Grid } from '../../../src/hosts/excel/grid';
 import { charsToPoints } from '../../../src/hosts/excel/styles';
@@ -46,14 +47,7 @@ function expectCellAsSpec(wb: FakeWorkbook, sheet: string, address: string, cell
 }
 
 function a1(row1: number, col1: number): string {
-  let n = col1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = (n - 1 - r) / 26;
-  }
-  return `${s}${row1}`;
+  return `${columnLetter(col1)}${row1}`;
 }
 
 function expectSheetAsSpec(wb: FakeWorkbook, spec: SheetSpec): void {
