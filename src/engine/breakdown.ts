@@ -89,10 +89,10 @@ class LineSums {
   constructor(
     readonly lines: number,
     private readonly productCount: number,
-    totalUnits: number,
+    fits32: boolean,
   ) {
     this.stride = 2 + productCount;
-    this.sums = totalUnits <= 0x7fffffff ? new Int32Array(lines * this.stride) : new Float64Array(lines * this.stride);
+    this.sums = fits32 ? new Int32Array(lines * this.stride) : new Float64Array(lines * this.stride);
   }
   /** Adds a customer with `target` units, split over the products as `split`, to line g. */
   add(g: number, target: number, split: Float64Array): void {
@@ -182,12 +182,11 @@ const checkIndex = (have: number, want: number) => (have === want ? 1 : have < w
 export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdown {
   const unit = settings.targets.unit;
   const k = c.productCount;
-  // No sum exceeds the sum of all targets.
-  let totalUnits = 0;
-  for (let i = 0; i < c.count; i++) totalUnits += c.targetUnits[i];
-  const industries = new LineSums(INDUSTRY_GROUPS.length, k, totalUnits);
-  const regions = new LineSums(c.regions.length, k, totalUnits);
-  const people = new LineSums(c.owners.length, k, totalUnits);
+  // The plan keeps targets in 32 bits when the company target fits them, and no sum exceeds that.
+  const fits32 = c.targetUnits instanceof Int32Array;
+  const industries = new LineSums(INDUSTRY_GROUPS.length, k, fits32);
+  const regions = new LineSums(c.regions.length, k, fits32);
+  const people = new LineSums(c.owners.length, k, fits32);
   // Names of each person's A customers; most people have none, so no array until they do.
   const accounts: (string[] | undefined)[] = new Array(c.owners.length);
   // Industries a person covers as bits. Regions: most people hold one, so the first is kept in
