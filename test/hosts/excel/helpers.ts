@@ -15,8 +15,13 @@ export const CUSTOMER_SHEET = '客户';
  * A planner's workbook: a notes sheet, the customer sheet (title, blank row, header, messy
  * rows, a total row) and a name of the user's own, which a write must never touch.
  */
+/** Customers a sheet holds under one header row at Excel's limit of 1,048,576 rows. */
+export const ROW_LIMIT_CUSTOMERS = 1_048_575;
+
+/** The customer sheet (with a title row and messy values; at the row limit, header on row 1 and clean rows, so it fits). */
 export function customerWorkbook(count: number, seed = 11): FakeWorkbook {
-  const data = makeCustomerSheet({ count, seed, language: 'zh', products: 2, messy: true });
+  const atLimit = count >= ROW_LIMIT_CUSTOMERS;
+  const data = makeCustomerSheet({ count, seed, language: 'zh', products: 2, messy: !atLimit, title: !atLimit });
   const wb = FakeWorkbook.create(['说明', CUSTOMER_SHEET]);
   wb.setValues('说明', 'A1', [['本表由销售运营维护'], ['=不是公式']]);
   wb.setValues(CUSTOMER_SHEET, 'A1', data.values as (string | number | boolean | null)[][]);
