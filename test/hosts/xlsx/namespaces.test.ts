@@ -11,7 +11,9 @@ import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import type { FillDown, SheetSpec, WorkbookWrite } from '../../../src/render/spec';
 import { openXlsx } from '../../../src/hosts/xlsx';
+import { ContentTypes, CT } from '../../../src/hosts/xlsx/contentTypes';
 import { openPackage } from '../../../src/hosts/xlsx/package';
+import { Relationships } from '../../../src/hosts/xlsx/relationships';
 import { WorkbookXml } from '../../../src/hosts/xlsx/workbookXml';
 import { richWorkbook } from '../../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
@@ -241,5 +243,23 @@ describeWhen('LibreOffice (soffice)', hasLibreOffice(), 'apt-get install --no-in
     expect(back.readSheetSync('ABC 设置').values).toEqual([['阈值', 100], ['  空格  ', 200]]);
     // Recalculated by LibreOffice: the fill-down formulas are live.
     expect(back.readSheetSync('客户').values.map((r) => r[3])).toEqual(['倍数', 240, 160, 60]);
+  });
+});
+
+describe('the package parts we edit keep their producer\'s prefixes', () => {
+  test('[Content_Types].xml with a prefixed root: our Override is in the content-types namespace', () => {
+    const ns = 'http://schemas.openxmlformats.org/package/2006/content-types';
+    const ct = ContentTypes.parse(`<?xml version="1.0"?><ct:Types xmlns:ct="${ns}"><ct:Default Extension="xml" ContentType="application/xml"/></ct:Types>`);
+    ct.setOverride('xl/worksheets/sheet9.xml', CT.worksheet);
+    const found = parseWithNamespaces('[Content_Types].xml', ct.serialize());
+    expect([...found.names].sort()).toEqual([`{${ns}}Default`, `{${ns}}Override`, `{${ns}}Types`]);
+    expect(ct.typeOf('/xl/worksheets/sheet9.xml')).toBe(CT.worksheet);
+  });
+
+  test('relationships with a prefixed root: ours is in the relationships namespace', () => {
+    const ns = 'http://schemas.openxmlformats.org/package/2006/relationships';
+    const rels = Relationships.parse(`<?xml version="1.0"?><p:Relationships xmlns:p="${ns}"><p:Relationship Id="rId1" Type="${TRANSITIONAL_NS.rel}/worksheet" Target="worksheets/sheet1.xml"/></p:Relationships>`, 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels');
+    expect(rels.add(`${TRANSITIONAL_NS.rel}/styles`, 'xl/styles.xml')).toBe('rId2');
+    expect([...parseWithNamespaces('workbook.xml.rels', rels.serialize()).names].sort()).toEqual([`{${ns}}Relationship`, `{${ns}}Relationships`]);
   });
 });
