@@ -3,6 +3,7 @@
  * sheet list and the parts each sheet lives in. Only small parts are parsed here; sheets and
  * shared strings are read on demand.
  */
+import type { OoxmlNamespaces } from './conformance';
 import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
 import { errors } from './errors';
 import { relsPartFor, Relationships, REL } from './relationships';
@@ -25,6 +26,8 @@ export interface XlsxPackage {
   workbookPart: string;
   workbookRels: Relationships;
   workbook: WorkbookXml;
+  /** The workbook's conformance class (Transitional or Strict): every part a write makes uses it. */
+  namespaces: OoxmlNamespaces;
   sheets: PackageSheet[];
   sharedStringsPart?: string;
   stylesPart?: string;
@@ -92,6 +95,7 @@ export function openPackage(bytes: Uint8Array, fileName?: string): XlsxPackage {
     workbookPart,
     workbookRels,
     workbook,
+    namespaces: workbook.namespaces(),
     sheets,
     date1904: false,
   };

@@ -15,12 +15,6 @@ export const REL = {
   calcChain: 'calcChain',
 } as const;
 
-/** Transitional relationship type URIs for the parts we create. */
-export const REL_URI = {
-  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
-  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
-} as const;
-
 export interface Relationship {
   id: string;
   /** The type URI as written. */

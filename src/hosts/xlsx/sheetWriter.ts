@@ -8,8 +8,7 @@ import { cellXml } from './cellXml';
 import { SharedRuns } from './sharedFormulas';
 import type { StyleBook } from './styles';
 import { XlsxError } from './errors';
-
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+import { TRANSITIONAL, type OoxmlNamespaces } from './conformance';
 
 /** Column widths as `<cols>`, merging runs of equal widths. Widths are in characters. */
 export function colsXml(widths: (number | undefined)[], firstColumn = 1): string {
@@ -34,7 +33,8 @@ export function colWidth(chars: number): number {
   return Math.min(255, Math.round((chars + 0.71) * 256) / 256);
 }
 
-export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: string) => void): void {
+/** `namespaces`: the workbook's conformance class (the package's `namespaces`), so that a Strict workbook gets a Strict sheet. */
+export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: string) => void, namespaces: OoxmlNamespaces = TRANSITIONAL): void {
   const rows = spec.rows;
   let width = 0;
   let lastRow = 0;
@@ -44,7 +44,7 @@ export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: s
   });
   const dim = lastRow && width ? formatArea({ firstRow: 1, firstColumn: 1, lastRow, lastColumn: width }) : 'A1';
 
-  let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet ${NS}>`;
+  let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${namespaces.spreadsheetml}" xmlns:r="${namespaces.relationships}">`;
   if (spec.tabColor) {
     const rgb = spec.tabColor.replace(/^#/, '').toUpperCase();
     if (!/^[0-9A-F]{6}$/.test(rgb)) {

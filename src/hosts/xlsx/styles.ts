@@ -5,6 +5,7 @@
  */
 import { CELL_LOOKS } from '../../render/looks';
 import type { CellStyleId } from '../../render/spec';
+import { TRANSITIONAL, type OoxmlNamespaces } from './conformance';
 import {
   attr,
   childElements,
@@ -41,10 +42,9 @@ export const STYLE_DEFS = Object.fromEntries(
 
 const BUILTIN_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-
-const MINIMAL_STYLES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${NS_MAIN}">` +
+/** The styles part of a workbook that had none, in the workbook's main namespace. */
+const minimalStyles = (spreadsheetml: string): string =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${spreadsheetml}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -66,9 +66,9 @@ export class StyleBook {
     return new StyleBook(parseXml(text, part), part, false);
   }
 
-  /** For a package without a styles part. */
-  static create(part: string): StyleBook {
-    const book = new StyleBook(parseXml(MINIMAL_STYLES, part), part, true);
+  /** For a package without a styles part, in its conformance class. */
+  static create(part: string, namespaces: OoxmlNamespaces = TRANSITIONAL): StyleBook {
+    const book = new StyleBook(parseXml(minimalStyles(namespaces.spreadsheetml), part), part, true);
     book.changed = true;
     return book;
   }

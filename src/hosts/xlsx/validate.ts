@@ -1,4 +1,9 @@
-/** Checks on names before anything is written: sheet names and defined names Excel accepts. */
+/**
+ * Checks before anything is written: sheet names and defined names Excel accepts, and that
+ * every cell, column width and frozen pane we write lies on Excel's grid (A1:XFD1048576).
+ */
+import type { ColumnBlock, SheetSpec } from '../../render/spec';
+import { columnLetters, MAX_COLUMNS, MAX_ROWS } from './cellRef';
 import { XlsxError } from './errors';
 
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
@@ -60,4 +65,70 @@ export function sheetOfRef(ref: string): string | undefined {
   }
   const m = /^([^!'[\]:*?/\\(),;=+\-<>&"]+)!/.exec(r);
   return m ? m[1] : undefined;
+}
+
+// ---------------------------------------------------------------------------------- grid limits
+
+const thousands = (n: number): string => n.toLocaleString('en-US');
+
+/** A write that needs more columns than Excel's 16,384 (A to XFD). */
+export function tooManyColumns(sheet: string, columns: number): XlsxError {
+  return new XlsxError(
+    'too-large',
+    `工作表“${sheet}”需要 ${thousands(columns)} 列（写到 ${columnLetters(columns)} 列），超过 Excel 每个工作表最多 16,384 列（最后一列是 XFD）的上限：请减少产品（或其他按列排开的项目）的数量后重试`,
+    `The sheet "${sheet}" would need ${thousands(columns)} columns (up to column ${columnLetters(columns)}), more than Excel's limit of 16,384 columns per sheet (the last is XFD): use fewer products (or other items laid out across columns) and try again`,
+  );
+}
+
+/** A write that needs more rows than Excel's 1,048,576. */
+export function tooManyRows(sheet: string, rows: number): XlsxError {
+  return new XlsxError(
+    'too-large',
+    `工作表“${sheet}”需要 ${thousands(rows)} 行，超过 Excel 每个工作表最多 1,048,576 行的上限：请减少客户（或其他按行排开的项目）的数量，或把数据分到几个工作簿后重试`,
+    `The sheet "${sheet}" would need ${thousands(rows)} rows, more than Excel's limit of 1,048,576 rows per sheet: use fewer customers (or other items laid out down the rows), or split the data over several workbooks, and try again`,
+  );
+}
+
+/** Columns a block spans: its longest row or its widths, whichever is wider (a loop: no spread of an unbounded array). */
+export function blockWidth(block: ColumnBlock): number {
+  let width = block.columnWidths?.length ?? 0;
+  for (const row of block.cells) if (row.length > width) width = row.length;
+  return width;
+}
+
+/**
+ * Refuses a new sheet any of whose cells, column widths or frozen panes would lie past column
+ * XFD or row 1,048,576 (Excel refuses such a file; LibreOffice drops what lies outside).
+ */
+export function checkSheetFits(spec: SheetSpec): void {
+  if (spec.rows.length > MAX_ROWS) throw tooManyRows(spec.name, spec.rows.length);
+  let width = spec.columnWidths?.length ?? 0;
+  for (const row of spec.rows) if (row.length > width) width = row.length;
+  const freezeRows = Math.floor(spec.freeze?.rows ?? 0);
+  const freezeColumns = Math.floor(spec.freeze?.columns ?? 0);
+  // A frozen pane names the first cell below and right of it: that cell must be on the sheet too.
+  if (freezeColumns + 1 > width) width = freezeColumns + 1;
+  if (width > MAX_COLUMNS) throw tooManyColumns(spec.name, width);
+  if (freezeRows + 1 > MAX_ROWS) throw tooManyRows(spec.name, freezeRows + 1);
+}
+
+/**
+ * Refuses a column block that would reach past column XFD or row 1,048,576 of its sheet (the
+ * tag columns go right of the customer data: a sheet whose data already reaches far right, or
+ * many products, can push them off the grid). Returns the block's width.
+ */
+export function checkBlockFits(block: ColumnBlock): number {
+  const width = blockWidth(block);
+  if (!Number.isInteger(block.firstRow) || !Number.isInteger(block.firstColumn) || block.firstRow < 1 || block.firstColumn < 1) {
+    throw new XlsxError(
+      'bad-write',
+      `“${block.sheet}”的列块起点（第 ${block.firstRow} 行、第 ${block.firstColumn} 列）无效`,
+      `The column block for "${block.sheet}" starts at an invalid place (row ${block.firstRow}, column ${block.firstColumn})`,
+    );
+  }
+  const lastColumn = block.firstColumn + width - 1;
+  if (lastColumn > MAX_COLUMNS) throw tooManyColumns(block.sheet, lastColumn);
+  const lastRow = block.firstRow + block.cells.length - 1;
+  if (lastRow > MAX_ROWS) throw tooManyRows(block.sheet, lastRow);
+  return width;
 }

@@ -1,7 +1,12 @@
 /**
  * `xl/workbook.xml`: the sheet list (names, visibility, relationship ids) and defined names,
  * and the edits a write makes to them. Everything else in the part is kept as it was.
+ * Elements and attributes we add are in the workbook's own namespaces (its conformance class,
+ * whatever prefixes its producer chose), declared where we use them when no declaration in
+ * scope serves: the part stays namespace-well-formed.
  */
+import { isRelationshipsNamespace, namespacesOf, type OoxmlNamespaces } from './conformance';
+import { barePrefix, namespaceOfPrefix, prefixBoundTo } from './namespaceScope';
 import {
   attr,
   childElements,
@@ -18,9 +23,6 @@ import {
   type XmlDocument,
   type XmlElement,
 } from './xml';
-
-const REL_NS_TRANSITIONAL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL_NS_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
 
 export interface WorkbookSheet {
   name: string;
@@ -61,27 +63,34 @@ export class WorkbookXml {
     return s ? childElements(s, 'sheet') : [];
   }
 
-  /** The prefix bound to the relationships namespace (`r:` usually). */
-  private relPrefix(): string {
-    for (const s of this.sheetElements()) {
-      for (const [k] of s.attrs) if (k.includes(':') && localName(k) === 'id') return prefixOf(k);
+  /** The namespaces of the workbook's conformance class, from its root element's namespace. */
+  namespaces(): OoxmlNamespaces {
+    return namespacesOf(namespaceOfPrefix(barePrefix(this.doc.root.name), [this.doc.root]));
+  }
+
+  /**
+   * A sheet's relationship id: its `id` attribute in a relationships namespace (either class),
+   * bound wherever the producer declared it; failing that, any prefixed `id` (a tolerant read).
+   */
+  private relIdOf(sheet: XmlElement, sheets: XmlElement): string {
+    let loose: string | undefined;
+    for (const [k, v] of sheet.attrs) {
+      if (!k.includes(':') || k.startsWith('xmlns:') || localName(k) !== 'id') continue;
+      if (isRelationshipsNamespace(namespaceOfPrefix(barePrefix(k), [this.doc.root, sheets, sheet]))) return v;
+      loose ??= v;
     }
-    for (const [k, v] of this.doc.root.attrs) {
-      if (k.startsWith('xmlns:') && (v === REL_NS_TRANSITIONAL || v === REL_NS_STRICT)) return k.slice(6) + ':';
-    }
-    setAttr(this.doc.root, 'xmlns:r', REL_NS_TRANSITIONAL);
-    return 'r:';
+    return loose ?? '';
   }
 
   sheets(): WorkbookSheet[] {
-    return this.sheetElements().map((s) => {
-      let relId = '';
-      for (const [k, v] of s.attrs) if (k.includes(':') && localName(k) === 'id') relId = v;
+    const list = this.sheetsElement();
+    if (!list) return [];
+    return childElements(list, 'sheet').map((s) => {
       const state = attr(s, 'state');
       return {
         name: attr(s, 'name') ?? '',
         sheetId: Number(attr(s, 'sheetId') ?? 0),
-        relId,
+        relId: this.relIdOf(s, list),
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
       };
     });
@@ -144,15 +153,23 @@ export class WorkbookXml {
     }
   }
 
-  /** Appends a sheet to the list. */
+  /**
+   * Appends a sheet to the list, in the main namespace as `<sheets>` spells it. Its `id` uses a
+   * prefix bound to the class's relationships namespace on the root or `<sheets>`; when there is
+   * none (some producers declare it on each `<sheet>`, or use the other class's), it declares
+   * `xmlns:r` itself.
+   */
   addSheet(name: string, sheetId: number, relId: string): void {
     let sheets = this.sheetsElement();
     if (!sheets) {
       sheets = el(this.prefix + 'sheets');
       insertInSequence(this.doc.root, sheets, ['fileVersion', 'fileSharing', 'workbookPr', 'workbookProtection', 'bookViews']);
     }
-    const rp = this.relPrefix();
-    sheets.children.push(el(this.prefix + 'sheet', [['name', name], ['sheetId', String(sheetId)], [rp + 'id', relId]]));
+    const relNs = this.namespaces().relationships;
+    const bound = prefixBoundTo(relNs, [this.doc.root, sheets]);
+    const attrs: [string, string][] = bound ? [] : [['xmlns:r', relNs]];
+    attrs.push(['name', name], ['sheetId', String(sheetId)], [`${bound ?? 'r'}:id`, relId]);
+    sheets.children.push(el(prefixOf(sheets.name) + 'sheet', attrs));
   }
 
   /** Removes workbook-scoped names whose name matches (case-insensitively). */

@@ -5,17 +5,18 @@
  * a byte leaves this function.
  */
 import type { ColumnBlock, WorkbookWrite } from '../../render/spec';
-import { MAX_COLUMNS, MAX_ROWS, parseArea } from './cellRef';
+import { parseArea } from './cellRef';
 import { ColumnPatcher } from './columnPatcher';
+import { relationshipType } from './conformance';
 import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
 import { XlsxError } from './errors';
 import { loadRels, partText, type PackageSheet, type XlsxPackage } from './package';
 import { streamPartText } from './partText';
-import { relsPartFor, REL, REL_URI, type Relationships } from './relationships';
+import { relsPartFor, REL, type Relationships } from './relationships';
 import { SharedIndexScan } from './sharedFormulas';
 import { writeSheetXml } from './sheetWriter';
 import { StyleBook } from './styles';
-import { checkDefinedName, checkSheetName, duplicateSheet, sheetOfRef } from './validate';
+import { checkBlockFits, checkDefinedName, checkSheetFits, checkSheetName, duplicateSheet, sheetOfRef } from './validate';
 import { WorkbookXml } from './workbookXml';
 import { ZipWriter, type ZipEntry } from './zip';
 
@@ -34,6 +35,8 @@ const HOLD_PART_CHARS = 1 << 27;
 
 export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: BuildOptions = {}): Uint8Array {
   const { archive } = pkg;
+  // Every part this write creates or edits is in the workbook's own conformance class.
+  const ns = pkg.namespaces;
   const progress = options.onProgress;
   const totalSteps = 2 + write.addSheets.length + new Set(write.columns.map((c) => lower(c.sheet))).size;
   let step = 0;
@@ -59,14 +62,15 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     sheets = sheets.filter((x) => x !== s);
   }
 
-  // ---- 2. check the new sheets' names
+  // ---- 2. check the new sheets' names and sizes
   const names = new Set(sheets.map((s) => lower(s.name)));
   for (const spec of write.addSheets) {
     checkSheetName(spec.name);
+    checkSheetFits(spec);
     if (names.has(lower(spec.name))) throw duplicateSheet(spec.name);
     names.add(lower(spec.name));
   }
-  if (sheets.length + write.addSheets.length === 0 || ![...sheets.map((s) => s.state), ...write.addSheets.map(() => 'visible')].includes('visible')) {
+  if (write.addSheets.length === 0 && !sheets.some((s) => s.state === 'visible')) {
     throw new XlsxError('bad-write', '写入后工作簿将没有可见的工作表', 'After this write the workbook would have no visible sheet');
   }
 
@@ -83,11 +87,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     if (sheet.kind !== 'worksheet') {
       throw new XlsxError('not-a-worksheet', `“${b.sheet}”不是数据工作表，不能写入列`, `"${b.sheet}" is not a worksheet: cannot write columns into it`);
     }
-    const width = Math.max(0, ...b.cells.map((r) => r.length), b.columnWidths?.length ?? 0);
-    if (!Number.isInteger(b.firstRow) || !Number.isInteger(b.firstColumn) || b.firstRow < 1 || b.firstColumn < 1 ||
-        b.firstRow + b.cells.length - 1 > MAX_ROWS || b.firstColumn + width - 1 > MAX_COLUMNS) {
-      throw new XlsxError('bad-write', `“${b.sheet}”的列块超出工作表范围`, `The column block for "${b.sheet}" lies outside the sheet's limits`);
-    }
+    const width = checkBlockFits(b);
     checkNoTableOverlap(pkg, sheet, b, width);
     const entry = blocksBySheet.get(lower(sheet.name)) ?? { sheet, blocks: [] };
     entry.blocks.push(b);
@@ -147,14 +147,15 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   if (stylesPart) styles = StyleBook.parse(partText(archive, stylesPart)!, stylesPart);
   else {
     stylesPart = workbookDir + 'styles.xml';
-    styles = StyleBook.create(stylesPart);
+    styles = StyleBook.create(stylesPart, ns);
   }
 
   // ---- 7. new sheets' parts, ids and relationships
   // Part names freed by this write's removals may be used again (a re-run keeps its names).
   const used = new Set(archive.entries.map((e) => lower(e.name)).filter((n) => !removedParts.has(n)));
-  let sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
-  const worksheetType = worksheetRelType(workbookRels);
+  let sheetId = 0;
+  for (const s of pkg.sheets) if (s.sheetId > sheetId) sheetId = s.sheetId;
+  const worksheetType = relationshipType(ns, 'worksheet');
   const newSheets = write.addSheets.map((spec) => {
     let n = 1;
     while (used.has(lower(`${workbookDir}worksheets/sheet${n}.xml`))) n++;
@@ -166,7 +167,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     return { spec, part };
   });
   if (!pkg.stylesPart && styles.changed) {
-    workbookRels.add(REL_URI.styles, stylesPart);
+    workbookRels.add(relationshipType(ns, 'styles'), stylesPart);
     contentTypes.setOverride(stylesPart, CT.styles);
   }
   tick();
@@ -221,7 +222,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   }
   for (const { spec, part } of newSheets) {
     const sink = zip.openText(part);
-    writeSheetXml(spec, styles, (t) => sink.write(t));
+    writeSheetXml(spec, styles, (t) => sink.write(t), ns);
     sink.end();
     tick();
   }
@@ -279,12 +280,6 @@ function checkNoTableOverlap(pkg: XlsxPackage, sheet: PackageSheet, b: ColumnBlo
       );
     }
   }
-}
-
-/** The worksheet relationship type in the flavour (transitional or strict) the workbook uses. */
-function worksheetRelType(rels: Relationships): string {
-  const existing = rels.ofKind(REL.worksheet)[0];
-  return existing ? existing.type : REL_URI.worksheet;
 }
 
 /** Parts reachable from the package root through relationships (lower-cased names). */
