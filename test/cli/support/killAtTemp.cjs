@@ -5,7 +5,9 @@
  * as a shutdown would). Test code only.
  */
 'use strict';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const path = require('node:path');
 
 const open = fs.promises.open;
