@@ -89,6 +89,32 @@ test('SIGTERM while the temporary file is written: the process removes it and en
   expect((await fs.readdir(dir)).filter((n) => n.startsWith('.~abc-planner-') || n === 'term.xlsx')).toEqual([]);
 });
 
+// Needs root to start a process as another user; as any other user there is no second user to be.
+const asRoot = process.getuid?.() === 0 ? test : test.skip;
+if (process.getuid?.() !== 0) console.log('not root: the test of a file owned by another user is skipped (it starts a process as uid 65534)');
+asRoot('another user updates a file it may write but does not own: the mode is kept, and it is told the owner could not be', async () => {
+  const shared = await tempDir('abc-shared-');
+  try {
+    await fs.chmod(shared, 0o777);
+    await fs.copyFile(file('plan.xlsx'), path.join(shared, 'team.xlsx'));
+    await fs.chmod(path.join(shared, 'team.xlsx'), 0o664);
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [LAUNCHER, 'plan', 'team.xlsx', '--in-place'],
+        { cwd: shared, uid: 65534, gid: 65534, env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', HOME: shared }, timeout: 60_000, killSignal: 'SIGKILL' },
+        (_e, _out, stderr) => resolve({ code: child.exitCode, stderr }),
+      );
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Note: could not keep the owner of team.xlsx (user id 0, group id 0): the new file belongs to the user who ran abc-planner');
+    const st = await fs.stat(path.join(shared, 'team.xlsx'));
+    expect([st.uid, st.mode & 0o777]).toEqual([65534, 0o664]);
+  } finally {
+    await removeDir(shared);
+  }
+});
+
 test('a FIFO as input: refused at once, no wait for a writer', async () => {
   execFileSync('mkfifo', [file('pipe.xlsx')]);
   const r = await launch(['plan', 'pipe.xlsx'], dir, { timeoutMs: 30_000 });
