@@ -81,6 +81,8 @@ export function workbookSettings(opened: OpenedWorkbook, lang: Lang): LoadedSett
 /** Settings from a JSON file (what `abc-planner settings --json` prints, or only the parts that change). */
 export async function fileSettings(file: string, cwd: string, lang: Lang): Promise<LoadedSettings> {
   const { bytes } = await readInputFile(path.resolve(cwd, file), file, 'settings', lang);
+  // A workbook (a zip) given where the JSON goes: say so rather than quote a JSON parse error.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new CliError([cliText(lang, 'settings-file-is-workbook', { file })]);
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, ''));

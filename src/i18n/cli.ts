@@ -51,6 +51,7 @@ export type CliMessage =
   | 'settings-not-a-file'
   | 'output-not-a-file'
   | 'settings-file-is-directory'
+  | 'settings-file-is-workbook'
   | 'input-too-large'
   | 'settings-too-large'
   | 'input-changed'
@@ -143,6 +144,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'input-not-a-file': '{file} 是{kind}，不是普通文件：ABC Planner 只读取普通文件。请给出 .xlsx 或 .xlsm 工作簿文件的路径',
     'settings-not-a-file': '{file} 是{kind}，不是普通文件：--settings 需要一个 JSON 设置文件（可用 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成）',
     'settings-file-is-directory': '{file} 是文件夹：--settings 需要一个 JSON 设置文件，而不是文件夹或工作簿（可用 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成）',
+    'settings-file-is-workbook': '{file} 是工作簿，不是 JSON 设置文件：--settings 需要 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成的 JSON 文件（工作簿自己的设置表会自动使用，不必用 --settings）',
     'output-not-a-file': '{file} 是{kind}，不是普通文件：ABC Planner 只写入普通文件，不会替换设备、管道、套接字或文件夹。没有写入任何文件；请用 --out 给出一个 .xlsx 文件名',
     'input-too-large': '文件 {file} 有 {size} MB，超过了 ABC Planner 能读取的上限 {limit} MB（整个文件要放进内存）。请另存一份只含客户表的工作簿再试',
     'settings-too-large': '设置文件 {file} 有 {size} MB，超过上限 {limit} MB：设置文件通常只有几 KB，请确认给的是正确的文件',
@@ -236,6 +238,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'input-not-a-file': '{file} is {kind}, not a regular file: ABC Planner reads regular files only. Give the path of an .xlsx or .xlsm workbook',
     'settings-not-a-file': '{file} is {kind}, not a regular file: --settings takes a JSON settings file (make one with "abc-planner settings <workbook.xlsx> --json > settings.json")',
     'settings-file-is-directory': '{file} is a folder: --settings takes a JSON settings file, not a folder or a workbook (make one with "abc-planner settings <workbook.xlsx> --json > settings.json")',
+    'settings-file-is-workbook': '{file} is a workbook, not a JSON settings file: --settings takes the JSON that "abc-planner settings <workbook.xlsx> --json > settings.json" writes (a workbook\'s own settings sheet is used without --settings)',
     'output-not-a-file': '{file} is {kind}, not a regular file: ABC Planner writes regular files only and never replaces a device, pipe, socket or folder. Nothing was written; give an .xlsx file name with --out',
     'input-too-large': 'The file {file} is {size} MB, more than the {limit} MB ABC Planner reads (the whole file is held in memory). Save a copy with only the customer sheet and try again',
     'settings-too-large': 'The settings file {file} is {size} MB, more than the {limit} MB limit: settings files are a few kB, check that this is the right file',

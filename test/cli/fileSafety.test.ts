@@ -12,6 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import type { PlanDocument } from '../../src/cli/document';
+import { plainError } from '../../src/cli/errors';
 import type { Settings } from '../../src/engine/settings';
 import { MAX_INPUT_BYTES, openXlsx, readRegularFile, STALE_TEMP_MS, tempPathFor, writeFileAtomic } from '../../src/hosts/xlsx/node';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
@@ -319,6 +320,11 @@ describe('only regular files are read, up to a cap', () => {
     ]);
     const e = await run(['plan', 'plan.xlsx', '--settings', '/dev/zero', '--lang', 'en'], { cwd: dir });
     expect(e.stderr).toContain('/dev/zero is a device, not a regular file: --settings takes a JSON settings file');
+    const w = await run(['plan', 'plan.xlsx', '--settings', 'plan.xlsx', '--lang', 'en'], { cwd: dir });
+    expect([w.code, w.stderr.trim()]).toEqual([
+      1,
+      'Error: plan.xlsx is a workbook, not a JSON settings file: --settings takes the JSON that "abc-planner settings <workbook.xlsx> --json > settings.json" writes (a workbook\'s own settings sheet is used without --settings)',
+    ]);
   });
 });
 
@@ -370,6 +376,11 @@ describe('an unexpected error', () => {
     const e = await run(['plan', 'plan.xlsx', '--in-place', '--lang', 'en'], { cwd: dir, hooks: { beforeCommit: boom } });
     expect(e.stderr).toContain('Error: ABC Planner hit an internal error (TypeError: ');
     expect(e.stderr).toContain('send the command, all of its output and, if you may share it, the workbook to your ABC Planner contact');
+  });
+
+  test('paths in its text are cut to their last name: POSIX, Windows, file URLs', () => {
+    expect(plainError(new Error("ENOENT: no such file or directory, open '/home/li/计划/客户.xlsx'"))).toBe("Error: ENOENT: no such file or directory, open '客户.xlsx'");
+    expect(plainError(new Error('at C:\\Users\\li\\abc\\main.ts:3 and file:///opt/abc/src/x.ts'))).toBe('Error: at main.ts:3 and x.ts');
   });
 
   test('--debug adds the details (the stack)', async () => {
