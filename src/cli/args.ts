@@ -20,6 +20,8 @@ export interface PlanCommand {
   out?: string;
   inPlace: boolean;
   overwrite: boolean;
+  /** Plan a digitally signed workbook although its signature breaks. */
+  breakSignature: boolean;
   json: boolean;
 }
 
@@ -51,6 +53,8 @@ type OptionName =
   | 'out'
   | 'in-place'
   | 'overwrite'
+  | 'break-signature'
+  | 'debug'
   | 'json'
   | 'lang'
   | 'help'
@@ -65,6 +69,8 @@ const OPTIONS = {
   out: { type: 'string' },
   'in-place': { type: 'boolean' },
   overwrite: { type: 'boolean' },
+  'break-signature': { type: 'boolean' },
+  debug: { type: 'boolean' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -73,8 +79,8 @@ const OPTIONS = {
 
 /** Which options each command takes (help and lang go everywhere). */
 const ALLOWED: Record<'plan' | 'settings', ReadonlySet<OptionName>> = {
-  plan: new Set<OptionName>(['sheet', 'header-row', 'target', 'growth', 'settings', 'out', 'in-place', 'overwrite', 'json', 'lang', 'help']),
-  settings: new Set<OptionName>(['json', 'lang', 'help']),
+  plan: new Set<OptionName>(['sheet', 'header-row', 'target', 'growth', 'settings', 'out', 'in-place', 'overwrite', 'break-signature', 'json', 'lang', 'help', 'debug']),
+  settings: new Set<OptionName>(['json', 'lang', 'help', 'debug']),
 };
 
 const EXAMPLES: Partial<Record<OptionName, string>> = {
@@ -133,6 +139,15 @@ export function langFromArgs(argv: readonly string[]): Lang | undefined {
     }
   }
   return undefined;
+}
+
+/** `--debug` anywhere before `--`, found before anything else so that even a failed parse honours it. */
+export function debugFromArgs(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === '--debug') return true;
+  }
+  return false;
 }
 
 /** "12000", "1.2亿", "12,000万", "¥120,000,000" → 万元. */
@@ -211,7 +226,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (values.has('target') && values.has('growth')) throw new UsageError('usage-target-and-growth');
   if (values.has('out') && flag('in-place')) throw new UsageError('usage-out-and-in-place');
-  const cmd: PlanCommand = { kind: 'plan', input, inPlace: flag('in-place'), overwrite: flag('overwrite'), json: flag('json') };
+  const cmd: PlanCommand = { kind: 'plan', input, inPlace: flag('in-place'), overwrite: flag('overwrite'), breakSignature: flag('break-signature'), json: flag('json') };
   if (str('sheet') !== undefined) cmd.sheet = str('sheet');
   if (str('header-row') !== undefined) cmd.headerRow = parseHeaderRow(str('header-row')!);
   if (str('target') !== undefined) cmd.target = parseTarget(str('target')!);

@@ -26,3 +26,16 @@ export function isXlsxError(e: unknown): e is XlsxError {
 export function fsCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 }
+
+/**
+ * An unexpected error in a few plain words for the message: its kind and text, with any file
+ * path cut to its last name (the machine's folders are nobody's business), on one line, short.
+ */
+export function plainError(e: unknown): string {
+  const raw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const firstLine = raw.split('\n')[0];
+  const cut = firstLine
+    .replace(/file:\/\/\S+/g, (url) => url.slice(url.lastIndexOf('/') + 1))
+    .replace(/(?:[A-Za-z]:)?[\\/](?:[^\s'"`:,()\\/]+[\\/])+([^\s'"`:,()\\/]*)/g, (_all, last: string) => last || '…');
+  return cut.length > 200 ? `${cut.slice(0, 200)}…` : cut;
+}

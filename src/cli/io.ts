@@ -21,6 +21,14 @@ export interface CliIo {
   cwd: string;
   /** Draw the progress bar only for input files at least this large (default 1 MB). */
   progressMinBytes?: number;
+  /** The largest input workbook read (default MAX_INPUT_BYTES, 512 MB): tests set a small one. */
+  maxInputBytes?: number;
+  /**
+   * Seams for tests, never set by the real command: `beforeCommit` runs when the new workbook is
+   * complete under its temporary name, just before the checks and the rename (another program
+   * saving the input at that moment, a crash there).
+   */
+  hooks?: { beforeCommit?: () => unknown };
 }
 
 export function processIo(): CliIo {

@@ -4,8 +4,8 @@
  */
 import type { Lang } from '../i18n';
 import { CLI_HELP, cliText } from '../i18n/cli';
-import { UsageError, langFromArgs, parseCommand } from './args';
-import { CliError } from './errors';
+import { UsageError, debugFromArgs, langFromArgs, parseCommand } from './args';
+import { CliError, plainError } from './errors';
 import { type CliIo, langFromEnv, processIo } from './io';
 import { runPlan } from './planCommand';
 import { runSettings } from './settingsCommand';
@@ -61,8 +61,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       for (const line of rest) say(line);
       return EXIT.input;
     }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    say(`${prefix}${lang === 'zh' ? '：' : ': '}${cliText(lang, 'unexpected', { detail })}`);
+    // A bug: plain words and whom to tell; the stack (with this machine's paths) only with --debug.
+    say(`${prefix}${lang === 'zh' ? '：' : ': '}${cliText(lang, 'unexpected', { what: plainError(e) })}`);
+    if (debugFromArgs(argv)) {
+      say(cliText(lang, 'debug-details'));
+      say(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    }
     return EXIT.input;
   }
 }
@@ -74,7 +78,8 @@ export function cli(): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // Only when writing to stderr itself failed; still no paths or stack unless --debug.
+      process.stderr.write(`${debugFromArgs(process.argv) && e instanceof Error ? (e.stack ?? e.message) : plainError(e)}\n`);
       process.exitCode = 1;
     },
   );

@@ -2,13 +2,11 @@
  * `abc-planner plan`: read the customer sheet once, plan it with the engine, render the plan,
  * apply it to the workbook in memory (all or nothing) and write the file atomically.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { PlanResult, PlanTargets } from '../engine/plan';
 import { plan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
 import { generatedSheets } from '../hosts/workflow';
-import { writeFileAtomic } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatIssue } from '../i18n/engine';
@@ -17,16 +15,17 @@ import { renderPlan, withoutTagColumns } from '../render';
 import type { WorkbookWrite } from '../render';
 import type { PlanCommand } from './args';
 import { buildDocument, countsOf, type PlanDocument } from './document';
-import { CliError, fsCode, isXlsxError, xlsxMessage } from './errors';
+import { CliError } from './errors';
+import { checkExtension, checkOutputEarly, checkSignature, saveWorkbook } from './files';
 import type { CliIo } from './io';
 import { Progress } from './progress';
 import { type LoadedSettings, type OpenedWorkbook, fileSettings, findCustomerSheet, hostCall, openWorkbook, workbookSettings } from './workbook';
 
-/** The default output: `<input>-planned.xlsx` (or .xlsm) beside the input. */
+/** The default output: `<input>-planned.xlsx` beside the input (.xlsm for a workbook with macros: Excel wants the extension to match). */
 export function defaultOutput(input: string, macroEnabled: boolean): string {
   const ext = path.extname(input);
   const base = ext ? input.slice(0, -ext.length) : input;
-  return `${base}-planned${macroEnabled ? '.xlsm' : ext.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx'}`;
+  return `${base}-planned${macroEnabled ? '.xlsm' : '.xlsx'}`;
 }
 
 const wan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -83,19 +82,6 @@ export interface PlanOutcome {
   document?: PlanDocument;
   /** Summary lines for stderr. */
   lines: string[];
-}
-
-/** Refuses, before any work, an output that writeFileAtomic would refuse after it. */
-async function checkOutput(output: string, shownOutput: string, inputPath: string, cmd: PlanCommand, macroEnabled: boolean, lang: Lang): Promise<void> {
-  if (macroEnabled && path.extname(output).toLowerCase() === '.xlsx') throw new CliError([cliText(lang, 'xlsm-extension', { file: shownOutput })]);
-  if (cmd.inPlace) return;
-  if (path.resolve(output) === path.resolve(inputPath)) throw new CliError([cliText(lang, 'output-is-input', { file: shownOutput })]);
-  if (cmd.overwrite) return;
-  const exists = await fs.stat(output).then(
-    () => true,
-    () => false,
-  );
-  if (exists) throw new CliError([cliText(lang, 'output-exists', { file: shownOutput })]);
 }
 
 /** Milliseconds (wall and CPU) of each step, for ABC_PLANNER_TIMINGS=1. */
@@ -163,11 +149,13 @@ function prepare(
 
 export async function runPlan(cmd: PlanCommand, lang: Lang, io: CliIo, version: string): Promise<PlanOutcome> {
   const timings = new Timings();
-  const opened = await openWorkbook(cmd.input, io.cwd, lang);
+  const opened = await openWorkbook(cmd.input, io.cwd, lang, { hash: cmd.inPlace, ...(io.maxInputBytes !== undefined ? { maxBytes: io.maxInputBytes } : {}) });
   const { workbook, shown } = opened;
   const output = cmd.inPlace ? opened.path : path.resolve(io.cwd, cmd.out ?? defaultOutput(cmd.input, workbook.macroEnabled));
   const shownOutput = cmd.inPlace ? shown : (cmd.out ?? defaultOutput(cmd.input, workbook.macroEnabled));
-  await checkOutput(output, shownOutput, opened.path, cmd, workbook.macroEnabled, lang);
+  checkExtension(output, shownOutput, workbook.macroEnabled, lang);
+  checkSignature(workbook, shown, cmd.breakSignature, lang);
+  await checkOutputEarly({ output, shownOutput, inputPath: opened.path, inPlace: cmd.inPlace, overwrite: cmd.overwrite }, lang);
   const bar = io.stderr.isTTY && opened.size >= (io.progressMinBytes ?? 1 << 20) ? io.stderr : undefined;
   const progress = new Progress(bar, [
     { label: cliText(lang, 'step-read'), weight: 35 },
@@ -187,17 +175,23 @@ export async function runPlan(cmd: PlanCommand, lang: Lang, io: CliIo, version: 
     timings.mark('write');
 
     progress.step(4);
-    try {
-      await writeFileAtomic(output, workbook.toBytes(), { inputPath: opened.path, overwriteInput: cmd.inPlace, overwrite: cmd.overwrite });
-    } catch (e) {
-      if (isXlsxError(e) && e.code === 'file-exists') throw new CliError([cliText(lang, 'output-exists', { file: shownOutput })]);
-      if (isXlsxError(e) && e.code === 'overwrite-input') throw new CliError([cliText(lang, 'output-is-input', { file: shownOutput })]);
-      if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, shownOutput)]);
-      throw new CliError([cliText(lang, 'write-failed', { file: shownOutput, detail: fsCode(e) ?? (e instanceof Error ? e.message : String(e)) })]);
-    }
+    const notes = await saveWorkbook(
+      {
+        output,
+        shownOutput,
+        bytes: workbook.toBytes(),
+        input: { path: opened.path, stamp: opened.stamp },
+        inPlace: cmd.inPlace,
+        overwrite: cmd.overwrite,
+        signatureBroken: workbook.signed,
+        ...(io.hooks?.beforeCommit ? { beforeCommit: io.hooks.beforeCommit } : {}),
+      },
+      lang,
+    );
     timings.mark('save');
     progress.done();
     const lines = prepared.lines;
+    for (const note of notes) lines.push(note);
     if (io.env.ABC_PLANNER_TIMINGS) lines.push(timings.toString());
     lines.push(cliText(lang, cmd.inPlace ? 'summary-written-in-place' : 'summary-written', { file: shownOutput }));
     return { lines, ...(prepared.document ? { document: prepared.document } : {}) };

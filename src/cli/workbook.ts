@@ -2,47 +2,41 @@
  * Opening the input workbook and finding what a plan needs in it: the settings (the workbook's
  * settings sheet, a settings file, or the defaults) and the customer sheet.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Settings } from '../engine/settings';
 import type { Field } from '../engine/types';
 import { defaultSettings, parseSettings } from '../engine/settings';
 import type { ProgressFn, SheetRead } from '../hosts/host';
 import { type SheetLook, lookAt } from '../hosts/workflow';
-import { openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
+import { type FileStamp, openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatSettingsProblem } from '../i18n/engine';
 import { earlierSheets, formatSettingsSheetProblem, ourSheetName, settingsFromSheet } from '../render';
 import type { DefinedNameSpec } from '../render';
-import { CliError, fsCode, isXlsxError, xlsxMessage } from './errors';
+import { CliError, isXlsxError, xlsxMessage } from './errors';
+import { readInputFile } from './files';
 
 export interface OpenedWorkbook {
   path: string;
   /** As the planner wrote it, for messages. */
   shown: string;
   size: number;
+  /** What was read, for the in-place write's check that the file did not change meanwhile. */
+  stamp: FileStamp;
   workbook: XlsxWorkbook;
 }
 
-/** Reads a file, turning the file system's errors into messages. */
-async function readFileFor(file: string, shown: string, lang: Lang, notFound: 'file-not-found' | 'settings-file-not-found'): Promise<Buffer> {
-  try {
-    return await fs.readFile(file);
-  } catch (e) {
-    const code = fsCode(e);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError([cliText(lang, notFound, { file: shown })]);
-    if (code === 'EISDIR') throw new CliError([cliText(lang, 'file-is-directory', { file: shown })]);
-    throw new CliError([cliText(lang, 'file-unreadable', { file: shown, detail: code ?? String(e) })]);
-  }
-}
-
-export async function openWorkbook(input: string, cwd: string, lang: Lang): Promise<OpenedWorkbook> {
+/**
+ * Opens the input workbook: a regular file up to the size cap (`maxBytes`), hashed when an
+ * in-place write will have to check that nobody changed it meanwhile.
+ */
+export async function openWorkbook(input: string, cwd: string, lang: Lang, options: { maxBytes?: number; hash?: boolean } = {}): Promise<OpenedWorkbook> {
   const file = path.resolve(cwd, input);
-  const bytes = await readFileFor(file, input, lang, 'file-not-found');
+  const { bytes, stamp } = await readInputFile(file, input, 'input', lang, options);
   try {
-    const workbook = openXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(file));
-    return { path: file, shown: input, size: bytes.byteLength, workbook };
+    const workbook = openXlsx(bytes, path.basename(file));
+    return { path: file, shown: input, size: bytes.byteLength, stamp, workbook };
   } catch (e) {
     if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, input)]);
     throw e;
@@ -86,10 +80,12 @@ export function workbookSettings(opened: OpenedWorkbook, lang: Lang): LoadedSett
 
 /** Settings from a JSON file (what `abc-planner settings --json` prints, or only the parts that change). */
 export async function fileSettings(file: string, cwd: string, lang: Lang): Promise<LoadedSettings> {
-  const bytes = await readFileFor(path.resolve(cwd, file), file, lang, 'settings-file-not-found');
+  const { bytes } = await readInputFile(path.resolve(cwd, file), file, 'settings', lang);
+  // A workbook (a zip) given where the JSON goes: say so rather than quote a JSON parse error.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new CliError([cliText(lang, 'settings-file-is-workbook', { file })]);
   let raw: unknown;
   try {
-    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new CliError([cliText(lang, 'settings-file-bad-json', { file, detail: e instanceof Error ? e.message : String(e) })]);
   }

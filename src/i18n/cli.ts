@@ -46,6 +46,22 @@ export type CliMessage =
   | 'output-exists'
   | 'output-is-input'
   | 'unexpected'
+  | 'debug-details'
+  | 'input-not-a-file'
+  | 'settings-not-a-file'
+  | 'output-not-a-file'
+  | 'settings-file-is-directory'
+  | 'settings-file-is-workbook'
+  | 'input-too-large'
+  | 'settings-too-large'
+  | 'input-changed'
+  | 'output-hard-linked'
+  | 'output-dangling-link'
+  | 'xlsx-extension'
+  | 'signed-workbook'
+  | 'signature-broken'
+  | 'stale-temps-removed'
+  | 'owner-not-kept'
   // summary (stderr)
   | 'summary-sheet'
   | 'summary-settings-workbook'
@@ -123,11 +139,27 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-file-bad-json': '设置文件 {file} 不是有效的 JSON（{detail}）：请修正后再试',
     'settings-file-problems': '设置文件 {file} 有以下问题，请修正后再试：',
     'settings-sheet-problems': '文件 {file} 的设置表“{sheet}”有以下问题，请在该表中修正（或删除该表以使用默认设置）后再试：',
-    'xlsm-extension': '这个工作簿含有宏（.xlsm）：输出文件 {file} 也必须以 .xlsm 结尾，否则 Excel 无法打开，请修改 --out',
+    'xlsm-extension': '这个工作簿含有宏（.xlsm）：输出文件 {file} 也必须以 .xlsm 结尾，否则 Excel 会因扩展名与文件格式不符而拒绝打开它。没有写入任何文件；请改用 --out {name}',
+    'xlsx-extension': '这个工作簿不含宏（.xlsx）：输出文件 {file} 必须以 .xlsx 结尾，否则 Excel 会因扩展名与文件格式不符而拒绝打开它。没有写入任何文件；请改用 --out {name}',
+    'input-not-a-file': '{file} 是{kind}，不是普通文件：ABC Planner 只读取普通文件。请给出 .xlsx 或 .xlsm 工作簿文件的路径',
+    'settings-not-a-file': '{file} 是{kind}，不是普通文件：--settings 需要一个 JSON 设置文件（可用 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成）',
+    'settings-file-is-directory': '{file} 是文件夹：--settings 需要一个 JSON 设置文件，而不是文件夹或工作簿（可用 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成）',
+    'settings-file-is-workbook': '{file} 是工作簿，不是 JSON 设置文件：--settings 需要 “abc-planner settings <工作簿.xlsx> --json > 设置.json” 生成的 JSON 文件（工作簿自己的设置表会自动使用，不必用 --settings）',
+    'output-not-a-file': '{file} 是{kind}，不是普通文件：ABC Planner 只写入普通文件，不会替换设备、管道、套接字或文件夹。没有写入任何文件；请用 --out 给出一个 .xlsx 文件名',
+    'input-too-large': '文件 {file} 有 {size} MB，超过了 ABC Planner 能读取的上限 {limit} MB（整个文件要放进内存）。请另存一份只含客户表的工作簿再试',
+    'settings-too-large': '设置文件 {file} 有 {size} MB，超过上限 {limit} MB：设置文件通常只有几 KB，请确认给的是正确的文件',
+    'input-changed': '文件 {file} 在计划期间被修改了（可能是另一个程序保存了它）：没有写入任何内容，另一个程序保存的内容保留着。请先在其他程序中关闭该文件，再运行一次',
+    'output-hard-linked': '{file} 还有其他文件名指向同一份内容（硬链接，共 {links} 个名字）：替换它会让其他名字仍是旧内容，直接写入又无法保证“要么全写、要么不写”。没有写入任何文件；请用 --out 写到一个新文件，或先删除其他链接',
+    'output-dangling-link': '{file} 是指向 {target} 的链接，但那个文件不存在：没有写入任何文件。请用 --out 给出实际的文件名',
+    'signed-workbook': '工作簿 {file} 有数字签名（{parts}）：计划会修改签名所保护的内容，签名将不再有效（Excel 会显示签名无效）。没有写入任何文件。如确定要继续，请加上 --break-signature，之后如需签名请在 Excel 中重新签名',
+    'signature-broken': '注意：{file} 原有的数字签名已不再有效；如需签名，请在 Excel 中检查后重新签名',
+    'stale-temps-removed': '已删除以前中断的运行留下的 {count} 个临时文件：{names}',
+    'owner-not-kept': '注意：无法保留 {file} 原来的所有者（用户 ID {uid}，组 ID {gid}）：新文件属于运行 abc-planner 的用户。需要时请管理员改回所有者',
     'output-exists': '输出文件 {file} 已存在，没有覆盖它：要覆盖，请加上 --overwrite；或用 --out 指定另一个文件名',
     'output-is-input': '输出文件 {file} 就是输入文件，没有覆盖它：要直接更新原文件，请用 --in-place（不要同时用 --out）',
     'write-failed': '无法写入 {file}（{detail}）：请确认文件夹存在且可写，并且该文件没有在 Excel 中打开',
-    unexpected: '意外错误：{detail}。请把运行的命令和这条信息发给技术支持',
+    unexpected: 'ABC Planner 内部出错（{what}）。这不是你的文件的问题，没有写入或修改任何文件。请加上 --debug 再运行一次，然后把运行的命令、屏幕上的全部输出，以及工作簿（如果可以分享）发给你的 ABC Planner 联系人',
+    'debug-details': '详细信息（--debug）：',
     'summary-sheet': '工作表“{sheet}”（表头在第 {row} 行）：{customers} 个客户',
     'summary-settings-workbook': '设置：来自工作簿中的“{sheet}”表',
     'summary-settings-file': '设置：来自文件 {file}',
@@ -201,11 +233,27 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-file-bad-json': 'The settings file {file} is not valid JSON ({detail}): correct it and try again',
     'settings-file-problems': 'The settings file {file} has these problems; correct them and try again:',
     'settings-sheet-problems': 'The settings sheet "{sheet}" of {file} has these problems; correct them in that sheet (or delete the sheet to use the defaults) and try again:',
-    'xlsm-extension': 'This workbook holds macros (.xlsm): the output {file} must end in .xlsm too, or Excel will not open it; change --out',
+    'xlsm-extension': 'This workbook holds macros (.xlsm): the output {file} must end in .xlsm too, as Excel refuses to open a file whose extension does not match its format. Nothing was written; use --out {name}',
+    'xlsx-extension': 'This workbook holds no macros (.xlsx): the output {file} must end in .xlsx, as Excel refuses to open a file whose extension does not match its format. Nothing was written; use --out {name}',
+    'input-not-a-file': '{file} is {kind}, not a regular file: ABC Planner reads regular files only. Give the path of an .xlsx or .xlsm workbook',
+    'settings-not-a-file': '{file} is {kind}, not a regular file: --settings takes a JSON settings file (make one with "abc-planner settings <workbook.xlsx> --json > settings.json")',
+    'settings-file-is-directory': '{file} is a folder: --settings takes a JSON settings file, not a folder or a workbook (make one with "abc-planner settings <workbook.xlsx> --json > settings.json")',
+    'settings-file-is-workbook': '{file} is a workbook, not a JSON settings file: --settings takes the JSON that "abc-planner settings <workbook.xlsx> --json > settings.json" writes (a workbook\'s own settings sheet is used without --settings)',
+    'output-not-a-file': '{file} is {kind}, not a regular file: ABC Planner writes regular files only and never replaces a device, pipe, socket or folder. Nothing was written; give an .xlsx file name with --out',
+    'input-too-large': 'The file {file} is {size} MB, more than the {limit} MB ABC Planner reads (the whole file is held in memory). Save a copy with only the customer sheet and try again',
+    'settings-too-large': 'The settings file {file} is {size} MB, more than the {limit} MB limit: settings files are a few kB, check that this is the right file',
+    'input-changed': 'The file {file} changed while it was being planned (another program saved it): nothing was written, and the other program\'s save is kept. Close the file in that program, then run again',
+    'output-hard-linked': '{file} has other names for the same content (hard links, {links} names in all): replacing it would leave the other names with the old content, and writing into it cannot be made all-or-nothing. Nothing was written; write a new file with --out, or remove the other links first',
+    'output-dangling-link': '{file} is a link to {target}, which does not exist: nothing was written. Give the real file name with --out',
+    'signed-workbook': 'The workbook {file} is digitally signed ({parts}): planning changes what the signature covers, so the signature will no longer be valid (Excel will show it as invalid). Nothing was written. To go on, add --break-signature, and sign the workbook again in Excel afterwards if it must be signed',
+    'signature-broken': 'Note: the digital signature of {file} is no longer valid; check the workbook and sign it again in Excel if it must be signed',
+    'stale-temps-removed': 'Removed {count} temporary file(s) left by an interrupted earlier run: {names}',
+    'owner-not-kept': 'Note: could not keep the owner of {file} (user id {uid}, group id {gid}): the new file belongs to the user who ran abc-planner. Ask an administrator to set the owner back if needed',
     'output-exists': 'The output file {file} already exists and was left as it is: to replace it, add --overwrite; or name another file with --out',
     'output-is-input': 'The output file {file} is the input file, which was left as it is: to update the input itself, use --in-place (without --out)',
     'write-failed': 'Cannot write {file} ({detail}): check that the folder exists and is writable, and that the file is not open in Excel',
-    unexpected: 'Unexpected error: {detail}. Please send the command you ran and this message to support',
+    unexpected: 'ABC Planner hit an internal error ({what}). This is not a problem with your file, and no file was written or changed. Please run the command again with --debug, then send the command, all of its output and, if you may share it, the workbook to your ABC Planner contact',
+    'debug-details': 'Details (--debug):',
     'summary-sheet': 'Sheet "{sheet}" (header on row {row}): {customers} customers',
     'summary-settings-workbook': 'Settings: from the workbook\'s "{sheet}" sheet',
     'summary-settings-file': 'Settings: from the file {file}',
@@ -246,6 +294,28 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
   },
 };
 
+/** What a path is, for "{file} is {kind}" (FileKind of src/hosts/xlsx/node.ts). */
+export const FILE_KIND_LABELS: Record<Lang, Record<'file' | 'directory' | 'fifo' | 'socket' | 'character-device' | 'block-device' | 'other', string>> = {
+  zh: {
+    file: '普通文件',
+    directory: '文件夹',
+    fifo: '命名管道（FIFO）',
+    socket: '套接字',
+    'character-device': '设备文件',
+    'block-device': '磁盘设备',
+    other: '特殊文件',
+  },
+  en: {
+    file: 'a regular file',
+    directory: 'a folder',
+    fifo: 'a named pipe (FIFO)',
+    socket: 'a socket',
+    'character-device': 'a device',
+    'block-device': 'a disk device',
+    other: 'a special file',
+  },
+};
+
 export function cliText(lang: Lang, key: CliMessage, params: Record<string, string | number> = {}): string {
   return translate(CLI_MESSAGES, lang, key, params);
 }
@@ -268,13 +338,19 @@ plan 的选项：
   --settings 文件.json  使用这个设置文件（优先于工作簿中的设置表；未写的项用默认值）
   --out 输出.xlsx       输出文件（默认：与输入同一文件夹的 <输入>-planned.xlsx）
   --in-place            直接更新输入文件（不另存）
-  --overwrite           输出文件已存在时覆盖它
+  --overwrite           输出文件已存在时覆盖它（保留原文件的权限和所有者）
+  --break-signature     工作簿有数字签名时仍然计划：签名将不再有效（需要时在 Excel 中重新签名）
   --json                在标准输出打印一份 JSON 结果（客户、分级、目标、各表、问题）
   --lang zh|en          提示信息的语言（默认：按系统语言 LC_ALL / LC_MESSAGES / LANG）
+  --debug               出现内部错误时显示详细信息（发给 ABC Planner 联系人）
 
 settings 的选项：
   --json                以 JSON 打印设置（可直接作为 --settings 文件使用）
   --lang zh|en
+  --debug
+
+文件：只读写普通文件（不接受文件夹、设备、管道）；输入工作簿最大 512 MB，设置文件最大 16 MB。
+新文件不会替换同时出现的同名文件；--in-place 在写入前确认文件没有被其他程序改过。
 
 退出码：0 成功（数据中的问题只作为提醒，列在“ABC 问题”表中）；1 输入无法计划（文件不是
 工作簿、已加密、找不到表头或必需的列、设置有误、无法写入……，信息中说明原因、位置和处理办法）；
@@ -302,13 +378,21 @@ Options of plan:
                         leaves out takes the defaults)
   --out OUTPUT.xlsx     the output file (default: <input>-planned.xlsx beside the input)
   --in-place            update the input file itself
-  --overwrite           replace the output file if it exists
+  --overwrite           replace the output file if it exists (its mode and owner are kept)
+  --break-signature     plan a digitally signed workbook anyway: its signature will no longer be
+                        valid (sign it again in Excel if needed)
   --json                print one JSON document on stdout (customers, classes, targets, tables, issues)
   --lang zh|en          language of the messages (default: the system's, from LC_ALL, LC_MESSAGES, LANG)
+  --debug               on an internal error, print the details (to send to your ABC Planner contact)
 
 Options of settings:
   --json                print the settings as JSON (usable as a --settings file)
   --lang zh|en
+  --debug
+
+Files: only regular files are read and written (no folders, devices or pipes); an input workbook
+may be up to 512 MB, a settings file up to 16 MB. A new output never replaces a file of the same
+name that appears meanwhile; --in-place first checks that no other program changed the file.
 
 Exit codes: 0 success (problems in the data are warnings, listed in the "ABC Issues" sheet);
 1 the input cannot be planned (not a workbook, encrypted, no header or a required column missing,

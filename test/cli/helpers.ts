@@ -21,6 +21,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   tty?: boolean;
   progressMinBytes?: number;
+  maxInputBytes?: number;
+  hooks?: CliIo['hooks'];
 }
 
 export async function run(argv: string[], options: RunOptions): Promise<Run> {
@@ -32,6 +34,8 @@ export async function run(argv: string[], options: RunOptions): Promise<Run> {
     env: options.env ?? { LANG: 'zh_CN.UTF-8' },
     cwd: options.cwd,
     ...(options.progressMinBytes !== undefined ? { progressMinBytes: options.progressMinBytes } : {}),
+    ...(options.maxInputBytes !== undefined ? { maxInputBytes: options.maxInputBytes } : {}),
+    ...(options.hooks ? { hooks: options.hooks } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T };

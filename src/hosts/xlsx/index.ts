@@ -9,6 +9,7 @@ import { errors } from './errors';
 import { openPackage, type XlsxPackage } from './package';
 import { readSharedStrings } from './sharedStrings';
 import { readSheetValues } from './sheetReader';
+import { signatureParts } from './signatures';
 import { buildPackage, type BuildOptions } from './writer';
 
 export { XlsxError, type XlsxErrorCode } from './errors';
@@ -33,6 +34,19 @@ export class XlsxWorkbook implements WorkbookHost {
   /** True for a macro-enabled workbook (.xlsm); a write keeps it so. */
   get macroEnabled(): boolean {
     return (this.pkg.contentTypes.typeOf(this.pkg.workbookPart) ?? '').includes('macroEnabled');
+  }
+
+  /**
+   * The digital-signature parts the package holds ([] if unsigned). A write keeps them while it
+   * changes parts they sign, so the signature is no longer valid: ask before writing.
+   */
+  get signatureParts(): string[] {
+    return signatureParts(this.pkg.archive);
+  }
+
+  /** True when the workbook is digitally signed (see signatureParts). */
+  get signed(): boolean {
+    return this.signatureParts.length > 0;
   }
 
   /** Worksheets, like Office.js's `workbook.worksheets` (chart sheets are left out). */
