@@ -83,7 +83,9 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     if (sheet.kind !== 'worksheet') {
       throw new XlsxError('not-a-worksheet', `“${b.sheet}”不是数据工作表，不能写入列`, `"${b.sheet}" is not a worksheet: cannot write columns into it`);
     }
-    const width = Math.max(0, ...b.cells.map((r) => r.length), b.columnWidths?.length ?? 0);
+    // A loop, not Math.max(...rows): a block may run to 1,048,576 rows.
+    let width = b.columnWidths?.length ?? 0;
+    for (const r of b.cells) if (r.length > width) width = r.length;
     if (!Number.isInteger(b.firstRow) || !Number.isInteger(b.firstColumn) || b.firstRow < 1 || b.firstColumn < 1 ||
         b.firstRow + b.cells.length - 1 > MAX_ROWS || b.firstColumn + width - 1 > MAX_COLUMNS) {
       throw new XlsxError('bad-write', `“${b.sheet}”的列块超出工作表范围`, `The column block for "${b.sheet}" lies outside the sheet's limits`);

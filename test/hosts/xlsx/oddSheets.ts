@@ -4,7 +4,7 @@
  * Sheets), a long-form dimension, rows and cells without r, comments between elements. Built
  * as XML text in test code, in a workbook whose one sheet is 客户.
  */
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { NS_MAIN, valuesWorkbook } from '../../fixtures/xlsxBuilder';
 
 export const SHEET_PART = 'xl/worksheets/sheet1.xml';
@@ -75,7 +75,49 @@ export function customerSheetXml(s: Spelling = {}, rows: (string | number)[][] =
 /** A workbook whose one sheet, 客户, is `sheetXml` as given. */
 export function workbookWithSheet(sheetXml: string | Uint8Array, sharedStringsXml?: string): Uint8Array {
   const parts = unzipSync(valuesWorkbook([{ name: '客户', values: [['x']] }]));
-  parts[SHEET_PART] = typeof sheetXml === 'string' ? strToU8(sheetXml) : sheetXml;
+  parts[SHEET_PART] = typeof sheetXml === 'string' ? strToU8(sheetXml) : new Uint8Array(sheetXml);
   if (sharedStringsXml !== undefined) parts['xl/sharedStrings.xml'] = strToU8(sharedStringsXml);
   return zipSync(parts);
 }
+
+/**
+ * Like workbookWithSheet for a sheet too big to hold as one string: `head`, then `chunk`
+ * `times` times, then `tail`, deflated as it is pushed.
+ */
+export function workbookWithRepeatedSheet(head: string, chunk: string, times: number, tail: string): Uint8Array {
+  const others = unzipSync(valuesWorkbook([{ name: '客户', values: [['x']] }]));
+  const out: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    out.push(data);
+  });
+  for (const [name, bytes] of Object.entries(others)) {
+    if (name === SHEET_PART) continue;
+    const f = new ZipDeflate(name, { level: 1 });
+    zip.add(f);
+    f.push(bytes, true);
+  }
+  const sheet = new ZipDeflate(SHEET_PART, { level: 1 });
+  zip.add(sheet);
+  sheet.push(strToU8(head));
+  // Push about 1 MB at a time.
+  const per = Math.max(1, Math.floor((1 << 20) / chunk.length));
+  const block = strToU8(chunk.repeat(per));
+  let left = times;
+  for (; left >= per; left -= per) sheet.push(block);
+  if (left > 0) sheet.push(strToU8(chunk.repeat(left)));
+  sheet.push(strToU8(tail), true);
+  zip.end();
+  const total = out.reduce((n, b) => n + b.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const b of out) {
+    bytes.set(b, at);
+    at += b.length;
+  }
+  return bytes;
+}
+
+/** The start and end of a plain worksheet part around its rows. */
+export const PLAIN_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS_MAIN}"><sheetData>`;
+export const PLAIN_TAIL = '</sheetData></worksheet>';
