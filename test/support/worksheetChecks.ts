@@ -20,12 +20,19 @@ export const CT_WORKSHEET_ORDER = [
   'extLst',
 ];
 const REPEATABLE = new Set(['cols', 'conditionalFormatting']);
+/** What the head's elements may hold, in order (CT_SheetPr, CT_SheetDimension, CT_SheetFormatPr, CT_Cols). */
+const HEAD_CHILDREN: Record<string, string[]> = {
+  sheetPr: ['tabColor', 'outlinePr', 'pageSetUpPr'],
+  dimension: [],
+  sheetFormatPr: [],
+  cols: ['col'],
+};
 
 /** Parses any XML part namespace-aware; the parser's errors ([] when it is well formed). */
 export function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
   const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (e) => problems.push(e.message));
+  parser.on('error', (e) => problems.push(e.message.replace(/^\d+:\d+: /, '')));
   try {
     parser.write(xml).close();
   } catch (e) {
@@ -51,7 +58,7 @@ function attrOf(attributes: Record<string, string | { value: string }>, name: st
 export function worksheetProblems(xml: string): string[] {
   const problems: string[] = [];
   const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (e) => problems.push(e.message));
+  parser.on('error', (e) => problems.push(e.message.replace(/^\d+:\d+: /, '')));
   let depth = 0;
   let lastChild = -1;
   const seen = new Set<string>();
@@ -59,6 +66,8 @@ export function worksheetProblems(xml: string): string[] {
   let row = 0;
   let col = 0;
   let lastColMax = 0;
+  let parent = '';
+  let lastGrandchild = -1;
   parser.on('opentag', (tag) => {
     depth++;
     const main = tag.uri === NS_MAIN;
@@ -74,7 +83,16 @@ export function worksheetProblems(xml: string): string[] {
       seen.add(tag.local);
       lastChild = Math.max(lastChild, at);
       inData = tag.local === 'sheetData';
+      parent = tag.local;
+      lastGrandchild = -1;
       return;
+    }
+    if (depth === 3 && main && parent in HEAD_CHILDREN) {
+      const allowed = HEAD_CHILDREN[parent]!;
+      const at = allowed.indexOf(tag.local);
+      if (at < 0) problems.push(`<${tag.name}> inside <${parent}>`);
+      else if (at < lastGrandchild) problems.push(`<${tag.name}> after <${allowed[lastGrandchild]}> in <${parent}>`);
+      lastGrandchild = Math.max(lastGrandchild, at);
     }
     if (depth === 3 && main && tag.local === 'col') {
       const min = Number(attrOf(tag.attributes, 'min'));

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { readXlsxFile } from '../../../src/hosts/xlsx/node';
 import { removeDir, run, tempDir } from '../../cli/helpers';
 import { worksheetProblems, xmlProblems } from '../../support/worksheetChecks';
-import { diffParts, text } from './helpers';
+import { richWorkbook } from '../../fixtures/xlsxBuilder';
+import { openXlsx } from '../../../src/hosts/xlsx';
+import { diffParts, emptyWrite, text } from './helpers';
 import { CUSTOMERS, customerSheetXml, SHEET_PART, workbookWithSheet, type Spelling } from './oddSheets';
 
 let dir: string;
@@ -104,5 +106,47 @@ describe('customer sheets in other spellings plan into sheets Excel opens withou
     expect(ours.some((c) => !c.includes('width="30.5"'))).toBe(true);
     // …and the rest of the user's range after ours is theirs again.
     expect(cols[cols.length - 1]).toBe(`min="${5 + ours.length}" max="20" width="30.5" style="1"`);
+  });
+});
+
+test("a planner's rich workbook (Excel's spelling, elements after sheetData): every sheet part written or patched keeps CT_Worksheet's order", () => {
+  const before = richWorkbook().bytes;
+  const wb = openXlsx(before);
+  wb.applySync(
+    emptyWrite({
+      addSheets: [
+        {
+          name: 'ABC 设置',
+          rows: [[{ kind: 'text', text: '阈值', style: 'header' }, { kind: 'number', value: 100 }]],
+          columnWidths: [12, 12],
+          freeze: { rows: 1, columns: 1 },
+          tabColor: '2E75B6',
+        },
+      ],
+      columns: [{ sheet: '客户', firstRow: 1, firstColumn: 7, cells: [[{ kind: 'text', text: '等级' }], [{ kind: 'text', text: 'A' }]], columnWidths: [9] }],
+    }),
+  );
+  const after = wb.toBytes();
+  expectSound(before, after);
+  expect(diffParts(before, after).added.filter((p) => p.startsWith('xl/worksheets/')).length).toBe(1);
+});
+
+describe('the worksheet checker used above finds what Excel would repair', () => {
+  const ws = (inner: string, data = '<row r="1"><c r="A1"><v>1</v></c></row>'): string =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${inner}<sheetData>${data}</sheetData></worksheet>`;
+  test.each([
+    ['a good part', ws('<dimension ref="A1"/><cols><col min="1" max="2" width="9"/></cols>'), []],
+    ['a repeated attribute', ws('', `<row r="1" r='1'/>`), ['duplicate attribute: r.']],
+    ['a second dimension', ws('<dimension ref="A1"/><dimension ref="A1"/>'), ['a second <dimension>']],
+    ['dimension inside sheetPr', ws('<sheetPr><pageSetUpPr/><dimension ref="A1"/></sheetPr>'), ['<dimension> inside <sheetPr>']],
+    ['sheetPr children out of order', ws('<sheetPr><pageSetUpPr/><tabColor rgb="FF000000"/></sheetPr>'), ['<tabColor> after <pageSetUpPr> in <sheetPr>']],
+    ['dimension after sheetViews', ws('<sheetViews/><dimension ref="A1"/>'), ['<dimension> after <sheetViews>']],
+    ['rows out of order', ws('', '<row r="5"/><row r="2"/>'), ['row 2 after row 5']],
+    ['a cell twice', ws('', '<row r="1"><c r="B1"/><c r="B1"/></row>'), ['cell B1 twice in row 1']],
+    ['a cell naming another row', ws('', '<row r="1"><c r="B2"/></row>'), ['cell B2 in row 1']],
+    ['overlapping cols', ws('<cols><col min="1" max="5" width="9"/><col min="3" max="3" width="9"/></cols>'), ['<col min="3"> overlaps or comes before column 5']],
+    ['an unbound prefix', ws('<x:cols/>'), ['unbound namespace prefix: "x".']],
+  ])('%s', (_name, xml, problems) => {
+    expect(worksheetProblems(xml)).toEqual(problems);
   });
 });
