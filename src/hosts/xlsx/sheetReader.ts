@@ -3,7 +3,9 @@
  * in flat typed arrays until the rows are built at the end). Formulas give their cached
  * results; shared strings are looked up; errors arrive as their text; dates as the serial
  * numbers Excel stores. Rows in the usual spelling take a fast path; any other row goes
- * through the full XML scanner (the two agree: see sheetReader.property.test.ts).
+ * through the full XML scanner (the two agree: see sheetReader.property.test.ts). Rows and
+ * cells out of order, twice, or past Excel's limits are refused as they stream by, naming the
+ * sheet and the row or cell (SheetChecks): the read stops there, before memory is spent.
  */
 import type { CellValue } from '../../engine/types';
 import { parseArea, type CellArea } from './cellRef';
