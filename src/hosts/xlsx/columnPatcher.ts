@@ -2,7 +2,10 @@
  * Puts ColumnBlock cells into an existing worksheet part as it streams by: rows the blocks do
  * not touch pass through as text; touched rows get our cells inserted in column order (cells
  * already in those positions, ours from an earlier run, are replaced; null clears); rows that
- * do not exist yet are created in order. `<dimension>` and `<cols>` are updated in the head.
+ * do not exist yet are created in order. `<dimension>` and `<cols>` are updated in the head,
+ * in the element order CT_Worksheet requires. Every tag is read quote-aware and with any
+ * namespace prefix (one reading of attributes: xmlScan's); rows and cells out of order, twice
+ * or past Excel's limits are refused (SheetChecks), as the reader refuses them.
  */
 import type { ColumnBlock, SpecCell } from '../../render/spec';
 import { columnLetters, columnOfRef, formatArea, parseArea, unionArea, type CellArea } from './cellRef';
@@ -10,9 +13,11 @@ import { cellXml } from './cellXml';
 import { SharedRuns } from './sharedFormulas';
 import { colWidth } from './sheetWriter';
 import type { StyleBook } from './styles';
-import { attr, childElements, el, parseXml, serializeElement, setAttr, type XmlElement } from './xml';
-import { errors } from './errors';
-import { tagEnd } from './xmlScan';
+import { attr, childElements, el, parseXml, prefixOf, serializeElement, setAttr, type XmlElement } from './xml';
+import { errors, XlsxError } from './errors';
+import { HeadScanner, type SheetHead } from './sheetHead';
+import { SheetChecks } from './sheetChecks';
+import { attrValue, eachAttr, tagEnd } from './xmlScan';
 
 interface Assignment {
   col: number;
@@ -99,6 +104,15 @@ export class ColumnPatcher {
   private state: 'head' | 'rows' | 'tail' = 'head';
   private prefix = '';
   private lastRow = 0;
+  private readonly headScan = new HeadScanner();
+  private readonly checks: SheetChecks;
+  /**
+   * When the sheet's own `<dimension>` cannot be trusted (none, unreadable, or "A1"), the
+   * patched part is held until its end, when the used range (user's cells and ours) is known:
+   * the head before the dimension's place, the text after it, and the used range so far.
+   */
+  private held: { before: string; after: string[]; p: string } | undefined;
+  private used: CellArea | undefined;
   /** Next block row not yet written. */
   private nextBlockRow: number;
   private readonly index: BlockIndex;
@@ -111,6 +125,7 @@ export class ColumnPatcher {
     private readonly emit: (text: string) => void,
   ) {
     this.index = new BlockIndex(target.blocks, target.sheetName);
+    this.checks = new SheetChecks(target.sheetName, part);
     this.nextBlockRow = this.index.firstRow;
     this.widths = new Map();
     for (const b of target.blocks) {
@@ -146,12 +161,34 @@ export class ColumnPatcher {
   end(): void {
     this.run(true);
     if (this.state !== 'tail') throw errors.badXml(this.part, 'no <sheetData> element');
+    const held = this.held;
+    if (held) {
+      this.held = undefined;
+      const area = this.index.area ? unionArea(this.used, this.index.area) : this.used;
+      this.emit(held.before + (area ? `<${held.p}dimension ref="${formatArea(area)}"/>` : ''));
+      for (let i = 0; i < held.after.length; i++) {
+        this.emit(held.after[i]!);
+        held.after[i] = '';
+      }
+    }
     this.ended = true;
+  }
+
+  /** Passes text on, or holds it while the dimension waits for the used range. */
+  private out(text: string): void {
+    if (this.held) this.held.after.push(text);
+    else this.emit(text);
   }
 
   private run(final: boolean): void {
     for (;;) {
-      const progressed = this.state === 'head' ? this.head() : this.state === 'rows' ? this.rows() : this.tail();
+      let progressed: boolean;
+      try {
+        progressed = this.state === 'head' ? this.head() : this.state === 'rows' ? this.rows() : this.tail();
+      } catch (e) {
+        if (e instanceof XlsxError) throw e;
+        throw errors.badXml(this.part, e instanceof Error ? e.message : String(e));
+      }
       if (!progressed) break;
     }
     if (this.pos > 0) {
@@ -159,78 +196,119 @@ export class ColumnPatcher {
       this.pos = 0;
     }
     if (final && this.state === 'tail' && this.buf.length) {
-      this.emit(this.buf);
+      this.out(this.buf);
       this.buf = '';
     }
   }
 
   // ---- head: everything up to and including <sheetData>
   private head(): boolean {
-    const m = /<([A-Za-z_][\w.-]*:)?sheetData(\s[^>]*?)?(\/?)>/.exec(this.buf);
-    if (!m) return false;
-    const rootMatch = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(this.buf);
-    this.prefix = m[1] ?? rootMatch?.[1] ?? '';
-    const start = m.index;
-    const headText = this.patchHead(this.buf.slice(0, start));
-    const selfClosing = m[3] === '/';
-    if (selfClosing) {
-      this.emit(headText + `<${this.prefix}sheetData${m[2] ?? ''}>`);
+    const head = this.headScan.scan(this.buf);
+    if (!head) return false;
+    this.prefix = head.sheetData.prefix;
+    const start = head.sheetData.start;
+    const tagEnd_ = head.sheetData.end;
+    this.patchHead(this.buf.slice(0, start), head);
+    const dataTag = this.buf.slice(start, tagEnd_);
+    if (head.sheetDataSelfClosing) {
+      this.out(dataTag.slice(0, dataTag.lastIndexOf('/')).trimEnd() + '>');
       this.flushBlockRowsBefore(Infinity);
-      this.emit(`</${this.prefix}sheetData>`);
-      this.pos = start + m[0].length;
+      this.out(`</${head.sheetData.name}>`);
       this.state = 'tail';
     } else {
-      this.emit(headText + m[0]);
-      this.pos = start + m[0].length;
+      this.out(dataTag);
       this.state = 'rows';
     }
+    this.pos = tagEnd_;
     return true;
   }
 
-  private patchHead(head: string): string {
-    const p = this.prefix;
+  /**
+   * Emits the head with `<dimension>` and `<cols>` set. Each goes where CT_Worksheet puts it
+   * (sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData): an existing element is
+   * replaced in place, in whatever spelling; a new dimension goes after sheetPr (or first), new
+   * cols last (right before sheetData).
+   */
+  private patchHead(text: string, head: SheetHead): void {
+    const p = head.root.prefix;
+    const edits: { from: number; to: number; text: string }[] = [];
     // We write UTF-8 whatever the part was decoded from.
-    let out = head.replace(/^(<\?xml[^>]*?encoding=["'])[^"']*(["'])/, '$1UTF-8$2');
+    const decl = /^(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])/.exec(text);
+    if (decl) edits.push({ from: decl[1]!.length, to: decl[0].length - 1, text: 'UTF-8' });
     // <dimension ref="…"/>
     const area = this.index.area;
+    let holdAt = -1;
     if (area) {
-      const dimRe = new RegExp(`<${escapeRe(p)}dimension\\s+ref="([^"]*)"\\s*/>`);
-      const dm = dimRe.exec(out);
-      if (dm) {
-        const old = parseArea(dm[1] ?? '');
-        // An empty sheet says "A1": then our area alone.
-        const merged = old && !(dm[1] === 'A1') ? unionArea(old, area) : area;
-        out = out.slice(0, dm.index) + `<${p}dimension ref="${formatArea(merged)}"/>` + out.slice(dm.index + dm[0].length);
-      } else {
-        const after = new RegExp(`<${escapeRe(p)}sheetPr[\\s\\S]*?(</${escapeRe(p)}sheetPr>|/>)`).exec(out) ?? new RegExp(`<${escapeRe(p)}worksheet[^>]*>`).exec(out);
-        if (after) {
-          const at = after.index + after[0].length;
-          out = out.slice(0, at) + `<${p}dimension ref="${formatArea(area)}"/>` + out.slice(at);
-        }
+      const dim = head.children.find((c) => c.local === 'dimension');
+      const ref = dim ? attrValue(text, dim.attrFrom, dim.attrTo, 'ref') : undefined;
+      const old = ref !== undefined && ref !== 'A1' ? parseArea(ref) : undefined;
+      if (dim && old) edits.push({ from: dim.start, to: dim.end, text: `<${dim.prefix}dimension ref="${formatArea(unionArea(old, area))}"/>` });
+      else {
+        // The sheet's own range is unknown (an empty sheet says "A1"): hold the part to learn it.
+        if (dim) edits.push({ from: dim.start, to: dim.end, text: '' });
+        const sheetPr = head.children.find((c) => c.local === 'sheetPr');
+        holdAt = dim ? dim.start : sheetPr ? sheetPr.end : head.root.end;
       }
     }
-    // <cols>
+    // <cols>: all of them become one, where the first was (or right before sheetData)
     if (this.widths.size) {
-      const colsRe = new RegExp(`<${escapeRe(p)}cols(\\s[^>]*)?>[\\s\\S]*?</${escapeRe(p)}cols>|<${escapeRe(p)}cols(\\s[^>]*)?/>`);
-      const cm = colsRe.exec(out);
-      const xml = this.colsXml(cm ? cm[0] : undefined);
-      out = cm ? out.slice(0, cm.index) + xml + out.slice(cm.index + cm[0].length) : out + xml;
+      const cols = head.children.filter((c) => c.local === 'cols');
+      const xml = this.colsXml(cols.map((c) => text.slice(c.start, c.end)), p);
+      if (xml !== undefined) {
+        if (cols.length) {
+          edits.push({ from: cols[0]!.start, to: cols[0]!.end, text: xml });
+          for (let i = 1; i < cols.length; i++) edits.push({ from: cols[i]!.start, to: cols[i]!.end, text: '' });
+        } else edits.push({ from: text.length, to: text.length, text: xml });
+      }
     }
-    return out;
+    edits.sort((a, b) => a.from - b.from);
+    let out = '';
+    let at = 0;
+    let before: string | undefined;
+    for (const e of edits) {
+      if (holdAt >= 0 && before === undefined && holdAt <= e.from) {
+        before = out + text.slice(at, holdAt);
+        out = '';
+        at = holdAt;
+      }
+      out += text.slice(at, e.from) + e.text;
+      at = e.to;
+    }
+    if (holdAt >= 0 && before === undefined) {
+      before = out + text.slice(at, holdAt);
+      out = '';
+      at = holdAt;
+    }
+    out += text.slice(at);
+    if (before !== undefined) {
+      this.held = { before, after: [out], p };
+      this.used = undefined;
+    } else this.emit(out);
   }
 
-  /** Existing <cols> with our columns' widths set (ranges split around them). */
-  private colsXml(existing: string | undefined): string {
-    const p = this.prefix;
-    const ours = [...this.widths.keys()].sort((a, b) => a - b);
-    let root: XmlElement;
-    if (existing) root = parseXml(existing, this.part).root;
-    else root = el(`${p}cols`);
+  /**
+   * The sheet's `<cols>` elements (as written) merged into one with our columns' widths set:
+   * a user's range over our columns is split around them and lends them its style, but a
+   * column the user sized (customWidth) keeps its width. Undefined when nothing changes.
+   */
+  private colsXml(existing: string[], rootPrefix: string): string | undefined {
+    const roots = existing.map((x) => parseXml(x, this.part).root);
+    const userCols = roots.flatMap((r) => childElements(r, 'col'));
+    const sized = (c: XmlElement): boolean => {
+      const v = attr(c, 'customWidth');
+      return v === '1' || v === 'true';
+    };
+    const range = (c: XmlElement): [number, number] => [Number(attr(c, 'min')), Number(attr(c, 'max'))];
+    const ours = [...this.widths.keys()]
+      .filter((col) => !userCols.some((c) => sized(c) && range(c)[0] <= col && col <= range(c)[1]))
+      .sort((a, b) => a - b);
+    if (!ours.length) return undefined;
+    const root = roots[0] ?? el(`${rootPrefix}cols`);
+    const p = prefixOf(root.name);
     const result: XmlElement[] = [];
     const styleOf = new Map<number, string>();
-    for (const c of childElements(root, 'col')) {
-      const min = Number(attr(c, 'min'));
-      const max = Number(attr(c, 'max'));
+    for (const c of userCols) {
+      const [min, max] = range(c);
       let runStart = min;
       for (const col of ours) {
         if (col < min || col > max) continue;
@@ -260,13 +338,13 @@ export class ColumnPatcher {
     const lt = b.indexOf('<', this.pos);
     if (lt < 0) {
       if (this.pos < b.length) {
-        this.emit(b.slice(this.pos));
+        this.out(b.slice(this.pos));
         this.pos = b.length;
       }
       return false;
     }
     if (lt > this.pos) {
-      this.emit(b.slice(this.pos, lt));
+      this.out(b.slice(this.pos, lt));
       this.pos = lt;
     }
     const p = this.prefix;
@@ -297,14 +375,14 @@ export class ColumnPatcher {
     const endMarker = b.startsWith('<!--', lt) ? '-->' : '>';
     const e = b.indexOf(endMarker, lt);
     if (e < 0) return false;
-    this.emit(b.slice(lt, e + endMarker.length));
+    this.out(b.slice(lt, e + endMarker.length));
     this.pos = e + endMarker.length;
     return true;
   }
 
   private tail(): boolean {
     if (this.pos < this.buf.length) {
-      this.emit(this.buf.slice(this.pos));
+      this.out(this.buf.slice(this.pos));
       this.pos = this.buf.length;
     }
     return false;
@@ -318,11 +396,11 @@ export class ColumnPatcher {
       const cells = this.cellsXml(r, this.index.row(r));
       if (cells) out += `<${this.prefix}row r="${r}">${cells}</${this.prefix}row>`;
       if (out.length > 1 << 18) {
-        this.emit(out);
+        this.out(out);
         out = '';
       }
     }
-    if (out) this.emit(out);
+    if (out) this.out(out);
     if (last + 1 > this.nextBlockRow) this.nextBlockRow = last + 1;
   }
 
@@ -345,22 +423,31 @@ export class ColumnPatcher {
 
   private row(startTag: string, inner: string, selfClosing: boolean): void {
     const p = this.prefix;
-    const rm = /\sr="(\d+)"/.exec(startTag);
-    const r = rm ? Number(rm[1]) : this.lastRow + 1;
+    const rowOpen = `<${p}row`;
+    const attrTo = selfClosing ? startTag.length - 2 : startTag.length - 1;
+    let r0 = -1;
+    let r1 = -1;
+    eachAttr(startTag, rowOpen.length, attrTo, (k0, k1, v0, v1) => {
+      if (k1 - k0 === 1 && startTag.charCodeAt(k0) === 114) {
+        r0 = v0;
+        r1 = v1;
+      }
+    });
+    const r = this.checks.row(this.lastRow, startTag, r0, r1);
     this.flushBlockRowsBefore(r);
     this.lastRow = r;
-    let tag = startTag;
-    if (!rm) tag = tag.replace(new RegExp(`^<${escapeRe(p)}row`), `<${p}row r="${r}"`);
+    let tag = r0 < 0 ? `${rowOpen} r="${r}"${startTag.slice(rowOpen.length)}` : startTag;
     const assignments = this.index.row(r);
     if (r >= this.nextBlockRow) this.nextBlockRow = r + 1;
-    if (!assignments.length) {
-      this.emit(rm ? (selfClosing ? startTag : startTag + inner + `</${p}row>`) : selfClosing ? tag : tag + inner + `</${p}row>`);
-      return;
-    }
     const cOpen = `<${p}c`;
     const cClose = `</${p}c>`;
+    if (this.held && !selfClosing) this.noteUsed(r, inner, cOpen, cClose);
+    if (!assignments.length) {
+      this.out(selfClosing ? tag : tag + inner + `</${p}row>`);
+      return;
+    }
     // spans is only a hint; drop it on rows whose cells change.
-    tag = tag.replace(/\sspans="[^"]*"/, '');
+    tag = withoutAttr(tag, rowOpen.length, 'spans');
     if (tag.endsWith('/>')) tag = tag.slice(0, -2).trimEnd() + '>';
     // Fast path (tag columns to the right of the data): the row's last cell has an r left of
     // our first column and nothing follows it, so our cells simply go after it.
@@ -368,41 +455,55 @@ export class ColumnPatcher {
     if (fast !== undefined && fast < assignments[0]!.col) {
       let ours = '';
       for (const a of assignments) ours += this.cellToXml(r, a.col, a.cell);
-      this.emit(`${tag}${inner}${ours}</${p}row>`);
+      this.out(`${tag}${inner}${ours}</${p}row>`);
       return;
     }
-    // Split the row's content into cells (with their columns) and anything after them.
+    // Split the row's content into cells (with their columns; whitespace and comments go
+    // with the cell after them) and what follows the cells (extLst).
     const existing: { col: number; xml: string }[] = [];
     let i = 0;
     let col = 0;
+    let lead = '';
     let rest = '';
     while (i < inner.length) {
       const lt = inner.indexOf('<', i);
-      if (lt < 0) break;
+      if (lt < 0) {
+        lead += inner.slice(i);
+        break;
+      }
+      lead += inner.slice(i, lt);
       if (inner.startsWith(cOpen, lt) && isNameEnd(inner.charCodeAt(lt + cOpen.length))) {
         const te = tagEnd(inner, lt + 1);
         if (te < 0) throw errors.badXml(this.part, `unterminated cell in row ${r}`);
+        const cellSelfClosing = inner.charCodeAt(te - 1) === 47;
         let end: number;
-        if (inner.charCodeAt(te - 1) === 47) end = te + 1;
+        if (cellSelfClosing) end = te + 1;
         else {
           const ce = inner.indexOf(cClose, te);
           if (ce < 0) throw errors.badXml(this.part, `unterminated cell in row ${r}`);
           end = ce + cClose.length;
         }
         let xml = inner.slice(lt, end);
-        const refm = /^<[^>]*?\sr="([A-Za-z$]+)\$?\d*"/.exec(xml);
-        if (refm) col = columnOfRef(refm[1]!);
-        else {
-          col++;
-          xml = cOpen + ` r="${columnLetters(col)}${r}"` + xml.slice(cOpen.length);
-        }
-        existing.push({ col, xml });
+        const ref = attrValue(inner, lt + cOpen.length, cellSelfClosing ? te - 1 : te, 'r');
+        const next = (ref !== undefined && columnOfRef(ref)) || col + 1;
+        if (!SheetChecks.cellFits(next, col)) throw this.checks.cellError(next, col, r, ref);
+        col = next;
+        if (ref === undefined) xml = cOpen + ` r="${columnLetters(col)}${r}"` + xml.slice(cOpen.length);
+        existing.push({ col, xml: lead + xml });
+        lead = '';
         i = end;
+      } else if (inner.startsWith('<!--', lt) || inner.startsWith('<?', lt)) {
+        const close = inner.charCodeAt(lt + 1) === 33 ? '-->' : '?>';
+        const e = inner.indexOf(close, lt + 2);
+        if (e < 0) throw errors.badXml(this.part, `unterminated comment in row ${r}`);
+        lead += inner.slice(lt, e + close.length);
+        i = e + close.length;
       } else {
         rest = inner.slice(lt);
         break;
       }
     }
+    rest = lead + rest;
     const assigned = new Set(assignments.map((a) => a.col));
     let out = '';
     let k = 0;
@@ -417,7 +518,29 @@ export class ColumnPatcher {
       const a = assignments[k++]!;
       out += this.cellToXml(r, a.col, a.cell);
     }
-    this.emit(`${tag}${out}${rest}</${p}row>`);
+    this.out(`${tag}${out}${rest}</${p}row>`);
+  }
+
+  /** Adds a row's cells (those with a value or not) to the used range, for a held dimension. */
+  private noteUsed(r: number, inner: string, cOpen: string, cClose: string): void {
+    let first = 0;
+    let last = 0;
+    let col = 0;
+    for (let i = inner.indexOf(cOpen); i >= 0; i = inner.indexOf(cOpen, i + 1)) {
+      if (!isNameEnd(inner.charCodeAt(i + cOpen.length))) continue;
+      const te = tagEnd(inner, i + 1);
+      if (te < 0) break;
+      const ref = attrValue(inner, i + cOpen.length, inner.charCodeAt(te - 1) === 47 ? te - 1 : te, 'r');
+      col = (ref !== undefined && columnOfRef(ref)) || col + 1;
+      if (!first) first = col;
+      last = col;
+      if (inner.charCodeAt(te - 1) !== 47) {
+        const ce = inner.indexOf(cClose, te);
+        if (ce < 0) break;
+        i = ce;
+      } else i = te;
+    }
+    if (first) this.used = unionArea(this.used, { firstRow: r, lastRow: r, firstColumn: first, lastColumn: last });
   }
 
   get done(): boolean {
@@ -439,8 +562,21 @@ function appendPosition(inner: string, cOpen: string, cClose: string): number | 
   if (te < 0) return undefined;
   const cellEnd = inner.charCodeAt(te - 1) === 47 ? te + 1 : inner.indexOf(cClose, te) + cClose.length;
   if (cellEnd !== end) return undefined;
-  const m = /\sr="([A-Za-z]+)\d+"/.exec(inner.slice(last, te));
-  return m ? columnOfRef(m[1]!) : undefined;
+  const ref = attrValue(inner, last + cOpen.length, inner.charCodeAt(te - 1) === 47 ? te - 1 : te, 'r');
+  const col = ref === undefined ? 0 : columnOfRef(ref);
+  return col > 0 ? col : undefined;
+}
+
+/** The start tag `tag` (attributes from `from`) without attribute `name`, in either quoting. */
+function withoutAttr(tag: string, from: number, name: string): string {
+  let cut: [number, number] | undefined;
+  eachAttr(tag, from, tag.length - (tag.endsWith('/>') ? 2 : 1), (k0, k1, _v0, v1) => {
+    if (k1 - k0 === name.length && tag.startsWith(name, k0)) cut = [k0, v1 + 1];
+  });
+  if (!cut) return tag;
+  let a = cut[0];
+  while (a > from && tag.charCodeAt(a - 1) <= 32) a--;
+  return tag.slice(0, a) + tag.slice(cut[1]);
 }
 
 function withRange(c: XmlElement, min: number, max: number): XmlElement {
@@ -448,10 +584,6 @@ function withRange(c: XmlElement, min: number, max: number): XmlElement {
   setAttr(copy, 'min', String(min));
   setAttr(copy, 'max', String(max));
   return copy;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isNameEnd(code: number): boolean {

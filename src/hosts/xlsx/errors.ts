@@ -124,3 +124,74 @@ export const errors = {
       `"${name}" is a chart or dialog sheet, not a worksheet: choose the sheet that holds your data`,
     ),
 };
+
+/** `1048576` → `1,048,576`, as planners read numbers in both languages. */
+function grouped(n: number | string): string {
+  return typeof n === 'number' ? n.toLocaleString('en-US') : n;
+}
+
+const REPAIR_ZH = '请在 Excel、WPS 或 LibreOffice 中打开该文件，检查这张表并另存为 .xlsx 后再试';
+const REPAIR_EN = 'open the file in Excel, WPS or LibreOffice, check this sheet, save it as .xlsx and try again';
+
+function sheetProblem(sheet: string, part: string, zh: string, en: string, code: XlsxErrorCode = 'bad-xml'): XlsxError {
+  return new XlsxError(code, `工作表“${sheet}”（${part}）：${zh}`, `Sheet "${sheet}" (${part}): ${en}`, part);
+}
+
+/**
+ * A worksheet's rows and cells that Excel itself would refuse or repair (sheetReader and
+ * columnPatcher): which sheet, row or cell, and what to do. Rows must come in increasing order,
+ * cells in increasing column order within their row, each once, inside Excel's limits.
+ */
+export const sheetErrors = {
+  badRowNumber: (sheet: string, part: string, raw: string, after: number): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `第 ${grouped(after)} 行之后的一行的行号“${raw}”无效（行号应为 1 到 ${grouped(1_048_576)}），${REPAIR_ZH}`,
+      `the row after row ${grouped(after)} has the invalid row number "${raw}" (rows are numbered 1 to ${grouped(1_048_576)}): ${REPAIR_EN}`,
+    ),
+  rowPastLimit: (sheet: string, part: string, row: number | string): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `第 ${grouped(row)} 行超出 Excel 的上限 ${grouped(1_048_576)} 行，Excel 无法打开这样的表：请用生成该文件的程序重新导出，只保留实际数据`,
+      `row ${grouped(row)} lies past Excel's limit of ${grouped(1_048_576)} rows, so Excel cannot open this sheet: export the file again from the program that made it, with only the real data`,
+      'too-large',
+    ),
+  rowOutOfOrder: (sheet: string, part: string, row: number, after: number): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `第 ${grouped(row)} 行写在第 ${grouped(after)} 行之后（行的顺序错乱，Excel 会提示需要修复），${REPAIR_ZH}`,
+      `row ${grouped(row)} is stored after row ${grouped(after)} (rows out of order: Excel would have to repair the file): ${REPAIR_EN}`,
+    ),
+  duplicateRow: (sheet: string, part: string, row: number): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `第 ${grouped(row)} 行出现了两次（Excel 会提示需要修复），${REPAIR_ZH}`,
+      `row ${grouped(row)} appears twice (Excel would have to repair the file): ${REPAIR_EN}`,
+    ),
+  columnPastLimit: (sheet: string, part: string, cell: string): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `单元格 ${cell} 超出 Excel 的上限（最后一列是 XFD，共 ${grouped(16_384)} 列），Excel 无法打开这样的表：请用生成该文件的程序重新导出，只保留实际数据`,
+      `cell ${cell} lies past Excel's last column XFD (${grouped(16_384)} columns), so Excel cannot open this sheet: export the file again from the program that made it, with only the real data`,
+      'too-large',
+    ),
+  cellOutOfOrder: (sheet: string, part: string, cell: string, after: string): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `单元格 ${cell} 写在同一行的 ${after} 之后（单元格顺序错乱，Excel 会提示需要修复），${REPAIR_ZH}`,
+      `cell ${cell} is stored after ${after} in its row (cells out of order: Excel would have to repair the file): ${REPAIR_EN}`,
+    ),
+  duplicateCell: (sheet: string, part: string, cell: string): XlsxError =>
+    sheetProblem(
+      sheet,
+      part,
+      `单元格 ${cell} 出现了两次（Excel 会提示需要修复），${REPAIR_ZH}`,
+      `cell ${cell} appears twice (Excel would have to repair the file): ${REPAIR_EN}`,
+    ),
+};

@@ -71,6 +71,7 @@ export class XlsxWorkbook implements WorkbookHost {
     const v = readSheetValues(this.pkg.archive, entry, {
       sharedStrings: () => this.loadSharedStrings(),
       date1904: this.pkg.date1904,
+      sheetName: sheet.name,
       ...(onProgress ? { onProgress } : {}),
     });
     return { name: sheet.name, values: v.values, firstRow: v.firstRow, firstColumn: v.firstColumn, merges: v.merges };

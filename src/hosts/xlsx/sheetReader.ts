@@ -3,17 +3,24 @@
  * in flat typed arrays until the rows are built at the end). Formulas give their cached
  * results; shared strings are looked up; errors arrive as their text; dates as the serial
  * numbers Excel stores. Rows in the usual spelling take a fast path; any other row goes
- * through the full XML scanner (the two agree: see sheetReader.property.test.ts).
+ * through the full XML scanner (the two agree: see sheetReader.property.test.ts). Rows and
+ * cells out of order, twice, or past Excel's limits are refused as they stream by, naming the
+ * sheet and the row or cell (SheetChecks): the read stops there, before memory is spent.
  */
 import type { CellValue } from '../../engine/types';
 import { parseArea, type CellArea } from './cellRef';
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, xmlFailure } from './xml';
 import { RowSplitter } from './rowSplitter';
+import { SheetChecks } from './sheetChecks';
 import { attrValue, decodeEntities, eachAttr, XmlScanner } from './xmlScan';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export interface SheetValues {
+  /**
+   * The used range's rows. A full grid (nulls between values) unless it would pass 8 M cells
+   * (a stray value far away): then each row ends at its last value, empty rows are [].
+   */
   values: CellValue[][];
   /** 1-based; for an empty sheet 1. */
   firstRow: number;
@@ -29,6 +36,8 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Use the fast row path (default true); tests turn it off to compare with the scanner alone. */
   fastPath?: boolean;
+  /** The sheet's name, for messages (default: the part's name). */
+  sheetName?: string;
 }
 
 // What text we are collecting.
@@ -65,6 +74,7 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   const merges: CellArea[] = [];
   let dimension: string | undefined;
   let shared: string[] | undefined;
+  const checks = new SheetChecks(options.sheetName ?? entry.name, entry.name);
 
   const endCell = (): void => {
     if (!hasV) return;
@@ -130,16 +140,24 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
       if (name === nC) {
         // One pass over the attributes for r (its column letters) and t.
         let c = 0;
+        let r0 = -1;
+        let r1 = -1;
         type = undefined;
         if (from < to) {
           eachAttr(src, from, to, (k0, k1, v0, v1) => {
             if (k1 - k0 !== 1) return;
             const k = src.charCodeAt(k0);
-            if (k === 114) c = columnAt(src, v0, v1); // r
-            else if (k === 116) type = src.slice(v0, v1); // t
+            if (k === 114) {
+              // r
+              c = columnAt(src, v0, v1);
+              r0 = v0;
+              r1 = v1;
+            } else if (k === 116) type = src.slice(v0, v1); // t
           });
         }
-        col = c || col + 1;
+        const next = c || col + 1;
+        if (!SheetChecks.cellFits(next, col)) throw checks.cellError(next, col, rowNum, r0 >= 0 ? src.slice(r0, r1) : undefined);
+        col = next;
         text = '';
         hasV = false;
       } else if (name === nV) {
@@ -151,8 +169,15 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
           hasV = true;
         }
       } else if (name === nRow) {
-        const r = attrValue(src, from, to, 'r');
-        rowNum = r === undefined ? rowNum + 1 : +r;
+        let r0 = -1;
+        let r1 = -1;
+        eachAttr(src, from, to, (k0, k1, v0, v1) => {
+          if (k1 - k0 === 1 && src.charCodeAt(k0) === 114) {
+            r0 = v0;
+            r1 = v1;
+          }
+        });
+        rowNum = checks.row(rowNum, src, r0, r1);
         col = 0;
       } else if (name === nIs) {
         inIs = true;
@@ -184,8 +209,12 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   const fastRow = (startTag: string, inner: string, selfClosing: boolean): boolean => {
     const p = prefix ?? '';
     const rm = ROW_R.exec(startTag);
-    const r = rm ? +rm[1]! : rowNum + 1;
-    rowNum = r;
+    if (rm) {
+      const v0 = rm.index + rm[0].length - 1 - rm[1]!.length;
+      rowNum = checks.row(rowNum, startTag, v0, v0 + rm[1]!.length);
+    } else if (startTag.indexOf(' r') < 0 && startTag.indexOf('\tr') < 0 && startTag.indexOf('\nr') < 0 && startTag.indexOf('\rr') < 0) {
+      rowNum = checks.row(rowNum, startTag, -1, -1);
+    } else return false; // an r the pattern does not take (r="0x1", r = ' 2'): the scanner says what is wrong
     col = 0;
     if (selfClosing) return true;
     const cOpen = `<${p}c`;
@@ -202,6 +231,8 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
       i += cOpen.length;
       // Attributes: ` name="value"` pairs only.
       let c = 0;
+      let r0 = -1;
+      let r1 = -1;
       let t: string | undefined;
       for (;;) {
         ch = inner.charCodeAt(i);
@@ -224,12 +255,17 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
         if (klen !== 1 && inner.indexOf(' ', i + 1) < eq) return false; // not `name="`
         if (klen === 1) {
           const k = inner.charCodeAt(i + 1);
-          if (k === 114) c = columnAt(inner, eq + 2, close);
-          else if (k === 116) t = inner.slice(eq + 2, close);
+          if (k === 114) {
+            c = columnAt(inner, eq + 2, close);
+            r0 = eq + 2;
+            r1 = close;
+          } else if (k === 116) t = inner.slice(eq + 2, close);
         } else if (klen === 0) return false;
         i = close + 1;
       }
-      col = c || col + 1;
+      const next = c || col + 1;
+      if (!SheetChecks.cellFits(next, col)) throw checks.cellError(next, col, rowNum, r0 >= 0 ? inner.slice(r0, r1) : undefined);
+      col = next;
       if (t === SELF_CLOSED) continue;
       let v: string;
       if (inner.startsWith(vOpen, i)) {
@@ -286,32 +322,27 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   if (dimension !== undefined) result.dimension = dimension;
   if (count === 0) return result;
 
-  // Rows normally come in order; if a producer wrote them otherwise, visit cells by row.
-  let ordered = true;
-  let firstRow = cellRow[0]!;
-  let lastRow = firstRow;
-  for (let i = 1; i < count; i++) {
-    const r = cellRow[i]!;
-    if (r < cellRow[i - 1]!) ordered = false;
-    if (r < firstRow) firstRow = r;
-    if (r > lastRow) lastRow = r;
-  }
-  let order: Int32Array | undefined;
-  if (!ordered) {
-    order = new Int32Array(count);
-    for (let i = 0; i < count; i++) order[i] = i;
-    order.sort((a, b) => cellRow[a]! - cellRow[b]! || a - b);
-  }
+  // Rows and their cells came in order (checked as they streamed by): cellRow never decreases.
+  const firstRow = cellRow[0]!;
+  const lastRow = cellRow[count - 1]!;
   const width = maxCol - minCol + 1;
-  const values: CellValue[][] = new Array(lastRow - firstRow + 1);
+  const span = lastRow - firstRow + 1;
+  // A full grid (every row `width` long, nulls between), as Office.js gives a used range,
+  // unless a far-away cell makes it huge (a table at A1 and one value at XFD1048576: 17 billion
+  // cells). Then each row ends at its last value and rows without any share one empty array,
+  // so memory follows the cells, not the area.
+  const dense = span * width <= DENSE_CELLS;
+  const values: CellValue[][] = new Array(span);
   let k = 0;
   for (let r = firstRow; r <= lastRow; r++) {
-    const out = new Array<CellValue>(width).fill(null);
-    for (; k < count; k++) {
-      const i = order ? order[k]! : k;
-      if (cellRow[i] !== r) break;
-      out[cellCol[i]! - minCol] = cellVal[i]!;
+    if (k >= count || cellRow[k] !== r) {
+      values[r - firstRow] = dense ? new Array<CellValue>(width).fill(null) : EMPTY_ROW;
+      continue;
     }
+    let end = k;
+    while (end < count && cellRow[end] === r) end++;
+    const out = new Array<CellValue>(dense ? width : cellCol[end - 1]! - minCol + 1).fill(null);
+    for (; k < end; k++) out[cellCol[k]! - minCol] = cellVal[k]!;
     values[r - firstRow] = out;
   }
   result.values = values;
@@ -320,9 +351,13 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
   return result;
 }
 
+/** Cells in a full grid at most (8 M: 64 MB of nulls); past it rows end at their last value. */
+const DENSE_CELLS = 1 << 23;
+/** The row of a sparse sheet's empty rows (frozen: nobody may write into the one shared row). */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 const SELF_CLOSED = '\u0000self-closed';
 const FORMULA_ONLY = /^<[\w:]*f(?:\s[^>]*?)?(?:\/>|>[^<]*<\/[\w:]*f>)\s*$/;
-const ROW_R = /\sr\s*=\s*["'](\d+)["']/;
+const ROW_R = /\sr="(\d*)"/;
 /**
  * The raw value text of a canonical cell body: `<v>…</v>`, `<f …>…</f><v>…</v>`,
  * `<f …/><v>…</v>`, or a plain inline string `<is><t>…</t></is>`; null for a formula without a
