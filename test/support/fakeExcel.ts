@@ -855,7 +855,7 @@ export class FakeWorkbook {
   }
 
   addNameOp(name: unknown, reference: unknown, comment: unknown, where: string): NameModel {
-    if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || name.length > 255) {
+    if (typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || name.length > 255) {
       throw officeError('InvalidArgument', where, `Bad name "${String(name)}".`);
     }
     if (this.findName(name)) throw officeError('ItemAlreadyExists', where, `The name "${name}" exists.`);
