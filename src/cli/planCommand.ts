@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { PlanResult, PlanTargets } from '../engine/plan';
 import { plan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
-import { generatedSheets } from '../hosts/workflow';
+import { generatedSheets, viewWorkbookSync } from '../hosts/workflow';
 import { writeFileAtomic } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
@@ -149,7 +149,8 @@ function prepare(
   timings.mark('plan');
 
   progress.step(2);
-  const write = renderPlan(result, used, { sheetNames, names, customerSheet: read });
+  const proof = hostCall(shown, lang, () => viewWorkbookSync(workbook)).proof;
+  const write = renderPlan(result, used, { sheetNames, names, proof, customerSheet: read });
   timings.mark('render');
 
   const sheets = generatedSheets(write);

@@ -409,7 +409,7 @@ export class ApplyTransaction {
       await this.queue(1, jsonStringBytes(n.name), () => names.getItem(n.name).delete());
     }
     for (const n of this.write.addNames) {
-      await this.queue(n.hidden ? 2 : 1, jsonStringBytes(n.name) + jsonStringBytes(n.ref) + 1, () => addName(names, n));
+      await this.queue(n.hidden ? 2 : 1, jsonStringBytes(n.name) + jsonStringBytes(n.ref) + jsonStringBytes(n.comment ?? '') + 1, () => addName(names, n));
     }
 
     // f. formulas
@@ -570,7 +570,9 @@ export class ApplyTransaction {
 }
 
 function addName(names: Excel.NamedItemCollection, n: DefinedNameSpec): void {
-  const item = names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
+  const formula = n.ref.startsWith('=') ? n.ref : `=${n.ref}`;
+  // The comment is part of how a later plan proves the name ours (render/ownership.ts).
+  const item = n.comment ? names.add(n.name, formula, n.comment) : names.add(n.name, formula);
   if (n.hidden) item.visible = false;
 }
 
