@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatIssue } from '../i18n/engine';
+import { formatOwnershipNotice } from '../i18n/ownership';
 import { BASIS_LABELS } from '../i18n/render';
 import { renderPlan, withoutTagColumns } from '../render';
 import type { WorkbookWrite } from '../render';
@@ -158,6 +159,8 @@ function prepare(
     ? buildDocument({ version, lang, input: opened.path, output: paths.output, inPlace: cmd.inPlace, result, sheet, settings: used, settingsSource: loaded.source, sheets })
     : undefined;
   const lines = summary(result, loaded, countsOf(result), sheets, lang);
+  // A person's names that look like ours were kept, ours written beside them: say which.
+  for (const n of write.notices ?? []) lines.push(`${lang === 'zh' ? '提醒：' : 'Warning: '}${formatOwnershipNotice(n, lang)}`);
   timings.mark('summary');
   return { write, lines, ...(document ? { document } : {}) };
 }
