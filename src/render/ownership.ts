@@ -10,8 +10,8 @@
  *   and note). A person's sheet cannot match this by accident;
  * - a formula name (ABC_Cities, …) carries our comment, or has no comment and refers into a
  *   settings sheet proven ours;
- * - the tag columns' marker (ABC_TagColumns) has our comment or none, and at least one of the
- *   columns it covers holds our tag header in its first row (tagColumns.ts takes only those).
+ * - the tag columns' marker (ABC_TagColumns) has our comment or none, and our tag header atop
+ *   the first column it covers (of the others, tagColumns.ts takes only those with our headers).
  * A comment that is not ours disproves a name. Names that look like ours but do not prove so
  * are left alone, and ours are written under free names of the same family beside them; each
  * such name becomes a notice (what, where, what to do) for the person.
@@ -185,11 +185,14 @@ export interface Ownership {
   foreign: ForeignName[];
 }
 
-/** True when the tag marker `n` is ours on a sheet whose cells `at` gives. */
+/**
+ * True when the tag marker `n` is ours on a sheet whose cells `at` gives: our comment or none,
+ * and our header atop the block's first column (Excel widens the name when a column is inserted
+ * inside the block, never at its left edge, so our first column stays first).
+ */
 export function isOurTagMarker(n: DefinedNameSpec, ref: ParsedRef, at: (row: number, column: number) => CellValue | undefined): boolean {
   if (!noComment(n) && !isOurComment(n.comment, { kind: 'tags' })) return false;
-  for (let c = ref.firstColumn; c <= ref.lastColumn && c < ref.firstColumn + 64; c++) if (isOurTagHeader(at(ref.firstRow, c))) return true;
-  return false;
+  return isOurTagHeader(at(ref.firstRow, ref.firstColumn));
 }
 
 /** Which sheets and names are ours (see the module comment). */

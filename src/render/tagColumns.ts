@@ -21,7 +21,7 @@ import type { TagColumn } from '../i18n/render';
 import { TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
 import { fillDown, filled, formula, text, textOrBlank } from './cells';
 import { areaRef, parseRef } from './names';
-import { DEFAULT_NAMES, type OurNames, familyOf, isOurTagMarker, ourName } from './ownership';
+import { DEFAULT_NAMES, type OurNames, familyOf, isOurComment, isOurTagMarker, ourName } from './ownership';
 import { columnWidths } from './sizing';
 import type { ColumnBlock, DefinedNameSpec, FillDown, SpecCell } from './spec';
 import type { UnitOp } from './tagFormulas';
@@ -66,7 +66,9 @@ function valueAt(sheet: SheetData, row: number, column: number): CellValue {
  */
 export function findEarlierTags(sheet: SheetData, names: readonly DefinedNameSpec[], headerRow: number | null): EarlierTags | undefined {
   const at = (row: number, column: number) => valueAt(sheet, row, column);
-  const markers = names.filter((n) => familyOf(n.name)?.kind === 'tags').sort((a, b) => a.name.length - b.name.length);
+  // Names with our comment first, then the family's base name before its suffixed ones.
+  const rank = (n: DefinedNameSpec) => (isOurComment(n.comment, { kind: 'tags' }) ? 0 : 1);
+  const markers = names.filter((n) => familyOf(n.name)?.kind === 'tags').sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length);
   for (const marker of markers) {
     const ref = parseRef(marker.ref);
     if (!ref || ref.sheet.toLowerCase() !== sheet.name.toLowerCase() || !isOurTagMarker(marker, ref, at)) continue;
