@@ -11,7 +11,8 @@
  * - a formula name (ABC_Cities, …) carries our comment, or has no comment and refers into a
  *   settings sheet proven ours;
  * - the tag columns' marker (ABC_TagColumns) has our comment or none, and our tag header atop
- *   the first column it covers (of the others, tagColumns.ts takes only those with our headers).
+ *   the first column it covers (of the others, tagColumns.ts takes only those with our headers);
+ *   one on a sheet other than the one planned (its cells are not read) is ours by our comment.
  * A comment that is not ours disproves a name. Names that look like ours but do not prove so
  * are left alone, and ours are written under free names of the same family beside them; each
  * such name becomes a notice (what, where, what to do) for the person.
@@ -128,18 +129,17 @@ function sheetOf(sheetNames: readonly string[], ref: ParsedRef | undefined): str
 
 /**
  * The cells the host must read so that ownership can be proved: under each sheet marker its
- * cell and the one below; for each tag marker the first row of its block. A few cells each.
+ * cell and the one below (two cells at the top of a generated sheet). Tag markers need none:
+ * the one on the customer sheet is proved from that sheet's own read, and one on another
+ * sheet is only a name, ours when it carries our comment.
  */
 export function proofAreas(sheetNames: readonly string[], names: readonly DefinedNameSpec[]): ProofArea[] {
   const out: ProofArea[] = [];
   for (const n of names) {
-    const role = familyOf(n.name);
-    if (!role || role.kind === 'formula') continue;
+    if (familyOf(n.name)?.kind !== 'sheet') continue;
     const ref = parseRef(n.ref);
     const sheet = sheetOf(sheetNames, ref);
-    if (!ref || !sheet) continue;
-    if (role.kind === 'sheet') out.push({ sheet, firstRow: ref.firstRow, firstColumn: ref.firstColumn, lastRow: ref.firstRow + 1, lastColumn: ref.firstColumn });
-    else out.push({ sheet, firstRow: ref.firstRow, firstColumn: ref.firstColumn, lastRow: ref.firstRow, lastColumn: Math.min(ref.lastColumn, ref.firstColumn + 63) });
+    if (ref && sheet) out.push({ sheet, firstRow: ref.firstRow, firstColumn: ref.firstColumn, lastRow: ref.firstRow + 1, lastColumn: ref.firstColumn });
   }
   return out;
 }
@@ -228,7 +228,10 @@ export function proveOwnership(wb: WorkbookNames): Ownership {
   for (const { n, role, ref, sheet } of pending) {
     let ok: boolean;
     if (role.kind === 'formula') ok = isOurComment(n.comment, role) || (noComment(n) && sheet !== undefined && settingsSheets.has(sheet.toLowerCase()));
-    else ok = ref !== undefined && sheet !== undefined && isOurTagMarker(n, ref, (r, c) => at(sheet, r, c));
+    else if (ref === undefined || sheet === undefined) ok = false;
+    // Cells not read (a sheet other than the one planned): the name alone, by our comment.
+    else if (at(sheet, ref.firstRow, ref.firstColumn) === undefined) ok = isOurComment(n.comment, role);
+    else ok = isOurTagMarker(n, ref, (r, c) => at(sheet, r, c));
     if (ok) ours.push(n);
     else foreign.push(sheet ? { name: n.name, ref: n.ref, role, sheet } : { name: n.name, ref: n.ref, role });
   }

@@ -9,6 +9,7 @@
  * through the task pane's way (src/hosts/workflow.ts) on the strict fake.
  */
 import { promises as fs } from 'node:fs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { ExcelHost } from '../../src/hosts/excel';
 import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, viewWorkbook } from '../../src/hosts/workflow';
@@ -71,7 +72,6 @@ async function planFile(bytes: Uint8Array): Promise<Planned & { bytes: Uint8Arra
 
 /** The formulas of the customer sheet's part (sheet1), as written. */
 function tagFormulasInXml(bytes: Uint8Array): string[] {
-  const { unzipSync } = jest.requireActual<typeof import('fflate')>('fflate');
   const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']!);
   return [...xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
 }

@@ -51,7 +51,8 @@ export class XlsxWorkbook implements WorkbookHost {
     return this.readSheetSync(name, onProgress);
   }
 
-  readSheetSync(name: string, onProgress?: ProgressFn): SheetRead {
+  /** `lastRow`: read no further than this row (the rest of the part is not decompressed). */
+  readSheetSync(name: string, onProgress?: ProgressFn, lastRow?: number): SheetRead {
     const sheet = this.pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) throw errors.sheetNotFound(name);
     if (sheet.kind !== 'worksheet') throw errors.notAWorksheet(sheet.name);
@@ -61,6 +62,7 @@ export class XlsxWorkbook implements WorkbookHost {
       sharedStrings: () => this.loadSharedStrings(),
       date1904: this.pkg.date1904,
       ...(onProgress ? { onProgress } : {}),
+      ...(lastRow !== undefined ? { lastRow } : {}),
     });
     return { name: sheet.name, values: v.values, firstRow: v.firstRow, firstColumn: v.firstColumn, merges: v.merges };
   }
@@ -96,9 +98,9 @@ export class XlsxWorkbook implements WorkbookHost {
   }
 
   /**
-   * The areas' values. The package has no index into a sheet part, so each sheet named is
-   * read once, whole, and only the rows asked for are kept (the areas are a few cells of our
-   * own generated sheets, read only on a re-plan).
+   * The areas' values. The package has no index into a sheet part: each sheet named is read
+   * from its top down to the last row asked for, once, and the rest of its part is never
+   * decompressed (the areas are a few cells at the top of our generated sheets).
    */
   readAreasSync(areas: readonly SheetArea[]): SheetData[] {
     const bySheet = new Map<string, SheetArea[]>();
@@ -113,10 +115,12 @@ export class XlsxWorkbook implements WorkbookHost {
     for (const [name, list] of bySheet) {
       const key = (a: SheetArea) => `${name.toLowerCase()}|${a.firstRow}|${a.lastRow}`;
       let read: SheetRead | undefined;
+      let lastRow = 0;
+      for (const a of list) lastRow = Math.max(lastRow, a.lastRow);
       for (const a of list) {
         let area = this.areaCache.get(key(a));
         if (!area) {
-          read ??= this.readSheetSync(name);
+          read ??= this.readSheetSync(name, undefined, lastRow);
           const from = Math.max(0, a.firstRow - read.firstRow);
           const to = Math.max(from, a.lastRow - read.firstRow + 1);
           area = { name: read.name, values: read.values.slice(from, to), firstRow: read.firstRow + from, firstColumn: read.firstColumn };
