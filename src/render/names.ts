@@ -5,6 +5,8 @@
  * load checks read, visible so that a person can see what a formula refers to; and hidden
  * marker names that say "this sheet / these columns are ABC Planner's", so a re-plan finds
  * and replaces them even after a person renamed a sheet (Excel keeps names pointing at it).
+ * These are the base names: a name is ours only when it proves so, and where a person's name
+ * is in the way we write "ABC_Cities_2" instead (ownership.ts).
  */
 import { columnLetter, columnNumber } from '../engine/a1';
 import type { SheetKind } from '../i18n/render';
@@ -38,13 +40,6 @@ export const SHEET_MARKERS: Record<SheetKind, string> = {
 
 /** Hidden marker of the tag columns: the whole block, header row to last row written. */
 export const TAG_MARKER = 'ABC_TagColumns';
-
-const OUR_NAMES = new Set([...Object.values(FORMULA_NAMES), ...Object.values(SHEET_MARKERS), TAG_MARKER].map((n) => n.toLowerCase()));
-
-/** True for a name this add-in writes (names are case-insensitive in Excel). */
-export function isOurName(name: string): boolean {
-  return OUR_NAMES.has(name.toLowerCase());
-}
 
 /**
  * True when a sheet name may stand unquoted in a reference. Only plain ASCII words are: a
