@@ -10,8 +10,9 @@
  *   and note). A person's sheet cannot match this by accident;
  * - a formula name (ABC_Cities, …) carries our comment, or has no comment and refers into a
  *   settings sheet proven ours;
- * - the tag columns' marker (ABC_TagColumns) has our comment or none, and our tag header atop
- *   the first column it covers (of the others, tagColumns.ts takes only those with our headers);
+ * - the tag columns' marker (ABC_TagColumns) has our comment or none, our tag header atop the
+ *   first column it covers and, without our comment, at least four of our seven headers in our
+ *   order (of its columns, tagColumns.ts takes only those with our headers);
  *   one on a sheet other than the one planned (its cells are not read) is ours by our comment.
  * A comment that is not ours disproves a name. Names that look like ours but do not prove so
  * are left alone, and ours are written under free names of the same family beside them; each
@@ -22,7 +23,7 @@
 import type { CellValue, SheetData } from '../engine/types';
 import type { Lang } from '../i18n';
 import type { SheetKind } from '../i18n/render';
-import { SETTINGS_HEADINGS, SETTINGS_NOTES, SHEET_NOTES, SHEET_TITLES, TAG_HEADERS } from '../i18n/render';
+import { SETTINGS_HEADINGS, SETTINGS_NOTES, SHEET_NOTES, SHEET_TITLES, TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
 import { FORMULA_NAMES, SHEET_MARKERS, TAG_MARKER, parseRef, type ParsedRef } from './names';
 import type { DefinedNameSpec } from './spec';
 
@@ -185,14 +186,35 @@ export interface Ownership {
   foreign: ForeignName[];
 }
 
+/** Each of our tag headers (either language) → its place in TAG_COLUMNS. */
+const TAG_ORDER = new Map<string, number>(LANGS.flatMap((lang) => TAG_COLUMNS.map((t, i) => [TAG_HEADERS[lang][t], i] as [string, number])));
+
+/** Without our comment, at least this many of our headers, in our order, prove the block ours. */
+const LEGACY_TAG_HEADERS = 4;
+
 /**
  * True when the tag marker `n` is ours on a sheet whose cells `at` gives: our comment or none,
- * and our header atop the block's first column (Excel widens the name when a column is inserted
- * inside the block, never at its left edge, so our first column stays first).
+ * our header atop the block's first column (Excel widens the name when a column is inserted
+ * inside the block, never at its left edge, so our first column stays first), and, without our
+ * comment (a workbook planned before names had comments, or saved by LibreOffice), at least
+ * four of our seven headers in our order: one header such as "Tier" a person may well have.
  */
 export function isOurTagMarker(n: DefinedNameSpec, ref: ParsedRef, at: (row: number, column: number) => CellValue | undefined): boolean {
-  if (!noComment(n) && !isOurComment(n.comment, { kind: 'tags' })) return false;
-  return isOurTagHeader(at(ref.firstRow, ref.firstColumn));
+  const commented = isOurComment(n.comment, { kind: 'tags' });
+  if (!commented && !noComment(n)) return false;
+  if (!isOurTagHeader(at(ref.firstRow, ref.firstColumn))) return false;
+  if (commented) return true;
+  let inOrder = 0;
+  let last = -1;
+  for (let c = ref.firstColumn; c <= ref.lastColumn && c < ref.firstColumn + 64; c++) {
+    const v = at(ref.firstRow, c);
+    const i = typeof v === 'string' ? TAG_ORDER.get(v.trim()) : undefined;
+    if (i !== undefined && i > last) {
+      inOrder++;
+      last = i;
+    }
+  }
+  return inOrder >= LEGACY_TAG_HEADERS;
 }
 
 /** Which sheets and names are ours (see the module comment). */

@@ -241,6 +241,33 @@ describe('a tag marker that a person\'s columns carry', () => {
   });
 });
 
+describe('a tag marker over a person\'s columns that happen to be headed like ours', () => {
+  // "城市级别" and "客户级别" are also our headers: a planner may well have such columns of their own.
+  function ownTiers(): FixtureSheet {
+    const sheet = customers();
+    return { name: sheet.name, values: sheet.values.map((row, i) => [...row, i === 0 ? '城市级别' : `${1 + (i % 3)}级`, i === 0 ? '客户级别' : '重点']) };
+  }
+  const MARKER: FixtureName[] = [{ name: 'ABC_TagColumns', ref: "'客户'!$K$1:$L$31", hidden: true }];
+  const expectKept = (p: Planned, before: FixtureSheet) => {
+    const after = p.values(CUSTOMERS);
+    for (let r = 0; r < before.values.length; r++) expect(after[r]!.slice(0, 12)).toEqual(before.values[r]);
+    expect(refOf(p, 'ABC_TagColumns')).toBe("'客户'!$K$1:$L$31");
+    expect(refOf(p, 'ABC_TagColumns_2')).toBe("'客户'!$M$1:$S$31");
+  };
+  test('.xlsx: their columns are not taken for ours', async () => {
+    const sheet = ownTiers();
+    const p = await planFile(xlsxWith([sheet], MARKER));
+    expectKept(p, sheet);
+    expectKept(await planFile(p.bytes), sheet);
+  });
+  test('Excel host: the same', async () => {
+    const sheet = ownTiers();
+    const wb = fakeWith([sheet], MARKER);
+    expectKept(await planExcel(wb), sheet);
+    expectKept(await planExcel(wb), sheet);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Workbooks planned before names carried comments
 
