@@ -6,10 +6,11 @@ import * as path from 'node:path';
 import type { PlanResult, PlanTargets } from '../engine/plan';
 import { plan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
-import { generatedSheets } from '../hosts/workflow';
+import { generatedSheets, viewWorkbookSync } from '../hosts/workflow';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatIssue } from '../i18n/engine';
+import { formatOwnershipNotice } from '../i18n/ownership';
 import { BASIS_LABELS } from '../i18n/render';
 import { renderPlan, withoutTagColumns } from '../render';
 import type { WorkbookWrite } from '../render';
@@ -135,7 +136,8 @@ function prepare(
   timings.mark('plan');
 
   progress.step(2);
-  const write = renderPlan(result, used, { sheetNames, names, customerSheet: read });
+  const proof = hostCall(shown, lang, () => viewWorkbookSync(workbook)).proof;
+  const write = renderPlan(result, used, { sheetNames, names, proof, customerSheet: read });
   timings.mark('render');
 
   const sheets = generatedSheets(write);
@@ -143,6 +145,8 @@ function prepare(
     ? buildDocument({ version, lang, input: opened.path, output: paths.output, inPlace: cmd.inPlace, result, sheet, settings: used, settingsSource: loaded.source, sheets })
     : undefined;
   const lines = summary(result, loaded, countsOf(result), sheets, lang);
+  // A person's names that look like ours were kept, ours written beside them: say which.
+  for (const n of write.notices ?? []) lines.push(`${lang === 'zh' ? '提醒：' : 'Warning: '}${formatOwnershipNotice(n, lang)}`);
   timings.mark('summary');
   return { write, lines, ...(document ? { document } : {}) };
 }

@@ -7,13 +7,12 @@ import type { Settings } from '../engine/settings';
 import type { Field } from '../engine/types';
 import { defaultSettings, parseSettings } from '../engine/settings';
 import type { ProgressFn, SheetRead } from '../hosts/host';
-import { type SheetLook, lookAt } from '../hosts/workflow';
+import { type SheetLook, lookAt, namesOf, viewWorkbookSync } from '../hosts/workflow';
 import { type FileStamp, openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatSettingsProblem } from '../i18n/engine';
 import { earlierSheets, formatSettingsSheetProblem, ourSheetName, settingsFromSheet } from '../render';
-import type { DefinedNameSpec } from '../render';
 import { CliError, isXlsxError, xlsxMessage } from './errors';
 import { readInputFile } from './files';
 
@@ -63,9 +62,7 @@ export interface LoadedSettings {
 /** The settings the workbook carries: its settings sheet, else the defaults. */
 export function workbookSettings(opened: OpenedWorkbook, lang: Lang): LoadedSettings {
   const { workbook, shown } = opened;
-  const sheetNames = hostCall(shown, lang, () => workbook.listSheetsSync()).map((s) => s.name);
-  const names = hostCall(shown, lang, () => workbook.listNamesSync());
-  const sheet = ourSheetName({ sheetNames, names }, 'settings');
+  const sheet = ourSheetName(namesOf(hostCall(shown, lang, () => viewWorkbookSync(workbook))), 'settings');
   if (!sheet) return { settings: defaultSettings(), source: { kind: 'defaults' } };
   const read = hostCall(shown, lang, () => workbook.readSheetSync(sheet));
   const parsed = settingsFromSheet(read.values, { firstRow: read.firstRow, firstColumn: read.firstColumn, sheet: read.name });
@@ -126,8 +123,7 @@ export function findCustomerSheet(
     return { read: r, look: lookAt(r, settings, options.headerRow) };
   }
   const sheets = hostCall(shown, lang, () => workbook.listSheetsSync());
-  const names: DefinedNameSpec[] = hostCall(shown, lang, () => workbook.listNamesSync());
-  const ours = new Set(earlierSheets({ sheetNames: sheets.map((s) => s.name), names }, '').map((s) => s.toLowerCase()));
+  const ours = new Set(earlierSheets(namesOf(hostCall(shown, lang, () => viewWorkbookSync(workbook))), '').map((s) => s.toLowerCase()));
   let fallback: CustomerSheet | undefined;
   const checked: string[] = [];
   for (const s of sheets) {

@@ -27,6 +27,11 @@ export interface SheetRead extends SheetData {
   merges?: CellArea[];
 }
 
+/** An area of one sheet, 1-based and inclusive. */
+export interface SheetArea extends CellArea {
+  sheet: string;
+}
+
 /** Progress of a long read or write, for a progress bar: done of total units of work. */
 export type ProgressFn = (done: number, total: number) => void;
 
@@ -34,7 +39,14 @@ export interface WorkbookHost {
   listSheets(): Promise<SheetInfo[]>;
   /** The sheet's used range, values only (cached results for formulas). */
   readSheet(name: string, onProgress?: ProgressFn): Promise<SheetRead>;
+  /** Workbook-scoped defined names, with their comments (they help prove a name is ours). */
   listNames(): Promise<DefinedNameSpec[]>;
+  /**
+   * The values of a few small areas (the cells our markers point at: render/ownership.ts
+   * proofAreas), in as few round trips as the host can. A host may return more of a sheet
+   * than asked; areas on sheets that are not there give nothing.
+   */
+  readAreas(areas: readonly SheetArea[]): Promise<SheetData[]>;
   /** Applies the whole write or nothing: on any failure the workbook is as it was. */
   apply(write: WorkbookWrite, onProgress?: ProgressFn): Promise<void>;
 }

@@ -17,9 +17,6 @@ import type { Lang } from '../i18n';
 import type { SheetKind } from '../i18n/render';
 import { SHEET_NAMES } from '../i18n/render';
 import {
-  FORMULA_NAMES,
-  SHEET_MARKERS,
-  TAG_MARKER,
   earlierSheets,
   ourSheetName,
   parseRef,
@@ -29,21 +26,38 @@ import {
   withoutTagColumns,
 } from '../render';
 import type { DefinedNameSpec, SettingsSheetProblem, WorkbookWrite } from '../render';
+import { chooseNames, familyOf, proofAreas, proveOwnership, provenSheet, type WorkbookNames } from '../render/ownership';
 import { freeSheetName } from '../render/sheetNames';
-import type { ProgressFn, SheetInfo, SheetRead, WorkbookHost } from './host';
+import type { ProgressFn, SheetArea, SheetInfo, SheetRead, WorkbookHost } from './host';
 
-/** The workbook's sheets and names, as listed once. */
+/** The workbook's sheets and names, as listed once, and the cells that prove which are ours. */
 export interface WorkbookView {
   sheets: SheetInfo[];
   names: DefinedNameSpec[];
+  /** The cells our markers point at (render/ownership.ts: proofAreas), as read. */
+  proof: SheetData[];
 }
 
-export async function viewWorkbook(host: Pick<WorkbookHost, 'listSheets' | 'listNames'>): Promise<WorkbookView> {
+/** Lists sheets and names, then reads the few cells that prove which of them are ours. */
+export async function viewWorkbook(host: Pick<WorkbookHost, 'listSheets' | 'listNames' | 'readAreas'>): Promise<WorkbookView> {
   const [sheets, names] = await Promise.all([host.listSheets(), host.listNames()]);
-  return { sheets, names };
+  const areas = proofAreas(sheets.map((s) => s.name), names);
+  const proof = areas.length ? await host.readAreas(areas) : [];
+  return { sheets, names, proof };
+}
+
+/** The same, for a host that answers at once (the .xlsx host on the command line). */
+export function viewWorkbookSync(host: { listSheetsSync(): SheetInfo[]; listNamesSync(): DefinedNameSpec[]; readAreasSync(areas: readonly SheetArea[]): SheetData[] }): WorkbookView {
+  const sheets = host.listSheetsSync();
+  const names = host.listNamesSync();
+  const areas = proofAreas(sheets.map((s) => s.name), names);
+  return { sheets, names, proof: areas.length ? host.readAreasSync(areas) : [] };
 }
 
 const sheetNamesOf = (view: WorkbookView) => view.sheets.map((s) => s.name);
+
+/** The view as the renderer's ownership check wants it. */
+export const namesOf = (view: WorkbookView): WorkbookNames => ({ sheetNames: sheetNamesOf(view), names: view.names, proof: view.proof });
 
 /** The settings a workbook carries: its settings sheet, else the defaults; or why the sheet cannot be read. */
 export type WorkbookSettings =
@@ -53,7 +67,7 @@ export type WorkbookSettings =
 
 /** The name of our settings sheet in the workbook, if there is one. */
 export function settingsSheetName(view: WorkbookView): string | undefined {
-  return ourSheetName({ sheetNames: sheetNamesOf(view), names: view.names }, 'settings');
+  return ourSheetName(namesOf(view), 'settings');
 }
 
 /** Settings read from the settings sheet's values (problems carry its cells). */
@@ -94,7 +108,7 @@ export function lookAt(read: SheetData, settings: Settings, headerRow?: number):
 
 /** The sheets a customer list may be on: visible, and not one we generated. */
 export function customerSheetCandidates(view: WorkbookView): string[] {
-  const ours = new Set(earlierSheets({ sheetNames: sheetNamesOf(view), names: view.names }, '').map((s) => s.toLowerCase()));
+  const ours = new Set(earlierSheets(namesOf(view), '').map((s) => s.toLowerCase()));
   const settings = settingsSheetName(view)?.toLowerCase();
   return view.sheets.filter((s) => s.visible && !ours.has(s.name.toLowerCase()) && s.name.toLowerCase() !== settings).map((s) => s.name);
 }
@@ -146,12 +160,11 @@ export type GeneratedSheets = Partial<Record<SheetKind, string>> & { tagColumns:
 
 export function generatedSheets(write: WorkbookWrite): GeneratedSheets {
   const out: GeneratedSheets = { tagColumns: null };
-  const byMarker = new Map(Object.entries(SHEET_MARKERS).map(([kind, marker]) => [marker.toLowerCase(), kind as SheetKind]));
   for (const n of write.addNames) {
-    const kind = byMarker.get(n.name.toLowerCase());
+    const role = familyOf(n.name);
     const ref = parseRef(n.ref);
-    if (kind && ref) out[kind] = ref.sheet;
-    if (n.name.toLowerCase() === TAG_MARKER.toLowerCase()) out.tagColumns = n.ref;
+    if (role?.kind === 'sheet' && ref) out[role.sheet] = ref.sheet;
+    if (role?.kind === 'tags') out.tagColumns = n.ref;
   }
   return out;
 }
@@ -171,29 +184,36 @@ export interface PlannedWrite {
 export function planWrite(prepared: PreparedSheet, read: SheetRead, view: WorkbookView, settings: Settings, targets: PlanTargets = {}): PlannedWrite {
   const result = planPrepared(prepared, settings, targets);
   const used: Settings = { ...settings, targets: { ...settings.targets, ...targets } };
-  const write = renderPlan(result, used, { sheetNames: sheetNamesOf(view), names: view.names, customerSheet: read });
+  const write = renderPlan(result, used, { ...namesOf(view), customerSheet: read });
   return { result, settings: used, write, sheets: generatedSheets(write) };
 }
-
-const SETTINGS_NAMES = new Set([...Object.values(FORMULA_NAMES), SHEET_MARKERS.settings].map((n) => n.toLowerCase()));
 
 /**
  * The write that saves settings alone: the settings sheet replaced (or added) with its names,
  * nothing else touched. The tag formulas read the settings through the names, so a saved
- * change shows in the workbook's classes at once.
+ * change shows in the workbook's classes at once. Only a settings sheet and names proven ours
+ * are replaced (render/ownership.ts); a person's names in the way are kept, ours go beside them.
  */
 export function settingsWrite(settings: Settings, lang: Lang, view: WorkbookView): { write: WorkbookWrite; sheet: string } {
-  const existing = settingsSheetName(view);
+  const own = proveOwnership(namesOf(view));
+  const existing = provenSheet(own, 'settings');
   const others = sheetNamesOf(view).filter((s) => s.toLowerCase() !== existing?.toLowerCase());
   const sheet = existing ?? freeSheetName(SHEET_NAMES[lang].settings, others);
-  const part = settingsSheet(settings, lang, sheet);
+  // The settings sheet's own names: its marker and the formula names (not the other sheets' markers).
+  const replaced = own.ours.filter((n) => {
+    const role = familyOf(n.name);
+    return role?.kind === 'formula' || (role?.kind === 'sheet' && role.sheet === 'settings');
+  });
+  const removing = new Set(replaced.map((n) => n.name.toLowerCase()));
+  const chosen = chooseNames(view.names.filter((n) => !removing.has(n.name.toLowerCase())).map((n) => n.name));
+  const part = settingsSheet(settings, lang, sheet, chosen);
   return {
     sheet,
     write: {
       removeSheets: existing ? [existing] : [],
       addSheets: [part.sheet],
       columns: [],
-      removeNames: view.names.filter((n) => SETTINGS_NAMES.has(n.name.toLowerCase())).map((n) => n.name),
+      removeNames: replaced.map((n) => n.name),
       addNames: part.names,
     },
   };

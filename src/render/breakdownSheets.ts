@@ -14,6 +14,7 @@ import { BASIS_LABELS, SHEET_NOTES, SHEET_TITLES, SUMMARY_WORDS, TABLE_WORDS } f
 import { columnLetter } from '../engine/a1';
 import { fillDown, filled, num, strLit, text } from './cells';
 import { FORMULA_NAMES } from './names';
+import type { FormulaNames } from './tagFormulas';
 import type { CellStyleId, FillDown, SheetSpec, SpecCell } from './spec';
 import { clip, tableSheet } from './tableSheet';
 
@@ -84,7 +85,8 @@ export function byRegionSheet(result: PlanResult, lang: Lang, name: string): She
   return groupSheet(result, lang, name, SHEET_TITLES[lang].regions, TABLE_WORDS[lang].region, t.lines.map((l) => ({ ...l, label: l.region })), t.total);
 }
 
-export function bySalespersonSheet(result: PlanResult, settings: Settings, lang: Lang, name: string): SheetSpec {
+/** `formulas`: the load names the checks read (the defaults unless a person's names are in the way). */
+export function bySalespersonSheet(result: PlanResult, settings: Settings, lang: Lang, name: string, formulas: FormulaNames = FORMULA_NAMES): SheetSpec {
   const W = TABLE_WORDS[lang];
   const ts = targetStyle(result);
   const products = result.products.map((p) => p.name);
@@ -99,9 +101,9 @@ export function bySalespersonSheet(result: PlanResult, settings: Settings, lang:
     const ref = `${columnLetter(countColumn + offset + 1)}${firstBodyRow}`;
     return fillDown(`IF(${ref}=${load},${strLit(W.checkOk)},IF(${ref}<${load},${strLit(W.checkUnder)},${strLit(W.checkOver)}))`, firstBodyRow);
   };
-  const accountsCheck = checkFill(0, FORMULA_NAMES.loadAccounts);
-  const industriesCheck = checkFill(2, FORMULA_NAMES.loadIndustries);
-  const regionsCheck = checkFill(4, FORMULA_NAMES.loadRegions);
+  const accountsCheck = checkFill(0, formulas.loadAccounts);
+  const industriesCheck = checkFill(2, formulas.loadIndustries);
+  const regionsCheck = checkFill(4, formulas.loadRegions);
   const check = (have: number, fill: FillDown, c: LoadCheck): SpecCell[] => [num(have), filled(fill, checkWord(c))];
   const body = lines.map((l) => {
     return [

@@ -7,11 +7,13 @@ import type { Lang } from '../i18n';
 import { describeIssue } from '../i18n/engine';
 import { ISSUE_HEADERS, SHEET_NOTES, SHEET_TITLES } from '../i18n/render';
 import { num, text, textOrBlank } from './cells';
-import type { SheetSpec } from './spec';
+import { describeOwnershipNotice } from '../i18n/ownership';
+import type { OwnershipNotice, SheetSpec } from './spec';
 import { clip, tableSheet } from './tableSheet';
 
-export function issuesSheet(issues: readonly Issue[], lang: Lang, name: string): SheetSpec | undefined {
-  if (issues.length === 0) return undefined;
+/** `notices`: names of the person's that were in the way of ours (ownership.ts), listed after the row issues. */
+export function issuesSheet(issues: readonly Issue[], lang: Lang, name: string, notices: readonly OwnershipNotice[] = []): SheetSpec | undefined {
+  if (issues.length === 0 && notices.length === 0) return undefined;
   const H = ISSUE_HEADERS[lang];
   // Errors first, then by row: what stops a customer being planned comes before the reminders.
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0));
@@ -26,6 +28,10 @@ export function issuesSheet(issues: readonly Issue[], lang: Lang, name: string):
       text(clip(words.todo)),
     ];
   });
+  for (const n of notices) {
+    const words = describeOwnershipNotice(n, lang);
+    body.push([textOrBlank(n.sheet ?? ''), null, textOrBlank(''), text(H.warning), text(clip(words.what)), text(clip(words.todo))]);
+  }
   return tableSheet({
     name,
     title: SHEET_TITLES[lang].issues,

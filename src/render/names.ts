@@ -5,9 +5,12 @@
  * load checks read, visible so that a person can see what a formula refers to; and hidden
  * marker names that say "this sheet / these columns are ABC Planner's", so a re-plan finds
  * and replaces them even after a person renamed a sheet (Excel keeps names pointing at it).
+ * These are the base names: a name is ours only when it proves so, and where a person's name
+ * is in the way we write "ABC_Cities_2" instead (ownership.ts).
  */
 import { columnLetter, columnNumber } from '../engine/a1';
 import type { SheetKind } from '../i18n/render';
+import { looksLikeCellRef } from '../spec/names';
 
 /** Names the tag formulas and load checks use. */
 export const FORMULA_NAMES = {
@@ -38,16 +41,20 @@ export const SHEET_MARKERS: Record<SheetKind, string> = {
 /** Hidden marker of the tag columns: the whole block, header row to last row written. */
 export const TAG_MARKER = 'ABC_TagColumns';
 
-const OUR_NAMES = new Set([...Object.values(FORMULA_NAMES), ...Object.values(SHEET_MARKERS), TAG_MARKER].map((n) => n.toLowerCase()));
-
-/** True for a name this add-in writes (names are case-insensitive in Excel). */
-export function isOurName(name: string): boolean {
-  return OUR_NAMES.has(name.toLowerCase());
+/**
+ * True when a sheet name may stand unquoted in a reference. Only plain ASCII words are: a
+ * letter or underscore first, then letters, digits and underscores; and not a word a formula
+ * reads as something else: a cell in A1 style ("A1", "XFD1") or R1C1 style ("R", "C", "RC",
+ * "R2C3"), or TRUE / FALSE. Anything else (digits first, spaces, punctuation, non-ASCII) is
+ * quoted. Quoting a name that did not need it is always valid, so when in doubt we quote.
+ */
+export function isPlainSheetName(sheet: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) && !looksLikeCellRef(sheet) && !/^(?:true|false)$/i.test(sheet);
 }
 
 /** A sheet name as a reference prefix: 'ABC 设置'! (quoted unless plainly safe), quotes doubled. */
 export function sheetPrefix(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+  return isPlainSheetName(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
 }
 
 /** An absolute reference to a cell or area, 1-based: 'ABC 设置'!$B$5:$E$7. */

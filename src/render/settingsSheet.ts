@@ -20,7 +20,8 @@ import type { Lang } from '../i18n';
 import { COVERAGE_LABELS, FIELD_LABELS, INDUSTRY_LABELS, TIER_LABELS } from '../i18n/engine';
 import { BASIS_LABELS, SETTINGS_HEADINGS, SETTINGS_LABELS, SETTINGS_NOTES } from '../i18n/render';
 import { num, text } from './cells';
-import { FORMULA_NAMES, SHEET_MARKERS, areaRef } from './names';
+import { areaRef } from './names';
+import { DEFAULT_NAMES, type FormulaKey, type OurNames, ourName } from './ownership';
 import { columnWidths } from './sizing';
 import type { DefinedNameSpec, SheetSpec, SpecCell } from './spec';
 
@@ -64,15 +65,18 @@ export interface SettingsSheetResult {
   names: DefinedNameSpec[];
 }
 
-/** The settings sheet for `settings`, named `sheetName`, in `lang`. */
-export function settingsSheet(settings: Settings, lang: Lang, sheetName: string): SettingsSheetResult {
+/**
+ * The settings sheet for `settings`, named `sheetName`, in `lang`; its defined names are
+ * `ours` (the defaults unless a person's names are in the way: see ownership.ts).
+ */
+export function settingsSheet(settings: Settings, lang: Lang, sheetName: string, ours: OurNames = DEFAULT_NAMES): SettingsSheetResult {
   const H = SETTINGS_HEADINGS[lang];
   const L = SETTINGS_LABELS[lang];
   const N = SETTINGS_NOTES[lang];
   const g = new Grid();
   const names: DefinedNameSpec[] = [];
-  const name = (n: string, r1: number, c1: number, r2 = r1, c2 = c1, hidden = false) =>
-    names.push(hidden ? { name: n, ref: areaRef(sheetName, r1, c1, r2, c2), hidden: true } : { name: n, ref: areaRef(sheetName, r1, c1, r2, c2) });
+  const name = (key: FormulaKey, r1: number, c1: number, r2 = r1, c2 = c1) =>
+    names.push(ourName(ours.formulas[key], areaRef(sheetName, r1, c1, r2, c2), { kind: 'formula', key }));
   const A = SETTINGS_COLUMNS.left;
   const heading = (row: number, column: number, t: string) => g.set(row, column, text(t, 'totalLabel'));
   const headers = (row: number, column: number, labels: string[]) => {
@@ -89,8 +93,8 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
   note(4, A, N.tags);
   g.set(3, A, text(L.version));
   g.set(3, A + 1, num(settings.version));
-  name(FORMULA_NAMES.version, 3, A + 1);
-  name(SHEET_MARKERS.settings, 1, 1, 1, 1, true);
+  name('version', 3, A + 1);
+  names.push(ourName(ours.sheets.settings, areaRef(sheetName, 1, 1), { kind: 'sheet', sheet: 'settings' }, true));
 
   let row = 5;
   // Thresholds: one row per tier, in tier order (the formulas index them by tier).
@@ -101,7 +105,7 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
     g.set(row + 2 + i, A, text(TIER_LABELS[lang][`${tier}`]));
     [t.aPotential, t.aSales, t.bPotential, t.bSales].forEach((v, j) => g.set(row + 2 + i, A + 1 + j, num(v)));
   });
-  name(FORMULA_NAMES.thresholds, row + 2, A + 1, row + 4, A + 4);
+  name('thresholds', row + 2, A + 1, row + 4, A + 4);
   row += 6;
 
   heading(row, A, H.matrix);
@@ -113,7 +117,7 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
     g.set(row + 3 + i, A + 1, num(m.potential));
     g.set(row + 3 + i, A + 2, num(m.share, 'percent'));
   });
-  name(FORMULA_NAMES.matrix, row + 3, A + 1, row + 5, A + 2);
+  name('matrix', row + 3, A + 1, row + 5, A + 2);
   row += 7;
 
   // Coverage: class letters as the class tag writes them, so VLOOKUP finds them.
@@ -123,7 +127,7 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
     g.set(row + 2 + i, A, text(cls));
     g.set(row + 2 + i, A + 1, text(COVERAGE_LABELS[lang][settings.coverage[cls]]));
   });
-  name(FORMULA_NAMES.coverage, row + 2, A, row + 4, A + 1);
+  name('coverage', row + 2, A, row + 4, A + 1);
   row += 6;
 
   const t = settings.targets;
@@ -144,10 +148,10 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
 
   heading(row, A, H.load);
   headers(row + 1, A, [L.setting, L.value]);
-  const loadRows: [string, number, string][] = [
-    [L.accounts, settings.load.accounts, FORMULA_NAMES.loadAccounts],
-    [L.industries, settings.load.industries, FORMULA_NAMES.loadIndustries],
-    [L.regions, settings.load.regions, FORMULA_NAMES.loadRegions],
+  const loadRows: [string, number, FormulaKey][] = [
+    [L.accounts, settings.load.accounts, 'loadAccounts'],
+    [L.industries, settings.load.industries, 'loadIndustries'],
+    [L.regions, settings.load.regions, 'loadRegions'],
   ];
   loadRows.forEach(([label, value, n], i) => {
     g.set(row + 2 + i, A, text(label));
@@ -190,8 +194,8 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
     g.set(8 + i, C + 1, num(c.tier));
   });
   const cityLast = 8 + Math.max(LIST_ROWS, cities.length + 500) - 1;
-  name(FORMULA_NAMES.cities, 8, C, cityLast, C);
-  name(FORMULA_NAMES.cityTiers, 8, C + 1, cityLast, C + 1);
+  name('cities', 8, C, cityLast, C);
+  name('cityTiers', 8, C + 1, cityLast, C + 1);
 
   const I = SETTINGS_COLUMNS.industries;
   heading(5, I, H.industries);
@@ -202,8 +206,8 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string)
     g.set(8 + i, I + 1, text(INDUSTRY_LABELS[lang][r.group]));
   });
   const industryLast = 8 + Math.max(LIST_ROWS, settings.industries.length + 500) - 1;
-  name(FORMULA_NAMES.industries, 8, I, industryLast, I);
-  name(FORMULA_NAMES.industryGroups, 8, I + 1, industryLast, I + 1);
+  name('industries', 8, I, industryLast, I);
+  name('industryGroups', 8, I + 1, industryLast, I + 1);
 
   // Notes and titles run across columns: they do not size them.
   const widths = columnWidths(g.rows, { wrapRows: g.headerRows, skipRows: new Set([0]), skipCell: (r, c) => g.notes.has(`${r},${c}`), wrapAt: 24, min: 4 });

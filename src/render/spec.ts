@@ -73,6 +73,26 @@ export interface DefinedNameSpec {
   ref: string;
   /** Hidden names are for formulas and markers, not for people. */
   hidden?: boolean;
+  /**
+   * The name's comment (Excel's Name Manager shows it). Every name we write carries ours
+   * (render/ownership.ts): part of how a later plan proves the name is ours.
+   */
+  comment?: string;
+}
+
+/** A name of ours that was in the way: what the person is told (i18n/render.ts words it). */
+export interface OwnershipNotice {
+  /** The person's name, left as it was. */
+  name: string;
+  ref: string;
+  /** What we use that name for: a sheet marker, a formula name, the tag columns' marker. */
+  role: 'sheet' | 'formula' | 'tags';
+  /** The existing sheet it points at, if any. */
+  sheet?: string;
+  /** The name we wrote instead. */
+  replacement: string;
+  /** For a sheet marker: the sheet this plan generated instead. */
+  newSheet?: string;
 }
 
 /** One all-or-nothing write. */
@@ -90,4 +110,6 @@ export interface WorkbookWrite {
   /** Workbook-scoped names removed first (ours from an earlier run; case-insensitive), then names added. */
   removeNames: string[];
   addNames: DefinedNameSpec[];
+  /** Names of ours a person's names were in the way of (hosts write nothing for these; front ends say them). */
+  notices?: OwnershipNotice[];
 }

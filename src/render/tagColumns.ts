@@ -20,7 +20,8 @@ import { COVERAGE_LABELS, MODE_LABELS } from '../i18n/engine';
 import type { TagColumn } from '../i18n/render';
 import { TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
 import { fillDown, filled, formula, text, textOrBlank } from './cells';
-import { TAG_MARKER, areaRef, parseRef } from './names';
+import { areaRef, parseRef } from './names';
+import { DEFAULT_NAMES, type OurNames, familyOf, isOurComment, isOurTagMarker, ourName } from './ownership';
 import { columnWidths } from './sizing';
 import type { ColumnBlock, DefinedNameSpec, FillDown, SpecCell } from './spec';
 import type { UnitOp } from './tagFormulas';
@@ -58,19 +59,25 @@ function valueAt(sheet: SheetData, row: number, column: number): CellValue {
 }
 
 /**
- * Our earlier tag columns on `sheet`: by the marker name first, else by a run of our headers
- * in the header row. Undefined when there are none.
+ * Our earlier tag columns on `sheet`: by a marker name proven ours first (ownership.ts: our
+ * comment or none, and our headers in the block's first row; only the columns with our headers
+ * are ours), else by a run of our headers in the header row. Undefined when there are none. A
+ * person's name that only looks like our marker is ignored: their cells are never taken.
  */
 export function findEarlierTags(sheet: SheetData, names: readonly DefinedNameSpec[], headerRow: number | null): EarlierTags | undefined {
-  const marker = names.find((n) => n.name.toLowerCase() === TAG_MARKER.toLowerCase());
-  const ref = marker ? parseRef(marker.ref) : undefined;
-  if (ref && ref.sheet.toLowerCase() === sheet.name.toLowerCase()) {
+  const at = (row: number, column: number) => valueAt(sheet, row, column);
+  // Names with our comment first, then the family's base name before its suffixed ones.
+  const rank = (n: DefinedNameSpec) => (isOurComment(n.comment, { kind: 'tags' }) ? 0 : 1);
+  const markers = names.filter((n) => familyOf(n.name)?.kind === 'tags').sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length);
+  for (const marker of markers) {
+    const ref = parseRef(marker.ref);
+    if (!ref || ref.sheet.toLowerCase() !== sheet.name.toLowerCase() || !isOurTagMarker(marker, ref, at)) continue;
     const all: number[] = [];
     for (let c = ref.firstColumn; c <= ref.lastColumn; c++) all.push(c);
-    if (all.length === WIDTH) return { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: all, reusable: true };
-    // Columns were inserted into or deleted from the block: ours are the ones with our headers.
-    const ours = all.filter((c) => OUR_HEADERS.has(String(valueAt(sheet, ref.firstRow, c) ?? '').trim()));
-    return ours.length ? { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: ours, reusable: false } : undefined;
+    // Columns inserted into the block, or headers a person typed over: ours are those with our headers.
+    const ours = all.filter((c) => OUR_HEADERS.has(String(at(ref.firstRow, c) ?? '').trim()));
+    if (all.length === WIDTH && ours.length === WIDTH) return { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: all, reusable: true };
+    return { firstRow: ref.firstRow, lastRow: ref.lastRow, columns: ours, reusable: false };
   }
   if (headerRow === null) return undefined;
   const header = sheet.values[headerRow - sheet.firstRow] ?? [];
@@ -146,7 +153,7 @@ function amountUnits(result: PlanResult, sheet: SheetData) {
  * The tag block for a planned sheet. `sheet` is the customer sheet as read (with any earlier
  * tag columns); `names` the workbook's defined names.
  */
-export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly DefinedNameSpec[], lang: Lang): TagColumnsResult | undefined {
+export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly DefinedNameSpec[], lang: Lang, ours: OurNames = DEFAULT_NAMES): TagColumnsResult | undefined {
   if (!result.ok || result.headerRow === null) return undefined;
   const headerRow = result.headerRow;
   const earlier = findEarlierTags(sheet, names, headerRow);
@@ -206,10 +213,10 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     city: fillDown(liveCityFormula(`${cityLetter}${r0}`), r0),
     potential: fillDown(liveAmountFormula(`${potLetter}${r0}`, units.potential), r0),
     ourSales: fillDown(liveAmountFormula(`${salesLetter}${r0}`, units.ourSales), r0),
-    tier: fillDown(tierFormula(ref0('city')), r0),
-    class: fillDown(classFormula(ref0('tier'), ref0('potential'), ref0('ourSales')), r0),
-    coverage: fillDown(coverageFormula(ref0('class')), r0),
-    mode: fillDown(modeFormula(ref0('tier'), ref0('potential'), ref0('ourSales'), modeLabels), r0),
+    tier: fillDown(tierFormula(ref0('city'), ours.formulas), r0),
+    class: fillDown(classFormula(ref0('tier'), ref0('potential'), ref0('ourSales'), ours.formulas), r0),
+    coverage: fillDown(coverageFormula(ref0('class'), ours.formulas), r0),
+    mode: fillDown(modeFormula(ref0('tier'), ref0('potential'), ref0('ourSales'), modeLabels, ours.formulas), r0),
   };
   const J = Object.fromEntries(TAG_COLUMNS.map((t, j) => [t, j])) as Record<TagColumn, number>;
   const amount = (fill: FillDown, letter: string, row: number, raw: CellValue, engine: number | null, op: UnitOp): SpecCell =>
@@ -244,7 +251,7 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
   return {
     blocks,
     firstColumn,
-    names: [{ name: TAG_MARKER, ref: areaRef(sheet.name, headerRow, firstColumn, lastCustomerRow, firstColumn + WIDTH - 1), hidden: true }],
+    names: [ourName(ours.tags, areaRef(sheet.name, headerRow, firstColumn, lastCustomerRow, firstColumn + WIDTH - 1), { kind: 'tags' }, true)],
   };
 }
 

@@ -17,7 +17,10 @@
  */
 import type { AmountUnit, CellValue, CustomerClass, MatrixMode } from '../engine/types';
 import { fitsStrLit, numLit, strLit, valueLit } from './cells';
-import { FORMULA_NAMES as N } from './names';
+import { FORMULA_NAMES } from './names';
+
+/** The formula names the tag formulas read (the defaults, or ours chosen beside a person's: ownership.ts). */
+export type FormulaNames = Record<keyof typeof FORMULA_NAMES, string>;
 
 /** How a number cell in a column of `unit` becomes 万元, in JavaScript and as a formula. */
 export interface UnitOp {
@@ -93,22 +96,22 @@ export function cityFormula(ref: string, raw: CellValue, canonical: string): str
  * Tier from the canonical city: its row in ABC_Cities, else 3. MATCH ignores case and knows
  * wildcards where the engine compares exactly, hence the EXACT check on what it found.
  */
-export function tierFormula(city: string): string {
+export function tierFormula(city: string, N: FormulaNames = FORMULA_NAMES): string {
   const m = `MATCH(${city},${N.cities},0)`;
   return `IFERROR(IF(${city}="",3,IF(EXACT(INDEX(${N.cities},${m}),${city}),INDEX(${N.cityTiers},${m}),3)),3)`;
 }
 
-const th = (tier: string, k: number) => `INDEX(${N.thresholds},${tier},${k})`;
+const th = (N: FormulaNames, tier: string, k: number) => `INDEX(${N.thresholds},${tier},${k})`;
 
 /** A when both A minimums are met, else B when both B minimums are, else C; blank without amounts. */
-export function classFormula(tier: string, potential: string, sales: string): string {
-  const a = `AND(${potential}>=${th(tier, 1)},${sales}>=${th(tier, 2)})`;
-  const b = `AND(${potential}>=${th(tier, 3)},${sales}>=${th(tier, 4)})`;
+export function classFormula(tier: string, potential: string, sales: string, N: FormulaNames = FORMULA_NAMES): string {
+  const a = `AND(${potential}>=${th(N, tier, 1)},${sales}>=${th(N, tier, 2)})`;
+  const b = `AND(${potential}>=${th(N, tier, 3)},${sales}>=${th(N, tier, 4)})`;
   return `IF(AND(ISNUMBER(${potential}),ISNUMBER(${sales})),IF(${a},"A",IF(${b},"B","C")),"")`;
 }
 
 /** The class's coverage label, from the settings sheet's coverage table. */
-export function coverageFormula(cls: string): string {
+export function coverageFormula(cls: string, N: FormulaNames = FORMULA_NAMES): string {
   return `IF(${cls}="","",VLOOKUP(${cls},${N.coverage},2,FALSE))`;
 }
 
@@ -119,7 +122,7 @@ export const MODE_ORDER: readonly MatrixMode[] = ['direct', 'problem', 'direct-r
  * Potential × share: high potential when potential ≥ the split; high share when our sales ÷
  * potential ≥ the split, or, with no potential, when there are any sales at all.
  */
-export function modeFormula(tier: string, potential: string, sales: string, labels: Record<MatrixMode, string>): string {
+export function modeFormula(tier: string, potential: string, sales: string, labels: Record<MatrixMode, string>, N: FormulaNames = FORMULA_NAMES): string {
   const highPotential = `${potential}>=INDEX(${N.matrix},${tier},1)`;
   const highShare = `IF(${potential}>0,${sales}/${potential}>=INDEX(${N.matrix},${tier},2),${sales}>0)`;
   const choices = MODE_ORDER.map((m) => strLit(labels[m])).join(',');

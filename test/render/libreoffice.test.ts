@@ -20,6 +20,7 @@ import { openXlsx } from '../../src/hosts/xlsx';
 import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import type { TagColumn } from '../../src/i18n/render';
 import { SHEET_NAMES, TAG_COLUMNS } from '../../src/i18n/render';
+import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
 import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
 import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
@@ -68,7 +69,7 @@ function planWorkbook(bytes: Uint8Array, sheet: string, settings: Settings): Pla
   const workbook = openXlsx(bytes);
   const read = workbook.readSheetSync(sheet);
   const result = plan(read, settings);
-  const write = renderPlan(result, settings, { sheetNames: workbook.listSheetsSync().map((s) => s.name), names: workbook.listNamesSync(), customerSheet: read });
+  const write = renderPlan(result, settings, { ...namesOf(viewWorkbookSync(workbook)), customerSheet: read });
   workbook.applySync(withoutCache(write));
   return { workbook, read, result, write };
 }

@@ -50,13 +50,15 @@ function existingAfter(sheet: SheetData, write: WorkbookWrite, userSheets: strin
   return {
     sheetNames: [...userSheets, ...write.addSheets.map((s) => s.name)],
     names: write.addNames,
+    // What a host reads of the generated sheets to prove them ours (their titles and notes).
+    proof: write.addSheets.map((s) => ({ name: s.name, values: s.rows.map((r) => r.map(cellValue)), firstRow: 1, firstColumn: 1 })),
     customerSheet: afterWrite(sheet, write),
   };
 }
 
 function render(sheet: SheetData, existing: Partial<ExistingWorkbook> = {}) {
   const planned = plan(withoutTagColumns(sheet, existing.names ?? []), settings);
-  const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], customerSheet: sheet, ...existing });
+  const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], proof: [], customerSheet: sheet, ...existing });
   return { planned, write };
 }
 
@@ -111,7 +113,7 @@ describe('renderPlan', () => {
   test('the tag formulas are true fill-downs: each row\'s is the formula built for that row', () => {
     const sheet = makeCustomerSheet({ count: 400, seed: 11, language: 'zh', messy: true, products: 0 });
     const planned = plan(sheet, settings);
-    const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], customerSheet: sheet });
+    const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], proof: [], customerSheet: sheet });
     const [block] = write.columns;
     const letter = (t: (typeof TAG_COLUMNS)[number]) => columnLetter(block.firstColumn + TAG_COLUMNS.indexOf(t));
     const labels = MODE_LABELS.zh;
@@ -232,6 +234,7 @@ describe('renderPlan', () => {
     const existing = existingAfter(sheet, first, ['客户']);
     existing.sheetNames = existing.sheetNames.map((s) => (s === 'ABC 汇总' ? '我的汇总' : s));
     existing.names = existing.names.map((n) => (n.name === 'ABC_Sheet_Summary' ? { ...n, ref: "'我的汇总'!$A$1" } : n));
+    existing.proof = existing.proof.map((p) => (p.name === 'ABC 汇总' ? { ...p, name: '我的汇总' } : p));
     const second = render(existing.customerSheet, existing).write;
     expect(second.removeSheets).toContain('我的汇总');
   });
@@ -258,7 +261,7 @@ describe('renderPlan', () => {
   test('breakdown totals are SUMs over the rows above, cached with the engine\'s totals; headers frozen', () => {
     const sheet = makeCustomerSheet({ count: 120, seed: 3, language: 'zh', messy: true, products: 3 });
     const planned = plan(sheet, settings);
-    const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], customerSheet: sheet });
+    const write = renderPlan(planned, settings, { sheetNames: [sheet.name], names: [], proof: [], customerSheet: sheet });
     const industries = write.addSheets.find((s) => s.name === SHEET_NAMES.zh.industries)!;
     expect(industries.freeze).toEqual({ rows: 3, columns: 1 });
     const total = industries.rows.at(-1)!;
@@ -304,7 +307,7 @@ describe('renderPlan', () => {
 
   test('the planned sheet must be the sheet given', () => {
     const planned = plan(sheetOf(SMALL), settings);
-    expect(() => renderPlan(planned, settings, { sheetNames: [], names: [], customerSheet: sheetOf(SMALL, 'Other') })).toThrow(/Other/);
+    expect(() => renderPlan(planned, settings, { sheetNames: [], names: [], proof: [], customerSheet: sheetOf(SMALL, 'Other') })).toThrow(/Other/);
   });
 
   test('column letters of issues stay right when earlier tag columns are blanked for planning', () => {

@@ -8,6 +8,7 @@ import type { Settings } from '../../src/engine/settings';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
 import { openXlsx } from '../../src/hosts/xlsx';
+import { viewWorkbookSync } from '../../src/hosts/workflow';
 import { ourSheetName, renderPlan, settingsFromSheet, withoutTagColumns } from '../../src/render';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
@@ -18,7 +19,8 @@ type Workbook = ReturnType<typeof openXlsx>;
 function planOnce(workbook: Workbook, sheet: string, given?: Settings): { settings: Settings; tagColumn: number } {
   const sheetNames = workbook.listSheetsSync().map((s) => s.name);
   const names = workbook.listNamesSync();
-  const settingsSheet = ourSheetName({ sheetNames, names }, 'settings');
+  const proof = viewWorkbookSync(workbook).proof;
+  const settingsSheet = ourSheetName({ sheetNames, names, proof }, 'settings');
   let settings = given ?? defaultSettings();
   if (!given && settingsSheet) {
     const read = workbook.readSheetSync(settingsSheet);
@@ -28,7 +30,7 @@ function planOnce(workbook: Workbook, sheet: string, given?: Settings): { settin
   }
   const read = workbook.readSheetSync(sheet);
   const result = plan(withoutTagColumns(read, names, null), settings);
-  const write = renderPlan(result, settings, { sheetNames, names, customerSheet: read });
+  const write = renderPlan(result, settings, { sheetNames, names, proof, customerSheet: read });
   workbook.applySync(write);
   return { settings, tagColumn: write.columns[0].firstColumn };
 }

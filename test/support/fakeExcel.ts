@@ -20,7 +20,8 @@
  *   "123" a number, "TRUE" a boolean. In a "@" cell it stays text, even through `formulas`.
  * - Sheet renames rewrite references in formulas and defined names (as Excel does); deleting a
  *   sheet turns references to it into #REF!. A formula or name referring to a sheet that does
- *   not exist is refused (InvalidArgument).
+ *   not exist is refused (InvalidArgument), and so is a sheet name Excel would misread unquoted
+ *   (R1C1!A1, TRUE!A1, XFD1!A1: Excel writes and wants 'R1C1'!A1).
  * - worksheet.onChanged handlers get events for API writes (source "Local") and for
  *   `workbook.editCell(...)` (source "Remote", a coauthor).
  *
@@ -162,11 +163,18 @@ function rectA1(r: Rect): string {
   return r.rows === 1 && r.cols === 1 ? a : `${a}:${b}`;
 }
 
+/**
+ * True for a sheet name that Excel reads as something else when it stands unquoted before "!":
+ * a cell in A1 style (A1, XFD1), in R1C1 style (R, C, RC, R2C3), or TRUE / FALSE. Excel itself
+ * always writes these quoted ('R1C1'!A1) and refuses them unquoted.
+ */
+export function misreadUnquoted(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^(?:[Rr]\d*[Cc]?\d*|[Cc]\d*)$/.test(name) || /^(?:true|false)$/i.test(name);
+}
+
 /** A sheet name as Excel writes it before "!": quoted unless it is a plain identifier. */
 export function sheetPrefix(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name)
-    ? `${name}!`
-    : `'${name.replace(/'/g, "''")}'!`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !misreadUnquoted(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
 }
 
 const REF_TAIL = /^(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)/;
@@ -176,7 +184,7 @@ const REF_TAIL = /^(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-
  * string literals: `map` returns the new sheet name, or null for a sheet that is gone (the
  * whole reference becomes #REF!), or undefined to leave it.
  */
-export function mapSheetRefs(formula: string, map: (sheet: string) => string | null | undefined): string {
+export function mapSheetRefs(formula: string, map: (sheet: string, quoted: boolean) => string | null | undefined): string {
   let out = '';
   let i = 0;
   const n = formula.length;
@@ -221,7 +229,7 @@ export function mapSheetRefs(formula: string, map: (sheet: string) => string | n
       continue;
     }
     const tail = REF_TAIL.exec(formula.slice(end));
-    const mapped = map(name);
+    const mapped = map(name, ch === "'");
     if (mapped === undefined) {
       out += formula.slice(i, end);
     } else if (mapped === null) {
@@ -232,6 +240,16 @@ export function mapSheetRefs(formula: string, map: (sheet: string) => string | n
     }
     i = end;
   }
+  return out;
+}
+
+/** Unquoted sheet prefixes in a formula that Excel would misread (see misreadUnquoted). */
+export function misreadSheetRefs(formula: string): string[] {
+  const out: string[] = [];
+  mapSheetRefs(formula, (s, quoted) => {
+    if (!quoted && misreadUnquoted(s)) out.push(s);
+    return undefined;
+  });
   return out;
 }
 
@@ -617,6 +635,8 @@ export class FakeWorkbook {
         const x = data[r][c];
         if (typeof x === 'string' && x.startsWith('=') && x.includes('!') && (row?.nf?.[rect.c0 + c] ?? 'General') !== '@') {
           for (const s of sheetRefsIn(x)) if (!this.findSheet(s)) throw officeError('InvalidArgument', where, `Unknown sheet "${s}" in ${x}`);
+          const misread = misreadSheetRefs(x)[0];
+          if (misread !== undefined) throw officeError('InvalidArgument', where, `The sheet name "${misread}" must be quoted in ${x}`);
         }
       }
     }
@@ -855,13 +875,15 @@ export class FakeWorkbook {
   }
 
   addNameOp(name: unknown, reference: unknown, comment: unknown, where: string): NameModel {
-    if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || name.length > 255) {
+    if (typeof name !== 'string' || !/^[\p{L}_\\][\p{L}\p{M}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || name.length > 255) {
       throw officeError('InvalidArgument', where, `Bad name "${String(name)}".`);
     }
     if (this.findName(name)) throw officeError('ItemAlreadyExists', where, `The name "${name}" exists.`);
     if (typeof reference !== 'string') throw officeError('InvalidArgument', where, 'The reference must be a string here.');
     const formula = reference.startsWith('=') ? reference : `=${reference}`;
     for (const s of sheetRefsIn(formula)) if (!this.findSheet(s)) throw officeError('InvalidArgument', where, `Unknown sheet "${s}".`);
+    const misread = misreadSheetRefs(formula)[0];
+    if (misread !== undefined) throw officeError('InvalidArgument', where, `The sheet name "${misread}" must be quoted: '${misread}'!`);
     const model: NameModel = { name, formula, visible: true, comment: typeof comment === 'string' ? comment : '' };
     this.names.push(model);
     this.record(() => {
@@ -2014,6 +2036,8 @@ class FakeNamedItem extends FakeProxy {
       run: () => {
         const f = v.startsWith('=') ? v : `=${v}`;
         for (const s of sheetRefsIn(f)) if (!this.context.model.findSheet(s)) throw officeError('InvalidArgument', 'NamedItem.formula');
+        const misread = misreadSheetRefs(f)[0];
+        if (misread !== undefined) throw officeError('InvalidArgument', 'NamedItem.formula', `The sheet name "${misread}" must be quoted`);
         this.context.model.nameSetProp(this.resolve(), 'formula', f, 'NamedItem.formula');
       },
     });

@@ -21,6 +21,11 @@ const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** Converts `inputPath` to .xlsx in `outDir` with a full recalculation; returns the output path. */
 export async function recalcWithLibreOffice(inputPath: string, outDir: string, timeoutMs = 120_000): Promise<string> {
+  return (await recalcManyWithLibreOffice([inputPath], outDir, timeoutMs))[0]!;
+}
+
+/** The same for several files in one start of LibreOffice (it takes seconds to start); outputs in input order. */
+export async function recalcManyWithLibreOffice(inputPaths: readonly string[], outDir: string, timeoutMs = 120_000): Promise<string[]> {
   const soffice = findOnPath('soffice');
   if (!soffice) throw new Error('soffice not found on PATH (install libreoffice-calc-nogui)');
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'lo-profile-'));
@@ -36,7 +41,7 @@ export async function recalcWithLibreOffice(inputPath: string, outDir: string, t
       'xlsx',
       '--outdir',
       outDir,
-      inputPath,
+      ...inputPaths,
     ];
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
       execFile(soffice, args, { timeout: timeoutMs }, (error, out, err) => {
@@ -44,13 +49,17 @@ export async function recalcWithLibreOffice(inputPath: string, outDir: string, t
         else resolve({ stdout: out, stderr: err });
       });
     });
-    const output = path.join(outDir, path.basename(inputPath).replace(/\.[^.]+$/, '') + '.xlsx');
-    try {
-      await fs.access(output);
-    } catch {
-      throw new Error(`soffice wrote no ${output}\nstdout: ${stdout}\nstderr: ${stderr}`);
+    const outputs: string[] = [];
+    for (const inputPath of inputPaths) {
+      const output = path.join(outDir, path.basename(inputPath).replace(/\.[^.]+$/, '') + '.xlsx');
+      try {
+        await fs.access(output);
+      } catch {
+        throw new Error(`soffice wrote no ${output}\nstdout: ${stdout}\nstderr: ${stderr}`);
+      }
+      outputs.push(output);
     }
-    return output;
+    return outputs;
   } finally {
     await fs.rm(profile, { recursive: true, force: true });
   }

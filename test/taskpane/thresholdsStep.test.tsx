@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import { withoutTagColumns } from '../../src/render';
+import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
 import { ourSheetName, settingsFromSheet } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { ThresholdsStep } from '../../src/taskpane/steps/thresholds/ThresholdsStep';
@@ -86,8 +87,7 @@ test('Reset to defaults puts back the thresholds and splits; Save to workbook wr
   fireEvent.click(screen.getByRole('button', { name: 'Save to workbook' }));
   await screen.findByText(/Settings saved in “ABC 设置”/);
   const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
-  const names = host.listNamesSync();
-  const sheet = ourSheetName({ sheetNames: host.listSheetsSync().map((s) => s.name), names }, 'settings')!;
+  const sheet = ourSheetName(namesOf(viewWorkbookSync(host)), 'settings')!;
   const read = host.readSheetSync(sheet);
   const saved = settingsFromSheet(read.values, { sheet });
   expect(saved.ok && saved.settings.thresholds['2'].aPotential).toBe(350);

@@ -27,6 +27,7 @@
 import type { CellValue } from '../../engine/types';
 import type { ExcelStep, WriteProblem } from '../../i18n/excel';
 import type { ColumnBlock, DefinedNameSpec, SheetSpec, WorkbookWrite } from '../../render/spec';
+import { definedNameProblem, sheetNameProblem } from '../../spec/names';
 import { Batcher } from './batch';
 import { ExcelHostError } from './errors';
 import { Grid, type Pass } from './grid';
@@ -107,23 +108,6 @@ export interface ApplyReport {
 const problem = (step: ExcelStep, key: WriteProblem, params: Record<string, string>, sheet?: string): ExcelHostError =>
   new ExcelHostError(`${key}: ${JSON.stringify(params)}`, { step, sheet, problem: { key, params }, changed: false });
 
-/** Why Excel would refuse a sheet name, if it would. */
-export function badSheetName(name: string): boolean {
-  return name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history';
-}
-
-/** Whether Excel would refuse a defined name. */
-export function badDefinedName(name: string): boolean {
-  return (
-    name.length === 0 ||
-    name.length > 255 ||
-    !/^[A-Za-z_\\\u00C0-\uFFFF][\w.\\\u00C0-\uFFFF]*$/.test(name) ||
-    /^[A-Za-z]{1,3}\d+$/.test(name) ||
-    /^[RrCc]\d*$/.test(name) ||
-    /^[Rr]\d*[Cc]\d*$/.test(name)
-  );
-}
-
 export class ApplyTransaction {
   private step: ExcelStep = 'prepare';
   private added: AddedSheet[] = [];
@@ -196,7 +180,8 @@ export class ApplyTransaction {
     const adding = new Set<string>();
     for (const spec of this.write.addSheets) {
       const lower = spec.name.toLowerCase();
-      if (badSheetName(spec.name)) throw problem('prepare', 'bad-sheet-name', { sheet: spec.name });
+      const sheetRule = sheetNameProblem(spec.name);
+      if (sheetRule) throw problem('prepare', 'bad-sheet-name', { sheet: spec.name, rule: sheetRule });
       if (adding.has(lower)) throw problem('prepare', 'duplicate-sheet', { sheet: spec.name });
       adding.add(lower);
       if (byName.has(lower) && !removing.has(lower)) throw problem('prepare', 'sheet-exists', { sheet: spec.name });
@@ -222,7 +207,8 @@ export class ApplyTransaction {
     const addingNames = new Set<string>();
     for (const n of this.write.addNames) {
       const lower = n.name.toLowerCase();
-      if (badDefinedName(n.name)) throw problem('prepare', 'bad-name', { name: n.name });
+      const nameRule = definedNameProblem(n.name, n.ref);
+      if (nameRule) throw problem('prepare', 'bad-name', { name: n.name, rule: nameRule });
       if (addingNames.has(lower) || (namesByLower.has(lower) && !removingNames.has(lower))) throw problem('prepare', 'name-exists', { name: n.name });
       addingNames.add(lower);
     }
@@ -423,7 +409,7 @@ export class ApplyTransaction {
       await this.queue(1, jsonStringBytes(n.name), () => names.getItem(n.name).delete());
     }
     for (const n of this.write.addNames) {
-      await this.queue(n.hidden ? 2 : 1, jsonStringBytes(n.name) + jsonStringBytes(n.ref) + 1, () => addName(names, n));
+      await this.queue(n.hidden ? 2 : 1, jsonStringBytes(n.name) + jsonStringBytes(n.ref) + jsonStringBytes(n.comment ?? '') + 1, () => addName(names, n));
     }
 
     // f. formulas
@@ -584,7 +570,9 @@ export class ApplyTransaction {
 }
 
 function addName(names: Excel.NamedItemCollection, n: DefinedNameSpec): void {
-  const item = names.add(n.name, n.ref.startsWith('=') ? n.ref : `=${n.ref}`);
+  const formula = n.ref.startsWith('=') ? n.ref : `=${n.ref}`;
+  // The comment is part of how a later plan proves the name ours (render/ownership.ts).
+  const item = n.comment ? names.add(n.name, formula, n.comment) : names.add(n.name, formula);
   if (n.hidden) item.visible = false;
 }
 

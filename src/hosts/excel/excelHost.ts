@@ -8,10 +8,10 @@
  *
  * `run` is injected (Excel.run by default) so tests pass the strict fake of test/support.
  */
-import type { CellValue } from '../../engine/types';
+import type { CellValue, SheetData } from '../../engine/types';
 import type { ExcelStep } from '../../i18n/excel';
 import type { DefinedNameSpec, WorkbookWrite } from '../../render/spec';
-import type { ProgressFn, SheetInfo, SheetRead, WorkbookHost } from '../host';
+import type { ProgressFn, SheetArea, SheetInfo, SheetRead, WorkbookHost } from '../host';
 import { ApplyTransaction, OLD_PREFIX, TEMP_PREFIX, rollback } from './apply';
 import { ExcelHostError, type ExcelHostErrorInit } from './errors';
 import { DEFAULT_LIMITS, type Limits } from './payload';
@@ -105,12 +105,30 @@ export class ExcelHost implements WorkbookHost {
   async listNames(): Promise<DefinedNameSpec[]> {
     return this.call('list', undefined, async (context) => {
       const names = context.workbook.names;
-      names.load('items/name,items/formula,items/visible');
+      names.load('items/name,items/formula,items/visible,items/comment');
       await context.sync();
       return names.items.map((n) => {
-        const ref = String(n.formula).replace(/^=/, '');
-        return n.visible ? { name: n.name, ref } : { name: n.name, ref, hidden: true };
+        const spec: DefinedNameSpec = { name: n.name, ref: String(n.formula).replace(/^=/, '') };
+        if (!n.visible) spec.hidden = true;
+        if (n.comment) spec.comment = n.comment;
+        return spec;
       });
+    });
+  }
+
+  /** The areas' values in one sync (they are a few cells each: the cells our markers point at). */
+  async readAreas(areas: readonly SheetArea[]): Promise<SheetData[]> {
+    if (areas.length === 0) return [];
+    return this.call('read', areas[0]!.sheet, async (context) => {
+      const ranges = areas.map((a) => {
+        const range = context.workbook.worksheets
+          .getItem(a.sheet)
+          .getRangeByIndexes(a.firstRow - 1, a.firstColumn - 1, a.lastRow - a.firstRow + 1, a.lastColumn - a.firstColumn + 1);
+        range.load('values');
+        return range;
+      });
+      await context.sync();
+      return areas.map((a, i) => ({ name: a.sheet, values: ranges[i]!.values as CellValue[][], firstRow: a.firstRow, firstColumn: a.firstColumn }));
     });
   }
 

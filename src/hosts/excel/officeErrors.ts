@@ -6,6 +6,8 @@ import type { Lang } from '../../i18n';
 import { fill } from '../../i18n';
 import type { ExcelStep, OfficeErrorKind } from '../../i18n/excel';
 import { OFFICE_ERROR_TEXT, ROLLBACK_TEXT, STEP_TEXT, WRITE_PROBLEM_TEXT } from '../../i18n/excel';
+import { definedNameRule, sheetNameRule } from '../../i18n/names';
+import type { NameProblem } from '../../spec/names';
 import { ExcelHostError } from './errors';
 import { isOfficeError, unwrapError } from './platform';
 
@@ -89,7 +91,11 @@ export function describeOfficeError(error: unknown): PlainError {
           : p.key === 'sheet-protected' || p.key === 'workbook-protected'
             ? 'protected'
             : 'invalid-write';
-    what = { zh: fill(WRITE_PROBLEM_TEXT.zh[p.key], p.params), en: fill(WRITE_PROBLEM_TEXT.en[p.key], p.params) };
+    // A name the shared validator refused carries its rule (spec/names.ts): said in each language.
+    const rule = p.params.rule as NameProblem | undefined;
+    const params = (lang: Lang): Record<string, string> =>
+      rule === undefined ? p.params : { ...p.params, reason: p.key === 'bad-sheet-name' ? sheetNameRule(rule, lang) : definedNameRule(rule, lang) };
+    what = { zh: fill(WRITE_PROBLEM_TEXT.zh[p.key], params('zh')), en: fill(WRITE_PROBLEM_TEXT.en[p.key], params('en')) };
   } else {
     kind = office ? kindOfCode(office.code) : notInExcel ? 'not-in-excel' : 'unknown';
     what = { zh: OFFICE_ERROR_TEXT.zh[kind].what, en: OFFICE_ERROR_TEXT.en[kind].what };

@@ -4,7 +4,8 @@
  * `node.ts` for files).
  */
 import type { DefinedNameSpec, WorkbookWrite } from '../../render/spec';
-import type { ProgressFn, SheetInfo, SheetRead, WorkbookHost } from '../host';
+import type { SheetData } from '../../engine/types';
+import type { ProgressFn, SheetArea, SheetInfo, SheetRead, WorkbookHost } from '../host';
 import { errors } from './errors';
 import { openPackage, type XlsxPackage } from './package';
 import { readSharedStrings } from './sharedStrings';
@@ -18,6 +19,8 @@ export class XlsxWorkbook implements WorkbookHost {
   private pkg: XlsxPackage;
   private bytes: Uint8Array;
   private sharedStrings: string[] | undefined;
+  /** Areas read by readAreasSync, until the next write: the command line asks more than once. */
+  private areaCache = new Map<string, SheetData>();
   /** Options for writes (compression level, timestamps). */
   buildOptions: Omit<BuildOptions, 'onProgress'> = {};
 
@@ -62,7 +65,8 @@ export class XlsxWorkbook implements WorkbookHost {
     return this.readSheetSync(name, onProgress);
   }
 
-  readSheetSync(name: string, onProgress?: ProgressFn): SheetRead {
+  /** `lastRow`: read no further than this row (the rest of the part is not decompressed). */
+  readSheetSync(name: string, onProgress?: ProgressFn, lastRow?: number): SheetRead {
     const sheet = this.pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) throw errors.sheetNotFound(name);
     if (sheet.kind !== 'worksheet') throw errors.notAWorksheet(sheet.name);
@@ -73,6 +77,7 @@ export class XlsxWorkbook implements WorkbookHost {
       date1904: this.pkg.date1904,
       sheetName: sheet.name,
       ...(onProgress ? { onProgress } : {}),
+      ...(lastRow !== undefined ? { lastRow } : {}),
     });
     return { name: sheet.name, values: v.values, firstRow: v.firstRow, firstColumn: v.firstColumn, merges: v.merges };
   }
@@ -95,7 +100,51 @@ export class XlsxWorkbook implements WorkbookHost {
     return this.pkg.workbook
       .names()
       .filter((n) => n.localSheetId === undefined)
-      .map((n) => (n.hidden ? { name: n.name, ref: n.formula, hidden: true } : { name: n.name, ref: n.formula }));
+      .map((n) => {
+        const spec: DefinedNameSpec = { name: n.name, ref: n.formula };
+        if (n.hidden) spec.hidden = true;
+        if (n.comment !== undefined) spec.comment = n.comment;
+        return spec;
+      });
+  }
+
+  async readAreas(areas: readonly SheetArea[]): Promise<SheetData[]> {
+    return this.readAreasSync(areas);
+  }
+
+  /**
+   * The areas' values. The package has no index into a sheet part: each sheet named is read
+   * from its top down to the last row asked for, once, and the rest of its part is never
+   * decompressed (the areas are a few cells at the top of our generated sheets).
+   */
+  readAreasSync(areas: readonly SheetArea[]): SheetData[] {
+    const bySheet = new Map<string, SheetArea[]>();
+    for (const a of areas) {
+      const sheet = this.pkg.sheets.find((s) => s.kind === 'worksheet' && s.name.toLowerCase() === a.sheet.toLowerCase());
+      if (!sheet) continue;
+      const list = bySheet.get(sheet.name) ?? [];
+      list.push(a);
+      bySheet.set(sheet.name, list);
+    }
+    const out: SheetData[] = [];
+    for (const [name, list] of bySheet) {
+      const key = (a: SheetArea) => `${name.toLowerCase()}|${a.firstRow}|${a.lastRow}`;
+      let read: SheetRead | undefined;
+      let lastRow = 0;
+      for (const a of list) lastRow = Math.max(lastRow, a.lastRow);
+      for (const a of list) {
+        let area = this.areaCache.get(key(a));
+        if (!area) {
+          read ??= this.readSheetSync(name, undefined, lastRow);
+          const from = Math.max(0, a.firstRow - read.firstRow);
+          const to = Math.max(from, a.lastRow - read.firstRow + 1);
+          area = { name: read.name, values: read.values.slice(from, to), firstRow: read.firstRow + from, firstColumn: read.firstColumn };
+          this.areaCache.set(key(a), area);
+        }
+        out.push(area);
+      }
+    }
+    return out;
   }
 
   /**
@@ -112,6 +161,7 @@ export class XlsxWorkbook implements WorkbookHost {
     this.bytes = bytes;
     this.pkg = pkg;
     this.sharedStrings = undefined;
+    this.areaCache.clear();
   }
 
   /** The package as it is now (after any writes): the bytes of an .xlsx/.xlsm file. */

@@ -38,7 +38,16 @@ export interface ReadOptions {
   fastPath?: boolean;
   /** The sheet's name, for messages (default: the part's name). */
   sheetName?: string;
+  /**
+   * Stop at the first row past this one (1-based): the rest of the part is not decompressed.
+   * For reads of a few cells at the top of a sheet (the cells that prove a sheet is ours);
+   * merges and rows below are then not read.
+   */
+  lastRow?: number;
 }
+
+/** Thrown inside the stream to stop it once options.lastRow is passed; never leaves readSheetValues. */
+const STOP = Symbol('stop');
 
 // What text we are collecting.
 const NONE = 0;
@@ -307,15 +316,17 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
         rowNum = saved;
         scanner.write(whole);
       }
+      if (stopAfter !== undefined && rowNum > stopAfter) throw STOP;
     },
   });
+  const stopAfter = options.lastRow;
 
   try {
     streamPartText(archive, entry, (t) => splitter.write(t), options.onProgress);
     splitter.end();
     scanner.end();
   } catch (e) {
-    throw xmlFailure(entry.name, e);
+    if (e !== STOP) throw xmlFailure(entry.name, e);
   }
 
   const result: SheetValues = { values: [], firstRow: 1, firstColumn: 1, merges };

@@ -37,6 +37,8 @@ export interface WorkbookName {
   localSheetId?: number;
   hidden: boolean;
   formula: string;
+  /** The name's comment (Excel's Name Manager), when it has one. */
+  comment?: string;
 }
 
 // CT_Workbook's sequence, for inserting elements in the right place.
@@ -103,6 +105,8 @@ export class WorkbookXml {
       const local = attr(d, 'localSheetId');
       const n: WorkbookName = { name: attr(d, 'name') ?? '', hidden: attr(d, 'hidden') === '1' || attr(d, 'hidden') === 'true', formula: textOf(d) };
       if (local !== undefined) n.localSheetId = Number(local);
+      const comment = attr(d, 'comment');
+      if (comment !== undefined && comment !== '') n.comment = comment;
       return n;
     });
   }
@@ -183,13 +187,15 @@ export class WorkbookXml {
     if (childElements(dn).length === 0) this.doc.root.children = this.doc.root.children.filter((c) => c !== dn);
   }
 
-  addName(name: string, formula: string, hidden: boolean): void {
+  /** Adds a workbook-scoped name (CT_DefinedName: name, comment, …, hidden, in the schema's order). */
+  addName(name: string, formula: string, hidden: boolean, comment?: string): void {
     let dn = firstChild(this.doc.root, 'definedNames');
     if (!dn) {
       dn = el(this.prefix + 'definedNames');
       insertInSequence(this.doc.root, dn, BEFORE_DEFINED_NAMES);
     }
     const attrs: [string, string][] = [['name', name]];
+    if (comment) attrs.push(['comment', comment]);
     if (hidden) attrs.push(['hidden', '1']);
     dn.children.push(el(this.prefix + 'definedName', attrs, [{ type: 'text', text: formula }]));
   }

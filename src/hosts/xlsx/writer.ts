@@ -111,7 +111,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
         `The defined name "${n.name}" refers to a sheet "${target}" that does not exist`,
       );
     }
-    workbook.addName(n.name, n.ref.replace(/^=/, ''), n.hidden ?? false);
+    workbook.addName(n.name, n.ref.replace(/^=/, ''), n.hidden ?? false, n.comment);
   }
 
   // ---- 5. parts that only the removed sheets reached go with them

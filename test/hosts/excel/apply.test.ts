@@ -85,7 +85,7 @@ describe('ExcelHost.apply: a planned workbook', () => {
 
     const names = new Map(wb.names.map((n) => [n.name, n]));
     for (const n of write.addNames) {
-      expect(names.get(n.name)).toEqual({ name: n.name, formula: `=${n.ref}`, visible: !n.hidden, comment: '' });
+      expect(names.get(n.name)).toEqual({ name: n.name, formula: `=${n.ref}`, visible: !n.hidden, comment: n.comment ?? '' });
     }
     expect(names.get('MyCustomers')?.formula).toBe(`='${CUSTOMER_SHEET}'!$A$3:$I$10`);
     expect(wb.sheets.some((s) => s.name.startsWith('~'))).toBe(false);

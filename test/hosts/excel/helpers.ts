@@ -3,6 +3,7 @@ import { plan } from '../../../src/engine/plan';
 import { defaultSettings } from '../../../src/engine/settings';
 import type { CellValue } from '../../../src/engine/types';
 import { ExcelHost, type Limits } from '../../../src/hosts/excel';
+import { namesOf, viewWorkbook } from '../../../src/hosts/workflow';
 import { renderPlan } from '../../../src/render';
 import { formula, num, text } from '../../../src/render/cells';
 import type { ColumnBlock, FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
@@ -39,11 +40,7 @@ export async function plannedWrite(host: ExcelHost, sheet = CUSTOMER_SHEET): Pro
   const read = await host.readSheet(sheet);
   const settings = defaultSettings();
   const result = plan(read, settings);
-  return renderPlan(result, settings, {
-    sheetNames: (await host.listSheets()).map((s) => s.name),
-    names: await host.listNames(),
-    customerSheet: read,
-  });
+  return renderPlan(result, settings, { ...namesOf(await viewWorkbook(host)), customerSheet: read });
 }
 
 /** The strings that Excel would turn into formulas, numbers or booleans if written as values. */
