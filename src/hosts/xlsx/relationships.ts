@@ -19,7 +19,15 @@ export const REL = {
 export const REL_URI = {
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  officeDocumentStrict: 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
+  coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
+  extendedPropertiesStrict: 'http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties',
 } as const;
+
+/** The content type of relationship parts. */
+export const RELS_CONTENT_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
 
 export interface Relationship {
   id: string;
