@@ -156,7 +156,7 @@ export const errors = {
   partTooLarge: (part: string, limit: number): XlsxError =>
     new XlsxError(
       'too-large',
-      `内部文件 ${part} 解压后将超过 ${formatBytes(limit)}（超过任何 Excel 工作簿的这类内容）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
+      `内部文件 ${part} 解压后将超过 ${formatBytes(limit, 'zh')}（超过任何 Excel 工作簿的这类内容）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
       `The part ${part} would unpack to more than ${formatBytes(limit)} (more than any Excel workbook holds there): the file is damaged or not a workbook: ${RESAVE_EN}`,
       part,
     ),
@@ -164,7 +164,7 @@ export const errors = {
   partPackRatio: (part: string, size: number, packed: number): XlsxError =>
     new XlsxError(
       'too-large',
-      `内部文件 ${part} 解压后将达到 ${formatBytes(size)}，是压缩大小 ${formatBytes(packed)} 的 ${LIMITS.packRatio} 倍以上（Excel 保存的文件不会这样）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
+      `内部文件 ${part} 解压后将达到 ${formatBytes(size, 'zh')}，是压缩大小 ${formatBytes(packed, 'zh')} 的 ${LIMITS.packRatio} 倍以上（Excel 保存的文件不会这样）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
       `The part ${part} would unpack to ${formatBytes(size)}, over ${LIMITS.packRatio} times its packed size of ${formatBytes(packed)} (files Excel saves never do): the file is damaged or not a workbook: ${RESAVE_EN}`,
       part,
     ),

@@ -36,9 +36,9 @@ export const LIMITS = {
 } as const;
 
 /** `67108864` → `64 MB`, `4294967296` → `4 GB` (binary units, as Windows Explorer shows them). */
-export function formatBytes(n: number): string {
+export function formatBytes(n: number, lang: 'zh' | 'en' = 'en'): string {
   if (n >= 1024 * MiB) return `${+(n / (1024 * MiB)).toFixed(1)} GB`;
   if (n >= MiB) return `${+(n / MiB).toFixed(1)} MB`;
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
+  return lang === 'zh' ? `${n} 字节` : `${n} bytes`;
 }

@@ -275,7 +275,7 @@ function checkDeclaredSize(entry: ZipEntry, cap: number): void {
 function overDeclared(entry: ZipEntry): XlsxError {
   return errors.damagedPart(
     entry.name,
-    `解压后超过登记的 ${formatBytes(entry.size)}（在第一个多出的字节处已停止）`,
+    `解压后超过登记的 ${formatBytes(entry.size, 'zh')}（在第一个多出的字节处已停止）`,
     `unpacks to more than the ${formatBytes(entry.size)} it declares (stopped at the first byte past it)`,
   );
 }
