@@ -10,10 +10,10 @@ const MiB = 1024 * 1024;
 export const LIMITS = {
   /**
    * Parts read whole and parsed into a tree ([Content_Types].xml, relationships, workbook.xml,
-   * styles.xml, tables): 64 MB unpacked. Excel's own caps (about 64,000 cell formats) keep
+   * styles.xml, tables): 32 MB unpacked. Excel's own caps (about 64,000 cell formats) keep
    * the biggest real ones to a few tens of MB.
    */
-  smallPartBytes: 64 * MiB,
+  smallPartBytes: 32 * MiB,
   /**
    * Parts streamed (sheets, shared strings) or copied untouched (images, pivot caches…): 4 GB
    * unpacked. A sheet at Excel's limit of 1,048,576 rows with 20 columns of values and styles

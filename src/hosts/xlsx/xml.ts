@@ -176,42 +176,52 @@ export function serializeElement(el: XmlElement): string {
   return out.join('');
 }
 
-/** Writes a node and its subtree; walks with its own stack (a tree built in code has no depth limit). */
+/**
+ * Writes a node and its subtree; walks with its own stack (a tree built in code has no depth
+ * limit). Pieces are joined every few thousand into one string: millions of tiny entries in
+ * `out` would make a 30 MB styles.xml cost some 600 MB on the way out.
+ */
 function writeNode(root: XmlNode, out: string[]): void {
   // Each frame is an element whose children are being written, and the index of the next one.
   const open: { el: XmlElement; next: number }[] = [];
+  const p: string[] = [];
   let n: XmlNode | undefined = root;
   for (;;) {
     if (n) {
       switch (n.type) {
         case 'text':
-          out.push(escapeText(n.text));
+          p.push(escapeText(n.text));
           break;
         case 'comment':
-          out.push(`<!--${n.text}-->`);
+          p.push(`<!--${n.text}-->`);
           break;
         case 'pi':
-          out.push(`<?${n.target}${n.body ? ' ' + n.body : ''}?>`);
+          p.push(`<?${n.target}${n.body ? ' ' + n.body : ''}?>`);
           break;
         case 'element':
-          out.push('<', n.name);
-          for (const [k, v] of n.attrs) out.push(' ', k, '="', escapeAttr(v), '"');
-          if (n.children.length === 0) out.push('/>');
+          p.push('<', n.name);
+          for (const [k, v] of n.attrs) p.push(' ', k, '="', escapeAttr(v), '"');
+          if (n.children.length === 0) p.push('/>');
           else {
-            out.push('>');
+            p.push('>');
             open.push({ el: n, next: 0 });
           }
       }
+      if (p.length > 8192) {
+        out.push(p.join(''));
+        p.length = 0;
+      }
     }
     const top = open[open.length - 1];
-    if (!top) return;
+    if (!top) break;
     if (top.next < top.el.children.length) n = top.el.children[top.next++];
     else {
-      out.push('</', top.el.name, '>');
+      p.push('</', top.el.name, '>');
       open.pop();
       n = undefined;
     }
   }
+  if (p.length) out.push(p.join(''));
 }
 
 // ---------------------------------------------------------------------------------- tree helpers

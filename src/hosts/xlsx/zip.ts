@@ -151,13 +151,13 @@ export class ZipArchive {
   private localDataStart(entry: ZipEntry): number {
     const b = this.bytes;
     const o = entry.localOffset;
-    if (o + 30 > b.length || u32(b, o) !== SIG_LOCAL) throw errors.corruptZip('bad local header', entry.name);
+    if (o + 30 > b.length || u32(b, o) !== SIG_LOCAL) throw errors.damagedPart(entry.name, '的本地文件头损坏', 'has a damaged local header');
     const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
-    if (start + entry.compressedSize > b.length) throw errors.corruptZip('entry runs past the end of the file', entry.name);
+    if (start + entry.compressedSize > b.length) throw errors.damagedPart(entry.name, '的数据超出了文件末尾（文件不完整）', 'runs past the end of the file (the file is incomplete)');
     return start;
   }
 
-  /** The entry's content, decompressed and checked against its CRC. For small parts (≤ 64 MB). */
+  /** The entry's content, decompressed and checked against its CRC. For small parts (≤ 32 MB: LIMITS.smallPartBytes). */
   read(entry: ZipEntry): Uint8Array {
     checkDeclaredSize(entry, LIMITS.smallPartBytes);
     const parts: Uint8Array[] = [];
@@ -365,7 +365,7 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     const method = u16(b, o + 10);
     if (flags & 0x1) throw errors.encrypted();
     if (method !== 0 && method !== 8 && !name.endsWith('/')) {
-      throw errors.corruptZip(`unsupported compression method ${method}`, name);
+      throw errors.damagedPart(name, `使用了不支持的压缩方式 ${method}`, `uses an unsupported compression method (${method})`);
     }
     entries.push({
       name,

@@ -104,7 +104,7 @@ describe.each(CODECS)('with %s', (codecName, codec) => {
     (part) => {
       const honest = errorOf(() => openXlsx(withPart(part, { deflated: zeroBomb(3 * GB), size: 3 * GB, crc: 0 })));
       expect(honest.code).toBe('too-large');
-      expect(honest.messageEn).toContain(`The part ${part} would unpack to more than 64 MB`);
+      expect(honest.messageEn).toContain(`The part ${part} would unpack to more than 32 MB`);
       const lying = withPart(part, { deflated: zeroBomb(3 * GB), size: 1000, crc: 0 });
       const archive = ZipArchive.open(lying);
       const e = errorOf(() => archive.read(archive.get(part)!));
@@ -190,5 +190,26 @@ describe('peak memory of `abc-planner plan` on bombs (child processes, --max-old
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.peakRssMb).toBeLessThan(1024);
     await expect(fs.readdir(dir)).resolves.toEqual(['bomb.xlsx']);
+  });
+
+  test('a styles.xml just under the 32 MB cap (380,000 cell formats, six times Excel’s limit) is planned under 1 GB', async () => {
+    const parts = plannableParts();
+    const xfs: string[] = [];
+    let size = 0;
+    for (let n = 0; size < LIMITS.smallPartBytes - 2 * MB; n++) {
+      const xf = `<xf numFmtId="${n % 200}" fontId="0" fillId="0" borderId="${n % 7}" xfId="0" applyNumberFormat="1"/>`;
+      xfs.push(xf);
+      size += xf.length;
+    }
+    const styles = new TextDecoder().decode(parts['xl/styles.xml']).replace(/<cellXfs count="\d+">/, `<cellXfs count="${xfs.length + 3}">${xfs.join('')}`);
+    parts['xl/styles.xml'] = new TextEncoder().encode(styles);
+    const file = path.join(dir, 'styles.xlsx');
+    await fs.writeFile(file, rawZip(entriesOf(parts)));
+    const r = await plan(file);
+    expect(r.code).toBe(0);
+    expect(r.peakRssMb).toBeLessThan(1024);
+    checkZipIntegrity(new Uint8Array(await fs.readFile(path.join(dir, 'out.xlsx'))));
+    await fs.rm(path.join(dir, 'out.xlsx'));
+    await fs.rm(file);
   });
 });
