@@ -174,6 +174,12 @@ export const errors = {
       `压缩包里有 ${count.toLocaleString('en-US')} 个内部文件，超过上限 ${LIMITS.entries.toLocaleString('en-US')}：文件已损坏或不是工作簿，${RESAVE_ZH}`,
       `The zip holds ${count.toLocaleString('en-US')} parts, over the limit of ${LIMITS.entries.toLocaleString('en-US')}: the file is damaged or not a workbook: ${RESAVE_EN}`,
     ),
+  tooManyPartsAfterWrite: (count: number): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `写入后工作簿将有 ${count.toLocaleString('en-US')} 个内部文件，超过上限 ${LIMITS.entries.toLocaleString('en-US')}：请在 Excel 中删除不用的工作表、图片或其他内容后再试`,
+      `After this write the workbook would hold ${count.toLocaleString('en-US')} parts, over the limit of ${LIMITS.entries.toLocaleString('en-US')}: remove sheets, pictures or other content you do not need in Excel, then try again`,
+    ),
   tooDeep: (part: string): XlsxError =>
     new XlsxError(
       'bad-xml',

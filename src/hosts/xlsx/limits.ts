@@ -26,8 +26,11 @@ export const LIMITS = {
    */
   packRatio: 250,
   packRatioGraceBytes: 16 * MiB,
-  /** Parts (zip entries) in one package. Real workbooks have tens to a few thousand. */
-  entries: 1_000_000,
+  /**
+   * Parts (zip entries) in one package: 500,000. Real workbooks have tens to a few thousand;
+   * each entry costs about 1 KB while a write holds the package read and the one written.
+   */
+  entries: 500_000,
   /**
    * Element nesting in a small part. libxml2 (LibreOffice, xmllint) stops at 256 by default;
    * real workbook.xml and styles.xml are nested under 10 deep.

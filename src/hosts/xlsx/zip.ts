@@ -615,6 +615,8 @@ export class ZipWriter {
     if (open) throw new Error(`zip: entry ${new TextDecoder().decode(open.nameBytes)} was not ended`);
     // More than 65,534 entries need the ZIP64 end records (the count no longer fits 16 bits);
     // offsets and sizes still fit 32 bits, as the 4 GB check below keeps them.
+    // What we write must open again (a write adds a few sheets to a package near the limit).
+    if (this.pending.length > LIMITS.entries) throw errors.tooManyPartsAfterWrite(this.pending.length);
     const zip64 = this.pending.length >= 0xffff;
     let total = 22 + (zip64 ? ZIP64_END_BYTES : 0);
     for (const p of this.pending) total += 30 + p.nameBytes.length + p.compressedSize + 46 + p.nameBytes.length;

@@ -172,11 +172,24 @@ describe('70,000 entries', () => {
     expect(checkZipIntegrity(out)).toBeGreaterThan(66_000);
   });
 
-  test('a directory claiming more than a million entries is refused before it is walked', () => {
+  test('a directory claiming more than 500,000 entries is refused before it is walked', () => {
     const e = errorOf(() => openXlsx(rawZip(entriesOf(plannableParts()), { zip64: true, zip64Count: 2_000_000 })));
     expect(e.code).toBe('too-large');
-    expect(e.messageEn).toContain('The zip holds 2,000,000 parts, over the limit of 1,000,000');
-    expect(e.messageZh).toContain('压缩包里有 2,000,000 个内部文件，超过上限 1,000,000');
+    expect(e.messageEn).toContain('The zip holds 2,000,000 parts, over the limit of 500,000');
+    expect(e.messageZh).toContain('压缩包里有 2,000,000 个内部文件，超过上限 500,000');
+  });
+
+  test('a write that would take the package past 500,000 entries is refused plainly; the workbook is unchanged', () => {
+    const entries = manyEntries(0);
+    const extra = LIMITS.entries - entries.length;
+    for (let i = 1; i <= extra; i++) entries.push({ name: `customXml/item${i}.xml`, data: 'x', method: 0 });
+    const bytes = rawZip(entries, { zip64: true });
+    const wb = openXlsx(bytes);
+    const e = errorOf(() => wb.applySync(ADD_SHEET));
+    expect(e.code).toBe('too-large');
+    expect(e.messageEn).toContain('After this write the workbook would hold 500,001 parts, over the limit of 500,000');
+    expect(e.messageZh).toContain('写入后工作簿将有 500,001 个内部文件，超过上限 500,000');
+    expect(wb.toBytes()).toBe(bytes);
   });
 
   test('a count that disagrees with the directory is refused as damaged', () => {
