@@ -1,11 +1,24 @@
 /**
  * Optional native (de)compression. In the browser fflate does all the work; in Node the
- * Node-only module (`node.ts`) plugs in zlib, which inflates about three times faster.
+ * Node-only module (`node.ts`) plugs in zlib (see `zlibCodec.ts`), which inflates about three
+ * times faster.
  */
 export interface NativeCodec {
-  inflateRaw(data: Uint8Array): Uint8Array;
+  /**
+   * Inflates a whole raw-deflate stream. Must stop as soon as the output would pass `maxOutput`
+   * bytes and throw `InflateLimitError` then: the limit is what keeps a zip bomb out of memory.
+   */
+  inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array;
   deflateRaw(data: Uint8Array, level: number): Uint8Array;
   crc32?(data: Uint8Array, previous: number): number;
+}
+
+/** Thrown by a codec when the inflated data would pass the limit it was given. */
+export class InflateLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`inflated data passes ${limit} bytes`);
+    this.name = 'InflateLimitError';
+  }
 }
 
 let native: NativeCodec | undefined;

@@ -1,3 +1,5 @@
+import { formatBytes, LIMITS } from './limits';
+
 /**
  * The one error the .xlsx host throws for anything a person can act on: bad input files,
  * names Excel would refuse, writes that would lose data. Every message says what it is and
@@ -43,6 +45,9 @@ export class XlsxError extends Error {
     if (part !== undefined) this.part = part;
   }
 }
+
+const RESAVE_ZH = '请在 Excel 中打开并另存为 .xlsx（或向发件人要一份新的副本）后再试';
+const RESAVE_EN = 'open it in Excel and save it again as .xlsx (or ask the sender for a fresh copy), then try again';
 
 /** The messages for bad input files, one place so the CLI, the web page and tests agree. */
 export const errors = {
@@ -122,6 +127,65 @@ export const errors = {
       'not-a-worksheet',
       `“${name}”是图表工作表或对话框工作表，不是数据工作表，请选择含数据的工作表`,
       `"${name}" is a chart or dialog sheet, not a worksheet: choose the sheet that holds your data`,
+    ),
+  /** Two zip entries whose names are equal ignoring case: OPC part names ignore case. */
+  duplicatePart: (first: string, second: string): XlsxError =>
+    new XlsxError(
+      'corrupt-zip',
+      `文件已损坏：有两个名为 ${first} 的部件${first === second ? '' : `（${first} 与 ${second}，部件名不区分大小写）`}，${RESAVE_ZH}`,
+      `The file is damaged: two parts are named ${first}${first === second ? '' : ` (${first} and ${second}; part names ignore case)`}: ${RESAVE_EN}`,
+      second,
+    ),
+  /** Two entries whose packed bytes share the same stretch of the file (a known zip-bomb trick). */
+  overlappingParts: (first: string, second: string): XlsxError =>
+    new XlsxError(
+      'corrupt-zip',
+      `文件已损坏：部件 ${first} 与 ${second} 在压缩包中的数据相互重叠，${RESAVE_ZH}`,
+      `The file is damaged: the parts ${first} and ${second} overlap inside the zip: ${RESAVE_EN}`,
+      second,
+    ),
+  /** A part's data is bad: checksum, inflation, or more bytes than its header declares. */
+  damagedPart: (part: string, detailZh: string, detailEn: string): XlsxError =>
+    new XlsxError(
+      'corrupt-zip',
+      `文件已损坏：内部文件 ${part} ${detailZh}，${RESAVE_ZH}`,
+      `The file is damaged: its part ${part} ${detailEn}: ${RESAVE_EN}`,
+      part,
+    ),
+  /** A part that would unpack past the size cap for its kind. */
+  partTooLarge: (part: string, limit: number): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `内部文件 ${part} 解压后将超过 ${formatBytes(limit, 'zh')}（超过任何 Excel 工作簿的这类内容）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
+      `The part ${part} would unpack to more than ${formatBytes(limit)} (more than any Excel workbook holds there): the file is damaged or not a workbook: ${RESAVE_EN}`,
+      part,
+    ),
+  /** A part that would unpack to far more than its packed size: a zip bomb. */
+  partPackRatio: (part: string, size: number, packed: number): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `内部文件 ${part} 解压后将达到 ${formatBytes(size, 'zh')}，是压缩大小 ${formatBytes(packed, 'zh')} 的 ${LIMITS.packRatio} 倍以上（Excel 保存的文件不会这样）：文件已损坏或不是工作簿，${RESAVE_ZH}`,
+      `The part ${part} would unpack to ${formatBytes(size)}, over ${LIMITS.packRatio} times its packed size of ${formatBytes(packed)} (files Excel saves never do): the file is damaged or not a workbook: ${RESAVE_EN}`,
+      part,
+    ),
+  tooManyParts: (count: number): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `压缩包里有 ${count.toLocaleString('en-US')} 个内部文件，超过上限 ${LIMITS.entries.toLocaleString('en-US')}：文件已损坏或不是工作簿，${RESAVE_ZH}`,
+      `The zip holds ${count.toLocaleString('en-US')} parts, over the limit of ${LIMITS.entries.toLocaleString('en-US')}: the file is damaged or not a workbook: ${RESAVE_EN}`,
+    ),
+  tooManyPartsAfterWrite: (count: number): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `写入后工作簿将有 ${count.toLocaleString('en-US')} 个内部文件，超过上限 ${LIMITS.entries.toLocaleString('en-US')}：请在 Excel 中删除不用的工作表、图片或其他内容后再试`,
+      `After this write the workbook would hold ${count.toLocaleString('en-US')} parts, over the limit of ${LIMITS.entries.toLocaleString('en-US')}: remove sheets, pictures or other content you do not need in Excel, then try again`,
+    ),
+  tooDeep: (part: string): XlsxError =>
+    new XlsxError(
+      'bad-xml',
+      `工作簿内部文件 ${part} 的 XML 嵌套超过 ${LIMITS.xmlDepth} 层（正常工作簿只有几层）：文件已损坏或不是 Excel 保存的，${RESAVE_ZH}`,
+      `The workbook's part ${part} nests its XML more than ${LIMITS.xmlDepth} levels deep (real workbooks nest a few levels): the file is damaged or was not saved by Excel: ${RESAVE_EN}`,
+      part,
     ),
 };
 

@@ -16,13 +16,10 @@ import * as zlib from 'node:zlib';
 import { useNativeCodec } from './codec';
 import { XlsxError } from './errors';
 import { openXlsx, type XlsxWorkbook } from './index';
+import { zlibCodec } from './zlibCodec';
 
 // zlib instead of fflate for (de)compression in Node.
-useNativeCodec({
-  inflateRaw: (data) => zlib.inflateRawSync(data),
-  deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
-  ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, previous: number) => zlib.crc32(data, previous) } : {}),
-});
+useNativeCodec(zlibCodec(zlib));
 
 export { openXlsx, XlsxWorkbook } from './index';
 export { XlsxError } from './errors';

@@ -6,7 +6,7 @@
 import type { OoxmlNamespaces } from './conformance';
 import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
 import { errors } from './errors';
-import { relsPartFor, Relationships, REL } from './relationships';
+import { relsPartFor, Relationships, REL, REL_URI, RELS_CONTENT_TYPE } from './relationships';
 import { requireZip } from './sniff';
 import { WorkbookXml, type WorkbookSheet } from './workbookXml';
 import { decodePart } from './xml';
@@ -32,7 +32,15 @@ export interface XlsxPackage {
   sharedStringsPart?: string;
   stylesPart?: string;
   date1904: boolean;
+  /**
+   * Set when the package's `_rels/.rels` is missing or does not name the workbook (the
+   * workbook was found at its usual `xl/workbook.xml`): the text of a standard one, which a
+   * write puts in its place so that the file written opens in Excel.
+   */
+  repairedRootRels?: string;
 }
+
+const ROOT_RELS = '_rels/.rels';
 
 /** A part's text, or undefined if the package has no such part. */
 export function partText(archive: ZipArchive, part: string): string | undefined {
@@ -61,7 +69,11 @@ export function openPackage(bytes: Uint8Array, fileName?: string): XlsxPackage {
 
   const rootRels = loadRels(archive, '');
   let workbookPart = rootRels.ofKind(REL.officeDocument)[0]?.partName;
-  if (workbookPart === undefined && archive.has('xl/workbook.xml')) workbookPart = 'xl/workbook.xml';
+  let repairRootRels = false;
+  if (workbookPart === undefined && archive.has('xl/workbook.xml')) {
+    workbookPart = 'xl/workbook.xml';
+    repairRootRels = true;
+  }
   if (workbookPart === undefined) {
     if (archive.has('xl/workbook.bin')) throw errors.xlsb();
     throw errors.noWorkbook();
@@ -73,7 +85,8 @@ export function openPackage(bytes: Uint8Array, fileName?: string): XlsxPackage {
   if (!wbEntry) throw errors.missingPart(workbookPart);
   workbookPart = wbEntry.name;
 
-  const workbook = WorkbookXml.parse(decodePart(archive.read(wbEntry)), workbookPart);
+  const workbookText = decodePart(archive.read(wbEntry));
+  const workbook = WorkbookXml.parse(workbookText, workbookPart);
   const workbookRels = loadRels(archive, workbookPart);
 
   const sheets: PackageSheet[] = workbook.sheets().map((s) => {
@@ -104,5 +117,24 @@ export function openPackage(bytes: Uint8Array, fileName?: string): XlsxPackage {
   const styles = workbookRels.ofKind(REL.styles)[0]?.partName;
   if (styles && archive.has(styles)) pkg.stylesPart = archive.get(styles)!.name;
   pkg.date1904 = workbook.date1904();
+  if (repairRootRels) {
+    const strict = workbookText.includes('http://purl.oclc.org/ooxml/spreadsheetml/main');
+    pkg.repairedRootRels = repairedRootRels(archive, contentTypes, rootRels, workbookPart, strict);
+  }
   return pkg;
+}
+
+/**
+ * The package's relationships with the workbook added (and, when the whole part was missing,
+ * the document properties too), as Excel writes them. Refused when the content types do not
+ * cover .rels parts: the part we would add would have no type, and Excel would not open it.
+ */
+function repairedRootRels(archive: ZipArchive, contentTypes: ContentTypes, rootRels: Relationships, workbookPart: string, strict: boolean): string {
+  if (contentTypes.typeOf(ROOT_RELS) !== RELS_CONTENT_TYPE) throw errors.missingPart(ROOT_RELS);
+  rootRels.add(strict ? REL_URI.officeDocumentStrict : REL_URI.officeDocument, workbookPart);
+  if (!archive.has(ROOT_RELS)) {
+    if (archive.has('docProps/core.xml')) rootRels.add(REL_URI.coreProperties, 'docProps/core.xml');
+    if (archive.has('docProps/app.xml')) rootRels.add(strict ? REL_URI.extendedPropertiesStrict : REL_URI.extendedProperties, 'docProps/app.xml');
+  }
+  return rootRels.serialize();
 }

@@ -15,6 +15,18 @@ export const REL = {
   calcChain: 'calcChain',
 } as const;
 
+/** Package-level relationship types (both conformance classes) that a repaired `_rels/.rels` names. */
+export const REL_URI = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  officeDocumentStrict: 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
+  coreProperties: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  extendedProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties',
+  extendedPropertiesStrict: 'http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties',
+} as const;
+
+/** The content type of relationship parts. */
+export const RELS_CONTENT_TYPE = 'application/vnd.openxmlformats-package.relationships+xml';
+
 export interface Relationship {
   id: string;
   /** The type URI as written. */

@@ -182,6 +182,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   for (const entry of archive.entries) {
     const key = lower(entry.name);
     if (removedParts.has(key)) continue;
+    if (pkg.repairedRootRels !== undefined && key === '_rels/.rels') continue; // written below
     if (lateParts.has(key)) {
       late.set(key, { entry, slot: zip.placeholder(entry.name) });
       continue;
@@ -220,6 +221,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     }
     zip.copy(archive, entry);
   }
+  if (pkg.repairedRootRels !== undefined) zip.add('_rels/.rels', pkg.repairedRootRels);
   for (const { spec, part } of newSheets) {
     const sink = zip.openText(part);
     writeSheetXml(spec, styles, (t) => sink.write(t), ns);

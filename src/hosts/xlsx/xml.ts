@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { errors, XlsxError } from './errors';
+import { LIMITS } from './limits';
 
 // ---------------------------------------------------------------------------------- escaping
 
@@ -131,6 +132,9 @@ export function parseXml(text: string, part: string): XmlDocument {
     throw errors.badXml(part, 'DOCTYPE is not allowed');
   });
   parser.on('opentag', (tag) => {
+    // saxes itself does not recurse, but everything that walks the tree would: refuse XML
+    // nested deeper than any real part (see LIMITS.xmlDepth) at the first element past it.
+    if (stack.length >= LIMITS.xmlDepth) throw errors.tooDeep(part);
     const el: XmlElement = { type: 'element', name: tag.name, attrs: Object.entries(tag.attributes as Record<string, string>), children: [] };
     if (stack.length === 0) {
       if (root) throw errors.badXml(part, 'more than one root element');
@@ -172,29 +176,52 @@ export function serializeElement(el: XmlElement): string {
   return out.join('');
 }
 
-function writeNode(n: XmlNode, out: string[]): void {
-  switch (n.type) {
-    case 'text':
-      out.push(escapeText(n.text));
-      return;
-    case 'comment':
-      out.push(`<!--${n.text}-->`);
-      return;
-    case 'pi':
-      out.push(`<?${n.target}${n.body ? ' ' + n.body : ''}?>`);
-      return;
-    case 'element': {
-      out.push('<', n.name);
-      for (const [k, v] of n.attrs) out.push(' ', k, '="', escapeAttr(v), '"');
-      if (n.children.length === 0) {
-        out.push('/>');
-        return;
+/**
+ * Writes a node and its subtree; walks with its own stack (a tree built in code has no depth
+ * limit). Pieces are joined every few thousand into one string: millions of tiny entries in
+ * `out` would make a 30 MB styles.xml cost some 600 MB on the way out.
+ */
+function writeNode(root: XmlNode, out: string[]): void {
+  // Each frame is an element whose children are being written, and the index of the next one.
+  const open: { el: XmlElement; next: number }[] = [];
+  const p: string[] = [];
+  let n: XmlNode | undefined = root;
+  for (;;) {
+    if (n) {
+      switch (n.type) {
+        case 'text':
+          p.push(escapeText(n.text));
+          break;
+        case 'comment':
+          p.push(`<!--${n.text}-->`);
+          break;
+        case 'pi':
+          p.push(`<?${n.target}${n.body ? ' ' + n.body : ''}?>`);
+          break;
+        case 'element':
+          p.push('<', n.name);
+          for (const [k, v] of n.attrs) p.push(' ', k, '="', escapeAttr(v), '"');
+          if (n.children.length === 0) p.push('/>');
+          else {
+            p.push('>');
+            open.push({ el: n, next: 0 });
+          }
       }
-      out.push('>');
-      for (const c of n.children) writeNode(c, out);
-      out.push('</', n.name, '>');
+      if (p.length > 8192) {
+        out.push(p.join(''));
+        p.length = 0;
+      }
+    }
+    const top = open[open.length - 1];
+    if (!top) break;
+    if (top.next < top.el.children.length) n = top.el.children[top.next++];
+    else {
+      p.push('</', top.el.name, '>');
+      open.pop();
+      n = undefined;
     }
   }
+  if (p.length) out.push(p.join(''));
 }
 
 // ---------------------------------------------------------------------------------- tree helpers
@@ -242,9 +269,12 @@ export function firstChild(e: XmlElement, local: string): XmlElement | undefined
 /** Concatenated text content. */
 export function textOf(e: XmlElement): string {
   let s = '';
-  for (const c of e.children) {
+  // Depth-first, in document order, without recursion.
+  const pending: XmlNode[] = [];
+  for (let i = e.children.length - 1; i >= 0; i--) pending.push(e.children[i]!);
+  for (let c = pending.pop(); c; c = pending.pop()) {
     if (c.type === 'text') s += c.text;
-    else if (c.type === 'element') s += textOf(c);
+    else if (c.type === 'element') for (let i = c.children.length - 1; i >= 0; i--) pending.push(c.children[i]!);
   }
   return s;
 }

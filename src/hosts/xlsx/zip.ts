@@ -4,9 +4,10 @@
  * fflate does the (de)compression; this module owns the container so that an entry we do not
  * change is never decompressed, recompressed or altered.
  */
-import { Deflate, Inflate, inflateSync } from 'fflate';
-import { nativeCodec } from './codec';
+import { Deflate, Inflate } from 'fflate';
+import { InflateLimitError, nativeCodec } from './codec';
 import { errors, XlsxError } from './errors';
+import { formatBytes, LIMITS } from './limits';
 
 const SIG_LOCAL = 0x04034b50;
 /** Parts up to this size are inflated natively in one piece (then handed out in chunks). */
@@ -15,6 +16,13 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
+/** The ZIP64 end-of-central-directory record (56 bytes) and its locator (20). */
+const ZIP64_END_BYTES = 56 + 20;
+
+function setU64(view: DataView, o: number, n: number): void {
+  view.setUint32(o, n >>> 0, true);
+  view.setUint32(o + 4, Math.floor(n / 0x100000000), true);
+}
 
 // ---------------------------------------------------------------------------------- crc32
 
@@ -71,16 +79,37 @@ export interface ZipEntry {
   externalAttributes: number;
 }
 
+/** Compressed bytes per fflate push: one push then yields at most ~66 MB (deflate packs ≤ 1032:1). */
+const INFLATE_STEP = 1 << 16;
+/** Decompressed bytes per chunk handed to a consumer. */
+const CHUNK = 1 << 21;
+
 export class ZipArchive {
   readonly bytes: Uint8Array;
   /** Entries in central-directory order. */
   readonly entries: ZipEntry[];
+  /**
+   * Bytes inflated so far from this archive (all entries): the bound on work and memory that
+   * the limits keep, counted so that tests can see where inflation stopped.
+   */
+  inflatedBytes = 0;
   private readonly byLowerName = new Map<string, ZipEntry>();
+  private readonly dataOffset = new Map<ZipEntry, number>();
+  /** Entries whose data has been inflated in full and matched its CRC. */
+  private readonly verified = new Set<ZipEntry>();
 
   private constructor(bytes: Uint8Array, entries: ZipEntry[]) {
     this.bytes = bytes;
     this.entries = entries;
-    for (const e of entries) this.byLowerName.set(e.name.toLowerCase(), e);
+    for (const e of entries) {
+      // OPC part names ignore case: two entries equal but for case are two parts with one name,
+      // and no reader agrees on which one counts.
+      const key = e.name.toLowerCase();
+      const earlier = this.byLowerName.get(key);
+      if (earlier) throw errors.duplicatePart(earlier.name, e.name);
+      this.byLowerName.set(key, e);
+    }
+    this.checkLayout();
   }
 
   static open(bytes: Uint8Array): ZipArchive {
@@ -98,32 +127,47 @@ export class ZipArchive {
 
   /** The entry's compressed bytes, as stored. */
   raw(entry: ZipEntry): Uint8Array {
-    const b = this.bytes;
-    const o = entry.localOffset;
-    if (o + 30 > b.length || u32(b, o) !== SIG_LOCAL) {
-      throw errors.corruptZip('bad local header', entry.name);
-    }
-    const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
-    const end = start + entry.compressedSize;
-    if (end > b.length) throw errors.corruptZip('entry runs past the end of the file', entry.name);
-    return b.subarray(start, end);
+    const start = this.dataOffset.get(entry) ?? this.localDataStart(entry);
+    return this.bytes.subarray(start, start + entry.compressedSize);
   }
 
-  /** The entry's content, decompressed and checked against its CRC. */
-  read(entry: ZipEntry): Uint8Array {
-    const raw = this.raw(entry);
-    let out: Uint8Array;
-    if (entry.method === 0) out = raw;
-    else {
-      try {
-        const native = nativeCodec();
-        out = native ? native.inflateRaw(raw) : inflateSync(raw, { out: new Uint8Array(entry.size) });
-      } catch (e) {
-        throw errors.corruptZip(`cannot inflate: ${(e as Error).message}`, entry.name);
-      }
+  /**
+   * Finds each entry's data behind its local header, and refuses entries whose data overlap:
+   * no zip writer does that, while a zip bomb does (many entries inflating one stretch).
+   */
+  private checkLayout(): void {
+    const order = this.entries.slice().sort((a, b) => a.localOffset - b.localOffset);
+    let previous: ZipEntry | undefined;
+    let previousEnd = 0;
+    for (const e of order) {
+      if (previous && e.localOffset < previousEnd) throw errors.overlappingParts(previous.name, e.name);
+      const start = this.localDataStart(e);
+      this.dataOffset.set(e, start);
+      previous = e;
+      previousEnd = start + e.compressedSize;
     }
-    if (out.length !== entry.size || crc32(out) !== entry.crc) {
-      throw errors.corruptZip('checksum mismatch', entry.name);
+  }
+
+  private localDataStart(entry: ZipEntry): number {
+    const b = this.bytes;
+    const o = entry.localOffset;
+    if (o + 30 > b.length || u32(b, o) !== SIG_LOCAL) throw errors.damagedPart(entry.name, '的本地文件头损坏', 'has a damaged local header');
+    const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
+    if (start + entry.compressedSize > b.length) throw errors.damagedPart(entry.name, '的数据超出了文件末尾（文件不完整）', 'runs past the end of the file (the file is incomplete)');
+    return start;
+  }
+
+  /** The entry's content, decompressed and checked against its CRC. For small parts (≤ 32 MB: LIMITS.smallPartBytes). */
+  read(entry: ZipEntry): Uint8Array {
+    checkDeclaredSize(entry, LIMITS.smallPartBytes);
+    const parts: Uint8Array[] = [];
+    this.unpack(entry, (chunk) => parts.push(chunk));
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(entry.size);
+    let o = 0;
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
     }
     return out;
   }
@@ -133,13 +177,36 @@ export class ZipArchive {
    * `onChunk` gets each decompressed chunk; `onProgress` the count of compressed bytes consumed.
    */
   stream(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void, onProgress?: (done: number, total: number) => void): void {
+    checkDeclaredSize(entry, LIMITS.largePartBytes);
+    this.unpack(entry, onChunk, onProgress);
+  }
+
+  /**
+   * Checks that an entry inflates to its declared size and CRC, once per archive (an entry
+   * already read or streamed in full is not inflated again). Called for every entry a write
+   * copies untouched, so that a damaged part is refused rather than passed on.
+   */
+  verify(entry: ZipEntry): void {
+    if (this.verified.has(entry)) return;
+    checkDeclaredSize(entry, LIMITS.largePartBytes);
+    this.unpack(entry, () => undefined);
+  }
+
+  /**
+   * Inflates the entry and hands out its data in chunks, never more than the size its central
+   * directory record declares (the caller has checked that size against the caps): a part that
+   * would go on is refused at that point. Checks length and CRC at the end.
+   */
+  private unpack(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void, onProgress?: (done: number, total: number) => void): void {
     const raw = this.raw(entry);
+    const name = entry.name;
     let crc = 0;
     let size = 0;
     let consumerFailure: { error: unknown } | undefined;
     const take = (chunk: Uint8Array): void => {
-      crc = crc32(chunk, crc);
       size += chunk.length;
+      if (size > entry.size) throw overDeclared(entry);
+      crc = crc32(chunk, crc);
       try {
         onChunk(chunk);
       } catch (e) {
@@ -147,30 +214,32 @@ export class ZipArchive {
         throw e;
       }
     };
-    const STEP = 1 << 19;
     const native = nativeCodec();
-    if (entry.method !== 0 && native && entry.size <= NATIVE_WHOLE_LIMIT) {
+    if (entry.method === 0) {
+      for (let i = 0; i < raw.length; i += CHUNK) {
+        take(raw.subarray(i, Math.min(raw.length, i + CHUNK)));
+        onProgress?.(Math.min(raw.length, i + CHUNK), raw.length);
+      }
+    } else if (native && entry.size <= NATIVE_WHOLE_LIMIT) {
       let out: Uint8Array;
       try {
-        out = native.inflateRaw(raw);
+        out = native.inflateRaw(raw, entry.size);
       } catch (e) {
-        throw errors.corruptZip(`cannot inflate: ${(e as Error).message}`, entry.name);
+        if (e instanceof InflateLimitError) throw overDeclared(entry);
+        throw cannotInflate(name, e);
       }
+      this.inflatedBytes += out.length;
       onProgress?.(raw.length, raw.length);
-      for (let i = 0; i < out.length; i += STEP * 4) take(out.subarray(i, Math.min(out.length, i + STEP * 4)));
-    } else if (entry.method === 0) {
-      for (let i = 0; i < raw.length; i += STEP * 4) {
-        take(raw.subarray(i, Math.min(raw.length, i + STEP * 4)));
-        onProgress?.(Math.min(raw.length, i + STEP * 4), raw.length);
-      }
+      for (let i = 0; i < out.length; i += CHUNK) take(out.subarray(i, Math.min(out.length, i + CHUNK)));
     } else {
       let failure: unknown;
       const inflater = new Inflate((chunk) => {
+        this.inflatedBytes += chunk.length;
         if (chunk.length) take(chunk);
       });
       try {
-        for (let i = 0; i < raw.length; i += STEP) {
-          const end = Math.min(raw.length, i + STEP);
+        for (let i = 0; i < raw.length; i += INFLATE_STEP) {
+          const end = Math.min(raw.length, i + INFLATE_STEP);
           inflater.push(raw.subarray(i, end), end === raw.length);
           onProgress?.(end, raw.length);
         }
@@ -181,11 +250,39 @@ export class ZipArchive {
       if (consumerFailure) throw consumerFailure.error;
       if (failure !== undefined) {
         if (failure instanceof XlsxError) throw failure;
-        throw errors.corruptZip(`cannot inflate: ${(failure as Error).message}`, entry.name);
+        throw cannotInflate(name, failure);
       }
     }
-    if (size !== entry.size || crc !== entry.crc) throw errors.corruptZip('checksum mismatch', entry.name);
+    if (size !== entry.size) {
+      throw errors.damagedPart(name, `解压后只有 ${size} 字节，少于登记的 ${entry.size} 字节`, `unpacks to ${size} bytes, fewer than the ${entry.size} it declares`);
+    }
+    if (crc !== entry.crc) throw errors.damagedPart(name, '的校验和（CRC）不符，数据已损坏', 'fails its checksum (CRC): the data is corrupted');
+    this.verified.add(entry);
   }
+}
+
+/** Refuses, before inflating anything, a part whose declared size passes a cap or the ratio. */
+function checkDeclaredSize(entry: ZipEntry, cap: number): void {
+  if (entry.size > cap) throw errors.partTooLarge(entry.name, cap);
+  if (entry.method !== 0 && entry.size > LIMITS.packRatioGraceBytes && entry.size > LIMITS.packRatio * entry.compressedSize) {
+    throw errors.partPackRatio(entry.name, entry.size, entry.compressedSize);
+  }
+  if (entry.method === 0 && entry.size !== entry.compressedSize) {
+    throw errors.damagedPart(entry.name, '的登记大小与存储大小不符', 'has a stored size unlike its declared size');
+  }
+}
+
+function overDeclared(entry: ZipEntry): XlsxError {
+  return errors.damagedPart(
+    entry.name,
+    `解压后超过登记的 ${formatBytes(entry.size, 'zh')}（在第一个多出的字节处已停止）`,
+    `unpacks to more than the ${formatBytes(entry.size)} it declares (stopped at the first byte past it)`,
+  );
+}
+
+function cannotInflate(part: string, e: unknown): XlsxError {
+  const msg = e instanceof Error ? e.message : String(e);
+  return errors.damagedPart(part, `无法解压（${msg}）`, `cannot be unpacked (${msg})`);
 }
 
 function stripSlash(name: string): string {
@@ -218,22 +315,30 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] {
   let count = u16(b, eocd + 10);
   let cdSize = u32(b, eocd + 12);
   let cdOffset = u32(b, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = eocd - 20;
-    if (loc >= 0 && u32(b, loc) === SIG_ZIP64_LOCATOR) {
-      const z = u64(b, loc + 8);
-      if (z + 56 <= b.length && u32(b, z) === SIG_ZIP64_EOCD) {
-        count = u64(b, z + 32);
-        cdSize = u64(b, z + 40);
-        cdOffset = u64(b, z + 48);
-      }
+  // A ZIP64 end record (more than 65,535 entries, or offsets past 4 GB) takes precedence.
+  let zip64 = false;
+  const loc = eocd - 20;
+  if (loc >= 0 && u32(b, loc) === SIG_ZIP64_LOCATOR) {
+    const z = u64(b, loc + 8);
+    if (z + 56 <= b.length && u32(b, z) === SIG_ZIP64_EOCD) {
+      zip64 = true;
+      count = u64(b, z + 32);
+      cdSize = u64(b, z + 40);
+      cdOffset = u64(b, z + 48);
+    } else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+      throw errors.corruptZip('the ZIP64 end record is missing: the file is truncated');
     }
   }
-  if (cdOffset + cdSize > b.length) throw errors.corruptZip('central directory runs past the end: the file is truncated');
+  if (count > LIMITS.entries) throw errors.tooManyParts(count);
+  const cdEnd = cdOffset + cdSize;
+  if (cdEnd > b.length) throw errors.corruptZip('central directory runs past the end: the file is truncated');
   const entries: ZipEntry[] = [];
   let o = cdOffset;
-  for (let k = 0; k < count; k++) {
-    if (o + 46 > b.length || u32(b, o) !== SIG_CENTRAL) throw errors.corruptZip('bad central directory');
+  // Walk the whole directory rather than `count` records: writers without ZIP64 store the
+  // count of a 70,000-entry zip modulo 65,536.
+  while (o < cdEnd) {
+    if (entries.length >= LIMITS.entries) throw errors.tooManyParts(entries.length + 1);
+    if (o + 46 > cdEnd || u32(b, o) !== SIG_CENTRAL) throw errors.corruptZip('bad central directory');
     const flags = u16(b, o + 8);
     const nameLen = u16(b, o + 28);
     const extraLen = u16(b, o + 30);
@@ -260,7 +365,7 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     const method = u16(b, o + 10);
     if (flags & 0x1) throw errors.encrypted();
     if (method !== 0 && method !== 8 && !name.endsWith('/')) {
-      throw errors.corruptZip(`unsupported compression method ${method}`, name);
+      throw errors.damagedPart(name, `使用了不支持的压缩方式 ${method}`, `uses an unsupported compression method (${method})`);
     }
     entries.push({
       name,
@@ -278,6 +383,10 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] {
     });
     o += 46 + nameLen + extraLen + commentLen;
   }
+  // Without ZIP64 the 16-bit count is the true count modulo 65,536, or 0xffff from writers
+  // that saturate it.
+  const counted = zip64 ? entries.length === count : count === 0xffff || entries.length % 0x10000 === count;
+  if (!counted) throw errors.corruptZip(`the central directory lists ${count} entries but holds ${entries.length}`);
   return entries;
 }
 
@@ -371,6 +480,8 @@ export class ZipWriter {
   }
 
   private copied(from: ZipArchive, entry: ZipEntry): Pending {
+    // A damaged part is refused here, not passed on into a file that fails to open.
+    from.verify(entry);
     const raw = from.raw(entry);
     return {
       nameBytes: entry.nameBytes,
@@ -502,9 +613,14 @@ export class ZipWriter {
   finish(): Uint8Array {
     const open = this.pending.find((p) => !p.done);
     if (open) throw new Error(`zip: entry ${new TextDecoder().decode(open.nameBytes)} was not ended`);
-    let total = 22;
+    // More than 65,534 entries need the ZIP64 end records (the count no longer fits 16 bits);
+    // offsets and sizes still fit 32 bits, as the 4 GB check below keeps them.
+    // What we write must open again (a write adds a few sheets to a package near the limit).
+    if (this.pending.length > LIMITS.entries) throw errors.tooManyPartsAfterWrite(this.pending.length);
+    const zip64 = this.pending.length >= 0xffff;
+    let total = 22 + (zip64 ? ZIP64_END_BYTES : 0);
     for (const p of this.pending) total += 30 + p.nameBytes.length + p.compressedSize + 46 + p.nameBytes.length;
-    if (total > 0xfffffff0 || this.pending.length > 0xfffe) {
+    if (total > 0xfffffff0) {
       throw new XlsxError('too-large', '工作簿太大（超过 4 GB），无法保存为 .xlsx', 'The workbook is too large (over 4 GB) to save as .xlsx');
     }
     const out = new Uint8Array(total);
@@ -553,10 +669,31 @@ export class ZipWriter {
       out.set(p.nameBytes, o + 46);
       o += 46 + p.nameBytes.length;
     });
+    const cdSize = o - cdStart;
+    if (zip64) {
+      const z = o;
+      view.setUint32(o, SIG_ZIP64_EOCD, true);
+      setU64(view, o + 4, 44); // size of the rest of this record
+      view.setUint16(o + 12, 45, true); // made by: 4.5 (ZIP64)
+      view.setUint16(o + 14, 45, true); // needed to extract
+      view.setUint32(o + 16, 0, true); // this disk
+      view.setUint32(o + 20, 0, true); // disk with the central directory
+      setU64(view, o + 24, this.pending.length);
+      setU64(view, o + 32, this.pending.length);
+      setU64(view, o + 40, cdSize);
+      setU64(view, o + 48, cdStart);
+      o += 56;
+      view.setUint32(o, SIG_ZIP64_LOCATOR, true);
+      view.setUint32(o + 4, 0, true);
+      setU64(view, o + 8, z);
+      view.setUint32(o + 16, 1, true); // total disks
+      o += 20;
+    }
+    const count16 = Math.min(this.pending.length, 0xffff);
     view.setUint32(o, SIG_EOCD, true);
-    view.setUint16(o + 8, this.pending.length, true);
-    view.setUint16(o + 10, this.pending.length, true);
-    view.setUint32(o + 12, o - cdStart, true);
+    view.setUint16(o + 8, count16, true);
+    view.setUint16(o + 10, count16, true);
+    view.setUint32(o + 12, cdSize, true);
     view.setUint32(o + 16, cdStart, true);
     return out;
   }
