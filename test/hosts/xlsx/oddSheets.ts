@@ -4,7 +4,7 @@
  * Sheets), a long-form dimension, rows and cells without r, comments between elements. Built
  * as XML text in test code, in a workbook whose one sheet is 客户.
  */
-import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { NS_MAIN, valuesWorkbook } from '../../fixtures/xlsxBuilder';
 
 export const SHEET_PART = 'xl/worksheets/sheet1.xml';
@@ -84,7 +84,11 @@ export function workbookWithSheet(sheetXml: string | Uint8Array, sharedStringsXm
  * Like workbookWithSheet for a sheet too big to hold as one string: `head`, then `chunk`
  * `times` times, then `tail`, deflated as it is pushed.
  */
-export function workbookWithRepeatedSheet(head: string, chunk: string, times: number, tail: string): Uint8Array {
+/**
+ * `stored`: the sheet part is stored, not deflated, so that a long run of one row does not look
+ * like a zip bomb (the package layer refuses parts that unpack to over 250 times their size).
+ */
+export function workbookWithRepeatedSheet(head: string, chunk: string, times: number, tail: string, options: { stored?: boolean } = {}): Uint8Array {
   const others = unzipSync(valuesWorkbook([{ name: '客户', values: [['x']] }]));
   const out: Uint8Array[] = [];
   const zip = new Zip((err, data) => {
@@ -97,7 +101,7 @@ export function workbookWithRepeatedSheet(head: string, chunk: string, times: nu
     zip.add(f);
     f.push(bytes, true);
   }
-  const sheet = new ZipDeflate(SHEET_PART, { level: 1 });
+  const sheet = options.stored ? new ZipPassThrough(SHEET_PART) : new ZipDeflate(SHEET_PART, { level: 1 });
   zip.add(sheet);
   sheet.push(strToU8(head));
   // Push about 1 MB at a time.

@@ -73,7 +73,7 @@ describe('the plan refuses rows and cells Excel would refuse, naming sheet and r
 
   test('rows without r counted past 1,048,576 are refused at the first row past the limit', async () => {
     // 1,100,000 rows, each with a value, none with r (the issue's file had 16.7 million).
-    const bytes = workbookWithRepeatedSheet(PLAIN_HEAD.replace('<sheetData>', '<sheetData><row><c t="inlineStr"><is><t>客户名称</t></is></c></row>'), '<row><c><v>1</v></c></row>', 1_100_000, PLAIN_TAIL);
+    const bytes = workbookWithRepeatedSheet(PLAIN_HEAD.replace('<sheetData>', '<sheetData><row><c t="inlineStr"><is><t>客户名称</t></is></c></row>'), '<row><c><v>1</v></c></row>', 1_100_000, PLAIN_TAIL, { stored: true });
     const msg = await refusal('no-r', bytes);
     expect(msg.zh).toContain('第 1,048,577 行超出 Excel 的上限 1,048,576 行');
     expect(msg.en).toContain("row 1,048,577 lies past Excel's limit of 1,048,576 rows");
