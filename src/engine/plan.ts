@@ -13,6 +13,7 @@ import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
 import { readCustomerRows } from './rows';
 import type { Settings } from './settings';
+import { MAX_PRODUCTS } from './settings';
 import type { CellValue, Field, Issue, SheetData } from './types';
 
 export type { PlannedCustomer } from './customers';
@@ -219,6 +220,29 @@ export function prepareSheet(sheet: SheetData, settings: Settings, options: Plan
   const headerCells = sheet.values[headerIndex];
   const language = hasCjk(headerCells) ? 'zh' : 'en';
   const report = mapColumns(headerCells, settings.columns, { noteUnit: findUnitNote(sheet.values, headerIndex) });
+  const headerRow = sheet.firstRow + headerIndex;
+  // A column the planner chose that is not there, or one column chosen for two fields: planning
+  // on a guess would put the wrong numbers behind every class, so the plan stops and says so.
+  for (const field of report.badOverrides) {
+    issues.push({ key: 'bad-column-override', severity: 'error', sheet: sheet.name, row: headerRow, field, params: { field, header: String(settings.columns[field] ?? ''), reason: 'not-found' } });
+  }
+  for (const clash of report.clashingOverrides) {
+    issues.push({
+      key: 'bad-column-override',
+      severity: 'error',
+      sheet: sheet.name,
+      row: headerRow,
+      column: columnLetter(sheet.firstColumn + clash.index),
+      field: clash.field,
+      params: { field: clash.field, other: clash.other, header: String(settings.columns[clash.field] ?? ''), reason: 'same-column' },
+    });
+  }
+  const productColumns = report.mapping.products;
+  if (productColumns.length > MAX_PRODUCTS) {
+    const first = productColumns[MAX_PRODUCTS];
+    issues.push({ key: 'too-many-products', severity: 'error', sheet: sheet.name, row: headerRow, column: columnLetter(sheet.firstColumn + first.index), params: { count: productColumns.length, max: MAX_PRODUCTS } });
+  }
+  if (issues.length) return { sheet, headerIndex, language, report, columns: empty, issues, ok: false };
   if (report.missing.length) {
     for (const field of report.missing) {
       issues.push({ key: 'missing-column', severity: 'error', sheet: sheet.name, row: sheet.firstRow + headerIndex, field, params: { field } });
