@@ -82,7 +82,7 @@ export function renderPlan(result: PlanResult, settings: Settings, existing: Exi
 
   const settingsPart = settingsSheet(settings, lang, names.settings);
   sheets.set('settings', settingsPart.sheet);
-  addNames.push(...settingsPart.names);
+  for (const n of settingsPart.names) addNames.push(n);
 
   if (result.ok) {
     sheets.set('summary', summarySheet(result, lang, names.summary, result.issues.length));
@@ -92,8 +92,8 @@ export function renderPlan(result: PlanResult, settings: Settings, existing: Exi
     sheets.set('salespeople', bySalespersonSheet(result, settings, lang, names.salespeople));
     const tags = tagColumns(result, existing.customerSheet, existing.names, lang);
     if (tags) {
-      columns.push(...tags.blocks);
-      addNames.push(...tags.names);
+      for (const b of tags.blocks) columns.push(b);
+      for (const n of tags.names) addNames.push(n);
     }
   }
   const issues = issuesSheet(result.issues, lang, names.issues);

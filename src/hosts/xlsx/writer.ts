@@ -5,7 +5,7 @@
  * a byte leaves this function.
  */
 import type { ColumnBlock, WorkbookWrite } from '../../render/spec';
-import { MAX_COLUMNS, MAX_ROWS, parseArea } from './cellRef';
+import { MAX_COLUMNS, MAX_ROWS, columnLetters, parseArea } from './cellRef';
 import { ColumnPatcher } from './columnPatcher';
 import { ContentTypes, CONTENT_TYPES_PART, CT } from './contentTypes';
 import { XlsxError } from './errors';
@@ -83,9 +83,21 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
     if (sheet.kind !== 'worksheet') {
       throw new XlsxError('not-a-worksheet', `“${b.sheet}”不是数据工作表，不能写入列`, `"${b.sheet}" is not a worksheet: cannot write columns into it`);
     }
-    const width = Math.max(0, ...b.cells.map((r) => r.length), b.columnWidths?.length ?? 0);
+    // A loop, not Math.max(...rows): a block has up to a million rows, too many for the stack.
+    let width = b.columnWidths?.length ?? 0;
+    for (const r of b.cells) if (r.length > width) width = r.length;
     if (!Number.isInteger(b.firstRow) || !Number.isInteger(b.firstColumn) || b.firstRow < 1 || b.firstColumn < 1 ||
         b.firstRow + b.cells.length - 1 > MAX_ROWS || b.firstColumn + width - 1 > MAX_COLUMNS) {
+      if (Number.isInteger(b.firstColumn) && b.firstColumn >= 1 && b.firstColumn + width - 1 > MAX_COLUMNS) {
+        // The tag columns go right of the user's last used column: past XFD there is no room.
+        const from = b.firstColumn <= MAX_COLUMNS ? `${columnLetters(b.firstColumn)} 列起` : '';
+        const fromEn = b.firstColumn <= MAX_COLUMNS ? ` from column ${columnLetters(b.firstColumn)}` : '';
+        throw new XlsxError(
+          'bad-write',
+          `工作表“${b.sheet}”右侧放不下 ABC Planner 的 ${width} 个标签列：${from}需写到第 ${b.firstColumn + width - 1} 列，超出 Excel 的最后一列 XFD（第 ${MAX_COLUMNS} 列）。请删除数据右侧看似空白但有内容或格式的列（选中最后一列数据右侧的所有列 › 删除），或把数据移到靠左的列，然后再运行`,
+          `There is no room on sheet "${b.sheet}" for ABC Planner's ${width} tag columns: written${fromEn}, they would end at column ${b.firstColumn + width - 1}, past Excel's last column XFD (column ${MAX_COLUMNS}). Delete the columns right of your data that look empty but hold something (select every column right of the last data column › Delete), or move the data further left, then plan again`,
+        );
+      }
       throw new XlsxError('bad-write', `“${b.sheet}”的列块超出工作表范围`, `The column block for "${b.sheet}" lies outside the sheet's limits`);
     }
     checkNoTableOverlap(pkg, sheet, b, width);
@@ -153,7 +165,7 @@ export function buildPackage(pkg: XlsxPackage, write: WorkbookWrite, options: Bu
   // ---- 7. new sheets' parts, ids and relationships
   // Part names freed by this write's removals may be used again (a re-run keeps its names).
   const used = new Set(archive.entries.map((e) => lower(e.name)).filter((n) => !removedParts.has(n)));
-  let sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
+  let sheetId = pkg.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0);
   const worksheetType = worksheetRelType(workbookRels);
   const newSheets = write.addSheets.map((spec) => {
     let n = 1;
