@@ -311,12 +311,14 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     if (isTotalsRow(cells, nameAt)) continue;
     const sheetRow = sheet.firstRow + r;
 
-    let name = fitted(textAt(cells, nameAt), sheetRow, 'name', nameAt);
+    let name = textAt(cells, nameAt);
+    if (name.length > MAX_CELL_TEXT) name = fitted(name, sheetRow, 'name', nameAt);
     if (!name) {
       issue('missing-name', 'warning', sheetRow, 'name', fields.name);
       name = `#${sheetRow}`;
     }
-    const cityRaw = fitted(textAt(cells, cityAt), sheetRow, 'city', cityAt);
+    let cityRaw = textAt(cells, cityAt);
+    if (cityRaw.length > MAX_CELL_TEXT) cityRaw = fitted(cityRaw, sheetRow, 'city', cityAt);
     const cityRawId = cityRawOf.idOf(cityRaw);
     // A city typed a new way is normalised once; its rows then share the answer by number.
     if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(clipCellText(normaliseCity(cityRaw))));
@@ -347,14 +349,17 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
 
     dupHashes[n] = duplicateHash(name, city);
 
-    const regionRaw = fitted(textAt(cells, regionAt), sheetRow, 'region', regionAt);
+    let regionRaw = textAt(cells, regionAt);
+    if (regionRaw.length > MAX_CELL_TEXT) regionRaw = fitted(regionRaw, sheetRow, 'region', regionAt);
     let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity[cityId];
     if (regionId === undefined) {
       // NFKC in regionKey turns a shortened text's "…" into "...": cut the key again.
       if (regionRaw) regionOfText.set(regionRaw, (regionId = regions.idOf(clipCellText(regionKey(regionRaw)))));
       else regionOfCity[cityId] = regionId = regions.idOf(provinceOf(city) ?? city);
     }
-    const industryRawId = industryRawOf.idOf(fitted(textAt(cells, industryAt), sheetRow, 'industry', industryAt));
+    let industryRaw = textAt(cells, industryAt);
+    if (industryRaw.length > MAX_CELL_TEXT) industryRaw = fitted(industryRaw, sheetRow, 'industry', industryAt);
+    const industryRawId = industryRawOf.idOf(industryRaw);
     if (industryRawId === industryOfRaw.length) industryOfRaw.push(industryIndex.get(industryOf(industryRawOf.texts[industryRawId]))!);
     rowOf[n] = sheetRow;
     nameOf[n] = name;
@@ -364,7 +369,10 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     industryCol[n] = industryOfRaw[industryRawId];
     ownerCells[n] = ownerAt < 0 ? null : cells[ownerAt];
     regionIdOf[n] = regionId;
-    if (branchAt >= 0) branchOf.set(n, fitted(textAt(cells, branchAt), sheetRow, 'branch', branchAt));
+    if (branchAt >= 0) {
+      const branch = textAt(cells, branchAt);
+      branchOf.set(n, branch.length > MAX_CELL_TEXT ? fitted(branch, sheetRow, 'branch', branchAt) : branch);
+    }
     cols.potential[n] = potential;
     cols.ourSales[n] = ourSales;
     n++;
