@@ -217,7 +217,10 @@ export function formatSettingsProblem(p: SettingsProblem, lang: Lang): string {
       const max = Number(q.maximum).toLocaleString('en-US');
       if (q.origin === 'array') return zh ? `${where}：最多 ${max} 项。请删除多余的项。` : `${where}: at most ${max} entries. Remove the extra ones.`;
       if (q.origin === 'string') return zh ? `${where}：最多 ${max} 个字符。请缩短。` : `${where}: at most ${max} characters. Shorten it.`;
-      return zh ? `${where}：不能大于 ${max}（超出后无法精确规划）。请改为不大于 ${max} 的数。` : `${where}: must be at most ${max} (beyond it the plan cannot be exact). Change it to ${max} or less.`;
+      // Why the bound: targets beyond it cannot be split exactly; no customer's amount can pass a threshold's.
+      const group = p.path[0];
+      const why = group === 'targets' ? (zh ? '（超出后无法精确规划）' : ' (beyond it the plan cannot be exact)') : group === 'thresholds' || group === 'matrix' ? (zh ? '（单个客户金额的上限）' : ' (the largest amount one customer can have)') : '';
+      return zh ? `${where}：不能大于 ${max}${why}。请改为不大于 ${max} 的数。` : `${where}: must be at most ${max}${why}. Change it to ${max} or less.`;
     }
     case 'settings-unknown-field':
       return zh ? `${where}：无法识别的设置项（${q.fields}）。请删除或更正。` : `${where}: unknown setting (${q.fields}). Remove or correct it.`;

@@ -9,6 +9,7 @@ import type { Settings } from '../../src/engine/settings';
 import { MAX_PRODUCTS, defaultSettings, parseSettings } from '../../src/engine/settings';
 import type { CellValue, SheetData } from '../../src/engine/types';
 import { formatIssue, formatSettingsProblem } from '../../src/i18n/engine';
+import { draftFromSettings, resolveDraft } from '../../src/taskpane/model/draft';
 
 const HEAD = ['客户名称', '城市', '行业', '客户年市场销售额', '公司销售额', '销售人员', '省份'];
 const sheetOf = (rows: CellValue[][], name = '客户'): SheetData => ({ name, values: rows, firstRow: 1, firstColumn: 1 });
@@ -214,5 +215,21 @@ describe('column overrides and product columns the sheet cannot honour', () => {
     expect(r.ok).toBe(false);
     expect(r.issues).toEqual([expect.objectContaining({ key: 'too-many-products', row: 1, column: 'GW', params: { count: 250, max: 200 } })]);
     expect(formatIssue(r.issues[0], 'en')).toBe('Sheet “客户”, row 1, column GW: The header has 250 product columns, more than the 200 a plan can hold (the excess starts at this column). Delete the extra product columns, or rename columns that are not products (so they do not start with “Product”).');
+  });
+});
+
+describe('the task pane’s draft (typed thresholds and targets)', () => {
+  it('takes a target above a cell’s bound (2 万亿元 = 2×10^8 万元) and says the bounds where they bind', () => {
+    const d = draftFromSettings(defaultSettings());
+    d.targetMode = 'target';
+    d.texts['targets.companyTarget'] = '200000000';
+    expect(resolveDraft(d, 'en', 4).settings?.targets.companyTarget).toBe(2e8);
+    d.texts['targets.companyTarget'] = '1e16';
+    expect(resolveDraft(d, 'en', 4).errors['targets.companyTarget']).toBe(
+      'the company target (万元) (targets.companyTarget): must be at most 100,000,000,000,000 (beyond it the plan cannot be exact). Change it to 100,000,000,000,000 or less.',
+    );
+    d.texts['targets.companyTarget'] = '12000';
+    d.texts['thresholds.1.aPotential'] = '1e16';
+    expect(resolveDraft(d, 'zh', 4).errors['thresholds.1.aPotential']).toBe('一级城市：A类客户年市场销售额下限：不能大于 100,000,000（单个客户金额的上限）。请改为不大于 100,000,000 的数。');
   });
 });
