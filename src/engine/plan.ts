@@ -11,7 +11,7 @@ import type { CustomerColumns, PlannedCustomer } from './customers';
 import { allCustomers, newCustomerColumns, targetUnitsArray } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
-import { readCustomerRows } from './rows';
+import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
 import type { CellValue, Field, Issue, SheetData } from './types';
@@ -237,12 +237,18 @@ export function prepareSheet(sheet: SheetData, settings: Settings, options: Plan
       params: { field: clash.field, other: clash.other, header: String(settings.columns[clash.field] ?? ''), reason: 'same-column' },
     });
   }
+  // A product's header is its name in every sheet we write: it must fit a cell there too.
+  report.mapping.products = report.mapping.products.map((p) => {
+    if (p.name.length <= MAX_CELL_TEXT) return p;
+    issues.push({ key: 'text-too-long', severity: 'warning', sheet: sheet.name, row: headerRow, column: columnLetter(sheet.firstColumn + p.index), field: 'product', params: { length: p.name.length, max: MAX_CELL_TEXT } });
+    return { ...p, name: clipCellText(p.name) };
+  });
   const productColumns = report.mapping.products;
   if (productColumns.length > MAX_PRODUCTS) {
     const first = productColumns[MAX_PRODUCTS];
     issues.push({ key: 'too-many-products', severity: 'error', sheet: sheet.name, row: headerRow, column: columnLetter(sheet.firstColumn + first.index), params: { count: productColumns.length, max: MAX_PRODUCTS } });
   }
-  if (issues.length) return { sheet, headerIndex, language, report, columns: empty, issues, ok: false };
+  if (issues.some((i) => i.severity === 'error')) return { sheet, headerIndex, language, report, columns: empty, issues, ok: false };
   if (report.missing.length) {
     for (const field of report.missing) {
       issues.push({ key: 'missing-column', severity: 'error', sheet: sheet.name, row: sheet.firstRow + headerIndex, field, params: { field } });

@@ -123,6 +123,15 @@ describe('text longer than an Excel cell', () => {
     expect(formatIssue(w, 'en')).toBe('Sheet “客户”, row 2, column A: “Customer” has 40000 characters, more than an Excel cell holds (32767): it is shortened in the sheets ABC Planner writes. Shorten the text in this cell.');
   });
 
+  it('is shortened in a product column’s header (the product’s name in our sheets), with a warning naming the header cell', () => {
+    const header = ['客户名称', '城市', '客户年市场销售额', '公司销售额', '产品' + '甲'.repeat(40_000), '产品B'];
+    const r = plan(sheetOf([header, ['甲', '北京', 600, 300, 10, 30]]), defaultSettings());
+    expect(r.ok).toBe(true);
+    expect(r.issues.map((i) => [i.key, i.row, i.column, i.field])).toEqual([['text-too-long', 1, 'E', 'product']]);
+    expect(r.products[0].name).toHaveLength(32_767);
+    expect(r.products.map((p) => p.history)).toEqual([10, 30]);
+  });
+
   it('never cuts between the halves of a character outside the BMP', () => {
     const emoji = '😀'.repeat(20_000); // 40,000 UTF-16 units
     const r = plan(sheetOf([HEAD, [emoji, '北京', null, 1, 1, null, null]]), defaultSettings());
