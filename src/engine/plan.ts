@@ -92,6 +92,9 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
     return index < 0 ? null : Math.round(sums[index] * 1e6) / 1e6;
   });
   let mix = settings.products.mix;
+  // A mix for products named by the sheet must have one share per product column; otherwise
+  // (the settings were made for another sheet) the sheet's history decides, and the plan says so.
+  if (mix && mix.length !== names.length) mix = null;
   if (!mix) {
     const total = history.reduce<number>((a, x) => a + (x ?? 0), 0);
     mix = total > 0 ? history.map((x) => ((x ?? 0) / total) * 100) : names.map(() => 100 / names.length);
@@ -270,7 +273,7 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   settings = { ...settings, targets: { ...settings.targets, ...targets } };
   const { sheet, headerIndex, language, report } = prepared;
   if (!prepared.ok || !report || headerIndex === undefined) return emptyPlan(sheet, settings, prepared.issues, report, headerIndex, language);
-  const issues = prepared.issues;
+  let issues = prepared.issues;
   const productNames = productPlan(settings, report, language);
   const count = prepared.columns.count;
   const cols: CustomerColumns = {
@@ -306,6 +309,11 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   currentSales = Math.round(currentSales * 1e6) / 1e6;
 
   const products = productMix(productNames, settings, report, cols);
+  const mix = settings.products.mix;
+  if (mix && mix.length !== productNames.length) {
+    // prepared.issues is shared between plans: a copy with this plan's own issue first.
+    issues = [{ key: 'mix-length-mismatch', severity: 'warning', sheet: sheet.name, row: sheet.firstRow + headerIndex, params: { shares: mix.length, products: productNames.length } }, ...issues];
+  }
   const t = settings.targets;
   const wanted = t.companyTarget ?? currentSales * (1 + t.growthPct / 100);
   const totalUnits = classifiedCount ? toUnits(wanted, t.unit) : 0;

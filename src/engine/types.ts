@@ -78,7 +78,8 @@ export type IssueKey =
   | 'product-amount-too-large'
   | 'text-too-long'
   | 'bad-column-override'
-  | 'too-many-products';
+  | 'too-many-products'
+  | 'mix-length-mismatch';
 
 export type IssueSeverity = 'error' | 'warning';
 

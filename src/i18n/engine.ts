@@ -61,6 +61,7 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'text-too-long': { what: '“{fieldLabel}”有 {length} 个字符，超过 Excel 单元格上限（{max} 个字符），生成的工作表中将截短显示', todo: '请缩短该单元格的内容' },
     'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
     'too-many-products': { what: '表头有 {count} 个产品列，超过上限 {max} 个（从本列起超出）', todo: '请删除多余的产品列，或把不是产品的列改名（不以“产品”开头）' },
+    'mix-length-mismatch': { what: '设置中的产品结构有 {shares} 个比例，但本表有 {products} 个产品，已改按各产品的历史销售额分配', todo: '请在设置的产品结构中为每个产品填写一个比例（合计 100%），或清空产品结构' },
   },
   en: {
     'no-header': { what: 'No header row found (Customer, City, Potential, Our sales, …)', todo: 'Check that the sheet has a header row, or choose the header row by hand' },
@@ -81,6 +82,7 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'text-too-long': { what: '“{fieldLabel}” has {length} characters, more than an Excel cell holds ({max}): it is shortened in the sheets ABC Planner writes', todo: 'Shorten the text in this cell' },
     'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
     'too-many-products': { what: 'The header has {count} product columns, more than the {max} a plan can hold (the excess starts at this column)', todo: 'Delete the extra product columns, or rename columns that are not products (so they do not start with “Product”)' },
+    'mix-length-mismatch': { what: 'The product mix in the settings has {shares} shares, but this sheet has {products} products: the products’ sales history is used instead', todo: 'Give each product one share in the settings’ product mix (adding up to 100%), or clear the mix' },
   },
 };
 

@@ -218,6 +218,15 @@ describe('column overrides and product columns the sheet cannot honour', () => {
     expect(r.customers[0].class).toBe('A');
   });
 
+  it('say so when the settings’ mix does not fit the sheet’s products, and use the history', () => {
+    const header = ['客户', '城市', '潜力', '公司销售额', '产品A销售额', '产品B销售额', '产品C销售额'];
+    const r = plan(sheetOf([header, ['甲', '北京', 600, 300, 10, 30, 60]]), settingsWith((s) => (s.products.mix = [50, 50])));
+    expect(r.ok).toBe(true);
+    expect(r.products.map((p) => p.mixPct)).toEqual([10, 30, 60]);
+    expect(r.issues.map((i) => [i.key, i.severity, i.row])).toEqual([['mix-length-mismatch', 'warning', 1]]);
+    expect(formatIssue(r.issues[0], 'en')).toBe('Sheet “客户”, row 1: The product mix in the settings has 2 shares, but this sheet has 3 products: the products’ sales history is used instead. Give each product one share in the settings’ product mix (adding up to 100%), or clear the mix.');
+  });
+
   it('refuse more than 200 product columns, naming the first one past the limit', () => {
     const header = ['客户', '城市', '潜力', '公司销售额', ...Array.from({ length: 250 }, (_, i) => `产品${i + 1}销售额`)];
     const r = plan(sheetOf([header, ['甲', '北京', 600, 300, ...new Array(250).fill(1)]]), defaultSettings());
