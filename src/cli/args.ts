@@ -3,7 +3,7 @@
  * message in the planner's language) into one Command. Mistakes throw UsageError (exit code 2).
  */
 import { parseArgs } from 'node:util';
-import { parseAmount } from '../engine/amounts';
+import { MAX_GROWTH_PCT, MAX_TARGET_WAN, parseAmount } from '../engine/amounts';
 import type { Lang } from '../i18n';
 import type { CliMessage } from '../i18n/cli';
 
@@ -152,9 +152,11 @@ export function debugFromArgs(argv: readonly string[]): boolean {
 
 /** "12000", "1.2亿", "12,000万", "¥120,000,000" → 万元. */
 export function parseTarget(value: string): number {
-  const r = parseAmount(value.trim());
+  const r = parseAmount(value.trim(), undefined, MAX_TARGET_WAN);
   if (r.kind === 'ok') return r.wan;
   if (r.kind === 'negative') throw new UsageError('usage-negative-target', { value });
+  // Beyond it, whole units of the target no longer fit a double exactly (see MAX_TARGET_WAN).
+  if (r.kind === 'too-large') throw new UsageError('usage-target-too-large', { value, max: MAX_TARGET_WAN.toLocaleString('en-US') });
   throw new UsageError('usage-bad-target', { value });
 }
 
@@ -163,6 +165,7 @@ export function parseGrowth(value: string): number {
   const t = value.normalize('NFKC').trim().replace(/%$/, '').trim();
   const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
   if (!Number.isFinite(n) || n < -100) throw new UsageError('usage-bad-growth', { value });
+  if (n > MAX_GROWTH_PCT) throw new UsageError('usage-growth-too-large', { value, max: MAX_GROWTH_PCT });
   return n;
 }
 

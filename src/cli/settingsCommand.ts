@@ -23,7 +23,7 @@ export function settingsListing(settings: Settings, lang: Lang): string[] {
   const tier2 = settings.cities.filter((c) => c.tier === 2);
   lines.push(cliText(lang, 'settings-cities', { tier1: tier1.length, tier1List: tier1.join(zh ? '、' : ', '), tier2: tier2.length }));
   lines.push(cliText(lang, 'settings-thresholds'));
-  const tierWidth = Math.max(...TIER_KEYS.map((t) => TIER_LABELS[lang][t].length)) + 2;
+  const tierWidth = TIER_KEYS.reduce((w, t) => Math.max(w, TIER_LABELS[lang][t].length), 0) + 2;
   lines.push(`  ${''.padEnd(tierWidth)}${cliText(lang, 'settings-threshold-columns')}`);
   for (const t of TIER_KEYS) {
     const th = settings.thresholds[t];

@@ -13,7 +13,25 @@ export type AmountResult =
   | { kind: 'ok'; wan: number }
   | { kind: 'missing' }
   | { kind: 'invalid'; text: string }
-  | { kind: 'negative'; wan: number };
+  | { kind: 'negative'; wan: number }
+  | { kind: 'too-large'; text: string };
+
+/**
+ * The largest amount one cell may hold: 10^8 万元 = 1 万亿元 (10^12 CNY) a year,
+ * above any customer's purchases (the largest companies' whole revenue is a few 万亿元) and far
+ * below what would break the plan's arithmetic. Why this bound: targets are split in whole units
+ * of as little as 0.1 万元 and must stay below 2^53 units (9.007 × 10^14 万元) to be exact
+ * integers in a double. A sheet holds at most 1,048,575 customers; at 10^8 万元 each their sales
+ * add up to at most 1.05 × 10^14 万元, and with growth capped at MAX_GROWTH_PCT (500 %, six
+ * times) the target from growth stays at most 6.3 × 10^14 万元: exact, whatever the sheet.
+ * It also catches the usual accident: an 18-digit ID pasted into an amount column, or amounts
+ * in 元 under a header that does not say so (then the message suggests writing the unit).
+ */
+export const MAX_AMOUNT_WAN = 1e8;
+/** The largest company target (万元): 10^14 万元 is 10^15 units of 0.1 万元, below 2^53 (9.007 × 10^15). */
+export const MAX_TARGET_WAN = 1e14;
+/** The largest growth over this year's sales, in percent: see MAX_AMOUNT_WAN (at most six times the sales). */
+export const MAX_GROWTH_PCT = 500;
 
 function unit(label: string, toWan: number): AmountUnit {
   return Object.freeze({ label, toWan });
@@ -232,10 +250,15 @@ function widen(ch: string): string {
   return String.fromCharCode(c - 0xfee0);
 }
 
-function result(wan: number, negative: boolean): AmountResult {
+function result(wan: number, negative: boolean, text: string, limit: number): AmountResult {
   if (wan === 0) return { kind: 'ok', wan: 0 }; // also folds -0
+  // Past the bound, or so long that the number became Infinity ("999…9" with 309 digits).
+  if (!(Math.abs(wan) <= limit)) return { kind: 'too-large', text };
   return negative ? { kind: 'negative', wan } : { kind: 'ok', wan };
 }
+
+/** A cell's value as a spreadsheet shows it, for messages: TRUE and FALSE in capitals. */
+const shown = (value: CellValue): string => (typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value));
 
 /**
  * Reads one amount cell and returns it in 万元.
@@ -244,16 +267,19 @@ function result(wan: number, negative: boolean): AmountResult {
  *   A bare currency sign ("¥1,200,000") means 元, whatever the header says: the cell's unit wins.
  * - Missing: null, blanks, dashes, N/A, 无, 空 and spreadsheet error values.
  * - Negative amounts (including accounting "(1,200)") come back as 'negative' with the
- *   negative value; booleans, NaN, Infinity and any other text as 'invalid'.
+ *   negative value; booleans, NaN, "Infinity", hex ("0x1F") and any other text as 'invalid';
+ *   amounts beyond `limit` (in 万元, after the unit; default MAX_AMOUNT_WAN, a cell's bound) as
+ *   'too-large'. A company target is read with MAX_TARGET_WAN.
  */
-export function parseAmount(value: CellValue, columnUnit?: AmountUnit): AmountResult {
+export function parseAmount(value: CellValue, columnUnit?: AmountUnit, limit: number = MAX_AMOUNT_WAN): AmountResult {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
-    return result(toWan(value, columnUnit), value < 0);
+    if (Number.isNaN(value)) return { kind: 'invalid', text: String(value) };
+    return result(toWan(value, columnUnit), value < 0, String(value), limit);
   }
   if (value === null) return MISSING_RESULT;
-  if (typeof value !== 'string') return { kind: 'invalid', text: String(value) };
-  return parseAmountText(value, columnUnit);
+  // A truth value is not an amount (Excel's ISNUMBER(TRUE) is FALSE; the tag formulas say so too).
+  if (typeof value !== 'string') return { kind: 'invalid', text: shown(value) };
+  return parseAmountText(value, columnUnit, limit);
 }
 
 /**
@@ -262,7 +288,7 @@ export function parseAmount(value: CellValue, columnUnit?: AmountUnit): AmountRe
  * inside, full-width, exponents, accounting brackets, missing words) returns undefined and
  * goes the general way, so this only has to be right for what it accepts.
  */
-function scanCommon(s: string, columnUnit: AmountUnit | undefined): AmountResult | undefined {
+function scanCommon(s: string, text: string, columnUnit: AmountUnit | undefined, limit: number): AmountResult | undefined {
   const n = s.length;
   let i = 0;
   let c = s.charCodeAt(0);
@@ -305,12 +331,12 @@ function scanCommon(s: string, columnUnit: AmountUnit | undefined): AmountResult
   const numText = s.slice(start, i);
   const value = Number(group >= 0 ? numText.replace(/,/g, '') : numText);
   const wan = toWan(value, u);
-  return result(negative ? -wan : wan, negative);
+  return result(negative ? -wan : wan, negative, text, limit);
 }
 
-function parseAmountText(text: string, columnUnit: AmountUnit | undefined): AmountResult {
+function parseAmountText(text: string, columnUnit: AmountUnit | undefined, limit: number): AmountResult {
   let s = text.trim();
-  const quick = scanCommon(s, columnUnit);
+  const quick = scanCommon(s, text, columnUnit, limit);
   if (quick) return quick;
 
   if (WIDE_TEST_RE.test(s)) s = s.replace(WIDE_RE, widen).trim();
@@ -354,7 +380,6 @@ function parseAmountText(text: string, columnUnit: AmountUnit | undefined): Amou
   }
 
   const n = Number(digits.indexOf(',') >= 0 ? digits.replace(/,/g, '') : digits);
-  if (!Number.isFinite(n)) return { kind: 'invalid', text };
   const wan = toWan(n, u);
-  return result(negative ? -wan : wan, negative);
+  return result(negative ? -wan : wan, negative, text, limit);
 }

@@ -22,6 +22,8 @@ export interface MappingReport {
   optionalMissing: Field[];
   /** Overrides that point at no column (index out of range, header not found); detection was used instead. */
   badOverrides: Field[];
+  /** Overrides that point at a column an earlier field's override already took (potential and our sales on one column). */
+  clashingOverrides: { field: Field; other: Field; index: number }[];
 }
 
 export type HeaderOverride = Partial<Record<Field, number | string>>;
@@ -233,6 +235,7 @@ export function mapColumns(
   const fields: Partial<Record<Field, number>> = {};
   const taken = new Set<number>();
   const badOverrides: Field[] = [];
+  const clashingOverrides: MappingReport['clashingOverrides'] = [];
 
   if (override) {
     for (const field of FIELDS) {
@@ -241,6 +244,11 @@ export function mapColumns(
       const index = resolveOverride(value, headers);
       if (index === undefined) {
         badOverrides.push(field);
+        continue;
+      }
+      if (taken.has(index)) {
+        // One column cannot be two fields: the earlier field keeps it, this one is detected.
+        clashingOverrides.push({ field, other: FIELDS.find((f) => fields[f] === index)!, index });
         continue;
       }
       fields[field] = index;
@@ -303,5 +311,6 @@ export function mapColumns(
     missing: REQUIRED_FIELDS.filter((f) => fields[f] === undefined),
     optionalMissing: OPTIONAL_FIELDS.filter((f) => fields[f] === undefined),
     badOverrides,
+    clashingOverrides,
   };
 }

@@ -11,8 +11,9 @@ import type { CustomerColumns, PlannedCustomer } from './customers';
 import { allCustomers, newCustomerColumns, targetUnitsArray } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
-import { readCustomerRows } from './rows';
+import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
+import { MAX_PRODUCTS } from './settings';
 import type { CellValue, Field, Issue, SheetData } from './types';
 
 export type { PlannedCustomer } from './customers';
@@ -91,6 +92,9 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
     return index < 0 ? null : Math.round(sums[index] * 1e6) / 1e6;
   });
   let mix = settings.products.mix;
+  // A mix for products named by the sheet must have one share per product column; otherwise
+  // (the settings were made for another sheet) the sheet's history decides, and the plan says so.
+  if (mix && mix.length !== names.length) mix = null;
   if (!mix) {
     const total = history.reduce<number>((a, x) => a + (x ?? 0), 0);
     mix = total > 0 ? history.map((x) => ((x ?? 0) / total) * 100) : names.map(() => 100 / names.length);
@@ -219,6 +223,35 @@ export function prepareSheet(sheet: SheetData, settings: Settings, options: Plan
   const headerCells = sheet.values[headerIndex];
   const language = hasCjk(headerCells) ? 'zh' : 'en';
   const report = mapColumns(headerCells, settings.columns, { noteUnit: findUnitNote(sheet.values, headerIndex) });
+  const headerRow = sheet.firstRow + headerIndex;
+  // A column the planner chose that is not there, or one column chosen for two fields: planning
+  // on a guess would put the wrong numbers behind every class, so the plan stops and says so.
+  for (const field of report.badOverrides) {
+    issues.push({ key: 'bad-column-override', severity: 'error', sheet: sheet.name, row: headerRow, field, params: { field, header: String(settings.columns[field] ?? ''), reason: 'not-found' } });
+  }
+  for (const clash of report.clashingOverrides) {
+    issues.push({
+      key: 'bad-column-override',
+      severity: 'error',
+      sheet: sheet.name,
+      row: headerRow,
+      column: columnLetter(sheet.firstColumn + clash.index),
+      field: clash.field,
+      params: { field: clash.field, other: clash.other, header: String(settings.columns[clash.field] ?? ''), reason: 'same-column' },
+    });
+  }
+  // A product's header is its name in every sheet we write: it must fit a cell there too.
+  report.mapping.products = report.mapping.products.map((p) => {
+    if (p.name.length <= MAX_CELL_TEXT) return p;
+    issues.push({ key: 'text-too-long', severity: 'warning', sheet: sheet.name, row: headerRow, column: columnLetter(sheet.firstColumn + p.index), field: 'product', params: { length: p.name.length, max: MAX_CELL_TEXT } });
+    return { ...p, name: clipCellText(p.name) };
+  });
+  const productColumns = report.mapping.products;
+  if (productColumns.length > MAX_PRODUCTS) {
+    const first = productColumns[MAX_PRODUCTS];
+    issues.push({ key: 'too-many-products', severity: 'error', sheet: sheet.name, row: headerRow, column: columnLetter(sheet.firstColumn + first.index), params: { count: productColumns.length, max: MAX_PRODUCTS } });
+  }
+  if (issues.some((i) => i.severity === 'error')) return { sheet, headerIndex, language, report, columns: empty, issues, ok: false };
   if (report.missing.length) {
     for (const field of report.missing) {
       issues.push({ key: 'missing-column', severity: 'error', sheet: sheet.name, row: sheet.firstRow + headerIndex, field, params: { field } });
@@ -240,7 +273,7 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   settings = { ...settings, targets: { ...settings.targets, ...targets } };
   const { sheet, headerIndex, language, report } = prepared;
   if (!prepared.ok || !report || headerIndex === undefined) return emptyPlan(sheet, settings, prepared.issues, report, headerIndex, language);
-  const issues = prepared.issues;
+  let issues = prepared.issues;
   const productNames = productPlan(settings, report, language);
   const count = prepared.columns.count;
   const cols: CustomerColumns = {
@@ -276,6 +309,11 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   currentSales = Math.round(currentSales * 1e6) / 1e6;
 
   const products = productMix(productNames, settings, report, cols);
+  const mix = settings.products.mix;
+  if (mix && mix.length !== productNames.length) {
+    // prepared.issues is shared between plans: a copy with this plan's own issue first.
+    issues = [{ key: 'mix-length-mismatch', severity: 'warning', sheet: sheet.name, row: sheet.firstRow + headerIndex, params: { shares: mix.length, products: productNames.length } }, ...issues];
+  }
   const t = settings.targets;
   const wanted = t.companyTarget ?? currentSales * (1 + t.growthPct / 100);
   const totalUnits = classifiedCount ? toUnits(wanted, t.unit) : 0;

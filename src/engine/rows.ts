@@ -3,7 +3,7 @@
  * groups and regions, with an issue for every cell a planner should look at.
  */
 import { columnLetter } from './a1';
-import { parseAmount, toWan } from './amounts';
+import { MAX_AMOUNT_WAN, parseAmount, toWan } from './amounts';
 import { normaliseCity, provinceOf } from './cities';
 import type { CustomerColumns } from './customers';
 import { newCustomerColumns, trimColumns } from './customers';
@@ -23,6 +23,18 @@ const trim = (text: string): string => (text.length > 0 && solid(text.charCodeAt
 
 /** A cell's trimmed text; '' for a blank cell. */
 const textOf = (v: CellValue | undefined): string => (typeof v === 'string' ? trim(v) : v === null || v === undefined ? '' : String(v));
+
+/** Excel's limit for the text of one cell: what we copy into our sheets must fit it. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text cut to MAX_CELL_TEXT characters, ending in "…" (never between the halves of a surrogate pair). */
+export function clipCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - 1;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return text.slice(0, end) + '…';
+}
 
 /** The trimmed text of cells[index]; '' for a blank cell or an unmapped column (index -1). */
 const textAt = (cells: CellValue[], index: number): string => (index < 0 ? '' : textOf(cells[index]));
@@ -221,6 +233,14 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const letter = (index: number) => columnLetter(sheet.firstColumn + index);
   const issue = (key: IssueKey, severity: Issue['severity'], row: number, field: Field | 'product' | undefined, index: number | undefined, params: Issue['params'] = {}) =>
     issues.push({ key, severity, sheet: sheet.name, row, column: index === undefined ? undefined : letter(index), field, params });
+  let inSheetOrder = true;
+  // Text we copy into our sheets (names, cities, industries, owners, regions, branches) must fit
+  // a cell: longer text is shortened there, with a warning naming the user's cell.
+  const fitted = (text: string, row: number, field: Field, index: number): string => {
+    if (text.length <= MAX_CELL_TEXT) return text;
+    issue('text-too-long', 'warning', row, field, index, { length: text.length, max: MAX_CELL_TEXT });
+    return clipCellText(text);
+  };
   const dupHashes = new Uint32Array(capacity);
   const owners = new Dictionary();
   const regions = new Dictionary();
@@ -245,10 +265,13 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   // name is a getter call, 50 ms over a million rows.
   const toWanOf = toWan;
 
-  const amount = (cells: CellValue[], sheetRow: number, field: AmountField, index: number, unit: AmountUnit | undefined): number => {
+  // The largest number a column's cell may hold in its own unit (MAX_AMOUNT_WAN in 万元): below
+  // it, a number takes the short path; above it, parseAmount says it is too large.
+  const maxIn = (unit: AmountUnit | undefined) => MAX_AMOUNT_WAN / (unit?.toWan ?? 1);
+  const amount = (cells: CellValue[], sheetRow: number, field: AmountField, index: number, unit: AmountUnit | undefined, max: number): number => {
     const value = cells[index] ?? null;
-    // The usual cell: a non-negative number, read without building a result object.
-    if (typeof value === 'number' && value >= 0 && value < Infinity) return unit ? toWanOf(value, unit) : value;
+    // The usual cell: a non-negative number within the bound, read without building a result object.
+    if (typeof value === 'number' && value >= 0 && value <= max) return unit ? toWanOf(value, unit) : value;
     const parsed = parseAmount(value, unit);
     switch (parsed.kind) {
       case 'ok':
@@ -262,17 +285,23 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       case 'invalid':
         issue('invalid-amount', 'error', sheetRow, field, index, { text: parsed.text });
         return NaN;
+      case 'too-large':
+        issue('amount-too-large', 'error', sheetRow, field, index, { text: parsed.text, max: MAX_AMOUNT_WAN });
+        return NaN;
     }
   };
   const potentialAt = fields.potential!;
   const ourSalesAt = fields.ourSales!;
   const potentialUnit = units.potential;
   const ourSalesUnit = units.ourSales;
+  const potentialMax = maxIn(potentialUnit);
+  const ourSalesMax = maxIn(ourSalesUnit);
 
   let n = 0;
   const historyCount = products.length;
   const productAt = products.map((p) => p.index);
   const productUnit = products.map((p) => p.unit);
+  const productMax = products.map((p) => maxIn(p.unit));
   // The owner cells as they are: their text is read after the loop (see below).
   const ownerCells: CellValue[] = new Array(capacity);
   const { row: rowOf, name: nameOf, cityRaw: cityRawOf, city: cityOf, industryRaw: industryRawOf, industry: industryCol, ownerId, regionId: regionIdOf, branch: branchOf } = cols;
@@ -283,20 +312,22 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     const sheetRow = sheet.firstRow + r;
 
     let name = textAt(cells, nameAt);
+    if (name.length > MAX_CELL_TEXT) name = fitted(name, sheetRow, 'name', nameAt);
     if (!name) {
       issue('missing-name', 'warning', sheetRow, 'name', fields.name);
       name = `#${sheetRow}`;
     }
-    const cityRaw = textAt(cells, cityAt);
+    let cityRaw = textAt(cells, cityAt);
+    if (cityRaw.length > MAX_CELL_TEXT) cityRaw = fitted(cityRaw, sheetRow, 'city', cityAt);
     const cityRawId = cityRawOf.idOf(cityRaw);
     // A city typed a new way is normalised once; its rows then share the answer by number.
-    if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(normaliseCity(cityRaw)));
+    if (cityRawId === cityOfRaw.length) cityOfRaw.push(cityOf.idOf(clipCellText(normaliseCity(cityRaw))));
     const cityId = cityOfRaw[cityRawId];
     const city = cityOf.texts[cityId];
     if (!city) issue('missing-city', 'warning', sheetRow, 'city', fields.city);
 
-    const potential = amount(cells, sheetRow, 'potential', potentialAt, potentialUnit);
-    const ourSales = amount(cells, sheetRow, 'ourSales', ourSalesAt, ourSalesUnit);
+    const potential = amount(cells, sheetRow, 'potential', potentialAt, potentialUnit, potentialMax);
+    const ourSales = amount(cells, sheetRow, 'ourSales', ourSalesAt, ourSalesUnit, ourSalesMax);
     if (ourSales > potential) {
       issue('sales-above-potential', 'warning', sheetRow, 'ourSales', ourSalesAt, { potential, ourSales });
     }
@@ -306,10 +337,11 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       const unit = productUnit[p];
       const value = cells[index] ?? null;
       let wan = NaN;
-      if (typeof value === 'number' && value >= 0 && value < Infinity) wan = unit.toWan === 1 ? value : toWanOf(value, unit);
+      if (typeof value === 'number' && value >= 0 && value <= productMax[p]) wan = unit.toWan === 1 ? value : toWanOf(value, unit);
       else {
         const parsed = parseAmount(value, unit);
         if (parsed.kind === 'ok') wan = parsed.wan;
+        else if (parsed.kind === 'too-large') issue('product-amount-too-large', 'warning', sheetRow, 'product', index, { product: products[p].name, text: parsed.text, max: MAX_AMOUNT_WAN });
         else if (parsed.kind !== 'missing') issue('invalid-product-amount', 'warning', sheetRow, 'product', index, { product: products[p].name });
       }
       if (wan === wan) cols.historyTotals[p] += wan; // NaN (blank) adds nothing
@@ -317,13 +349,17 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
 
     dupHashes[n] = duplicateHash(name, city);
 
-    const regionRaw = textAt(cells, regionAt);
+    let regionRaw = textAt(cells, regionAt);
+    if (regionRaw.length > MAX_CELL_TEXT) regionRaw = fitted(regionRaw, sheetRow, 'region', regionAt);
     let regionId = regionRaw ? regionOfText.get(regionRaw) : regionOfCity[cityId];
     if (regionId === undefined) {
-      if (regionRaw) regionOfText.set(regionRaw, (regionId = regions.idOf(regionKey(regionRaw))));
+      // NFKC in regionKey turns a shortened text's "…" into "...": cut the key again.
+      if (regionRaw) regionOfText.set(regionRaw, (regionId = regions.idOf(clipCellText(regionKey(regionRaw)))));
       else regionOfCity[cityId] = regionId = regions.idOf(provinceOf(city) ?? city);
     }
-    const industryRawId = industryRawOf.idOf(textAt(cells, industryAt));
+    let industryRaw = textAt(cells, industryAt);
+    if (industryRaw.length > MAX_CELL_TEXT) industryRaw = fitted(industryRaw, sheetRow, 'industry', industryAt);
+    const industryRawId = industryRawOf.idOf(industryRaw);
     if (industryRawId === industryOfRaw.length) industryOfRaw.push(industryIndex.get(industryOf(industryRawOf.texts[industryRawId]))!);
     rowOf[n] = sheetRow;
     nameOf[n] = name;
@@ -333,7 +369,10 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
     industryCol[n] = industryOfRaw[industryRawId];
     ownerCells[n] = ownerAt < 0 ? null : cells[ownerAt];
     regionIdOf[n] = regionId;
-    if (branchAt >= 0) branchOf.set(n, textAt(cells, branchAt));
+    if (branchAt >= 0) {
+      const branch = textAt(cells, branchAt);
+      branchOf.set(n, branch.length > MAX_CELL_TEXT ? fitted(branch, sheetRow, 'branch', branchAt) : branch);
+    }
     cols.potential[n] = potential;
     cols.ourSales[n] = ourSales;
     n++;
@@ -341,15 +380,20 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   // Owners read and interned after the loop: tens of thousands of owner names and their table
   // do not stay in cache while the loop streams through the sheet (600 ms for a million rows
   // inside the loop here, 150 ms after it).
-  for (let i = 0; i < n; i++) ownerId[i] = owners.idOf(textOf(ownerCells[i]));
+  for (let i = 0; i < n; i++) {
+    let owner = textOf(ownerCells[i]);
+    if (owner.length > MAX_CELL_TEXT) {
+      owner = fitted(owner, cols.row[i], 'owner', ownerAt);
+      inSheetOrder = false;
+    }
+    ownerId[i] = owners.idOf(owner);
+  }
   cols.owners = owners.texts;
   cols.regions = regions.texts;
 
   const duplicates = findDuplicates(dupHashes, n, (a, b) => cols.city.idAt(a) === cols.city.idAt(b) && nameKey(cols.name[a]) === nameKey(cols.name[b]));
-  if (duplicates.size) {
-    for (const [i, first] of duplicates) issue('duplicate-customer', 'warning', cols.row[i], 'name', fields.name, { firstRow: cols.row[first] });
-    // Back in sheet order, each row's issues in the order they were found (the sort is stable).
-    issues.sort((a, b) => a.row! - b.row!);
-  }
+  for (const [i, first] of duplicates) issue('duplicate-customer', 'warning', cols.row[i], 'name', fields.name, { firstRow: cols.row[first] });
+  // Back in sheet order, each row's issues in the order they were found (the sort is stable).
+  if (duplicates.size || !inSheetOrder) issues.sort((a, b) => a.row! - b.row!);
   return { columns: trimColumns(cols, n), issues };
 }

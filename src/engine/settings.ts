@@ -3,6 +3,7 @@
  * workbook (its settings sheet) and drives every rule of the engine. Amounts are in 万元.
  */
 import { z } from 'zod';
+import { MAX_AMOUNT_WAN, MAX_GROWTH_PCT, MAX_TARGET_WAN } from './amounts';
 import { TIER1_CITIES, TIER2_CITIES } from './cities';
 import type { Tier } from './types';
 
@@ -17,7 +18,23 @@ export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
 /** Allocation steps planners use: 0.1, 1 or 10 万元. */
 export const ALLOCATION_UNITS = [0.1, 1, 10] as const;
 
-const amount = z.number().finite().nonnegative();
+/**
+ * At most 200 products. The By customer sheet has a column per product (and Excel stops at
+ * 16,384 columns), but long before that a plan stops being readable: a planner splits targets
+ * over a product line, a few to a few dozen products; 200 leaves room for a detailed catalogue
+ * while every breakdown sheet stays a table a person can scroll.
+ */
+export const MAX_PRODUCTS = 200;
+/** Names in the settings (products, cities, industry words) are labels: 255 characters is plenty, and fits every cell and header. */
+export const MAX_NAME_LENGTH = 255;
+/** A column override is a header of the user's sheet: at most what a cell holds. */
+const MAX_HEADER_LENGTH = 32_767;
+/** A sheet's rows: no load per salesperson can be more customers than that. */
+const MAX_ROWS = 1_048_576;
+
+/** A threshold or split in 万元: what a cell may hold (see MAX_AMOUNT_WAN). */
+const amount = z.number().finite().nonnegative().max(MAX_AMOUNT_WAN);
+const label = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 
 const tierThresholdsSchema = z.strictObject({
   aPotential: amount,
@@ -38,14 +55,14 @@ export type MatrixSplit = z.infer<typeof matrixSplitSchema>;
 const byTier = <T extends z.ZodType>(schema: T) => z.strictObject({ '1': schema, '2': schema, '3': schema });
 
 const cityTierSchema = z.strictObject({
-  city: z.string().trim().min(1),
+  city: label,
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
 });
 export type CityTier = z.infer<typeof cityTierSchema>;
 
 const industryRuleSchema = z.strictObject({
   /** What planners type (matched ignoring case, spaces and width; whole text first, then "contains"). */
-  text: z.string().trim().min(1),
+  text: label,
   group: z.enum(INDUSTRY_GROUPS),
 });
 export type IndustryRule = z.infer<typeof industryRuleSchema>;
@@ -64,15 +81,15 @@ export const settingsSchema = z.strictObject({
   industries: z.array(industryRuleSchema),
   products: z.strictObject({
     /** Product names; null means "the sheet's product columns, else 产品1–产品4". */
-    names: z.array(z.string().trim().min(1)).min(1).nullable(),
+    names: z.array(label).min(1).max(MAX_PRODUCTS).nullable(),
     /** Mix in percent, one per product, summing to 100; null means "from history, else equal". */
-    mix: z.array(z.number().finite().nonnegative()).nullable(),
+    mix: z.array(z.number().finite().nonnegative().max(100)).min(1).max(MAX_PRODUCTS).nullable(),
   }),
   targets: z.strictObject({
     /** The company's annual target in 万元; null means "use growth over current sales". */
-    companyTarget: amount.nullable(),
+    companyTarget: z.number().finite().nonnegative().max(MAX_TARGET_WAN).nullable(),
     /** Growth in percent over this year's sales, used when companyTarget is null. */
-    growthPct: z.number().finite().min(-100),
+    growthPct: z.number().finite().min(-100).max(MAX_GROWTH_PCT),
     basis: z.enum(ALLOCATION_BASES),
     /** Weight of potential in the blended basis (0–1); our sales take the rest. */
     blendPotentialWeight: z.number().finite().min(0).max(1),
@@ -80,12 +97,12 @@ export const settingsSchema = z.strictObject({
   }),
   /** The brief's load per salesperson: 10 named accounts, 2 industries, 1 region. */
   load: z.strictObject({
-    accounts: z.number().int().nonnegative(),
-    industries: z.number().int().nonnegative(),
-    regions: z.number().int().nonnegative(),
+    accounts: z.number().int().nonnegative().max(MAX_ROWS),
+    industries: z.number().int().nonnegative().max(MAX_ROWS),
+    regions: z.number().int().nonnegative().max(MAX_ROWS),
   }),
   /** Columns the user chose by hand: field → header text. Wins over detection. */
-  columns: z.partialRecord(z.enum(['name', 'city', 'industry', 'potential', 'ourSales', 'owner', 'region', 'branch']), z.string()),
+  columns: z.partialRecord(z.enum(['name', 'city', 'industry', 'potential', 'ourSales', 'owner', 'region', 'branch']), z.string().max(MAX_HEADER_LENGTH)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -160,7 +177,12 @@ type Migrated = { ok: true; value: Record<string, unknown> } | { ok: false; prob
 
 export function migrateSettings(raw: Record<string, unknown>): Migrated {
   let current = raw;
-  // Settings without a version were written by hand for this version.
+  // Settings without a version were written by hand for this version; a version must be a
+  // whole number (1, not "1": what a program wrote says its version exactly).
+  if (current.version !== undefined && !Number.isSafeInteger(current.version)) {
+    const expected = typeof current.version === 'number' ? 'int' : 'number';
+    return { ok: false, problem: { path: ['version'], key: 'settings-invalid-type', params: { expected, found: typeof current.version } } };
+  }
   let version = typeof current.version === 'number' ? current.version : SETTINGS_VERSION;
   if (version > SETTINGS_VERSION) {
     return { ok: false, problem: { path: ['version'], key: 'settings-newer-version', params: { found: version, supported: SETTINGS_VERSION } } };
@@ -171,7 +193,9 @@ export function migrateSettings(raw: Record<string, unknown>): Migrated {
     current = step(current);
     version += 1;
   }
-  return { ok: true, value: { ...current, version } };
+  const value = { ...current };
+  put(value, 'version', version);
+  return { ok: true, value };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -185,14 +209,23 @@ function withDefaults(raw: Record<string, unknown>): Record<string, unknown> {
     if (isPlainObject(base) && isPlainObject(value) && key !== 'columns') {
       const merged: Record<string, unknown> = { ...base };
       for (const [k, v] of Object.entries(value)) {
-        merged[k] = isPlainObject(merged[k]) && isPlainObject(v) ? { ...(merged[k] as object), ...v } : v;
+        const inner = Object.hasOwn(merged, k) ? merged[k] : undefined;
+        put(merged, k, isPlainObject(inner) && isPlainObject(v) ? { ...inner, ...v } : v);
       }
-      out[key] = merged;
+      put(out, key, merged);
     } else {
-      out[key] = value;
+      put(out, key, value);
     }
   }
   return out;
+}
+
+/**
+ * obj[key] = value as an own property, whatever the key: a JSON file's "__proto__" stays a key
+ * (which the strict schema then refuses by name) instead of becoming the object's prototype.
+ */
+function put(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Rules the schema alone cannot say: they compare fields with each other. */
@@ -237,9 +270,9 @@ function fromZodIssue(issue: z.core.$ZodIssue): SettingsProblem {
     case 'invalid_type':
       return { path, key: 'settings-invalid-type', params: { expected: String(issue.expected) } };
     case 'too_small':
-      return { path, key: 'settings-too-small', params: { minimum: Number(issue.minimum) } };
+      return { path, key: 'settings-too-small', params: { minimum: Number(issue.minimum), origin: String(issue.origin) } };
     case 'too_big':
-      return { path, key: 'settings-too-big', params: { maximum: Number(issue.maximum) } };
+      return { path, key: 'settings-too-big', params: { maximum: Number(issue.maximum), origin: String(issue.origin) } };
     case 'unrecognized_keys':
       return { path, key: 'settings-unknown-field', params: { fields: issue.keys.join(', ') } };
     default:

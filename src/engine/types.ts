@@ -73,7 +73,13 @@ export type IssueKey =
   | 'missing-city'
   | 'duplicate-customer'
   | 'sales-above-potential'
-  | 'invalid-product-amount';
+  | 'invalid-product-amount'
+  | 'amount-too-large'
+  | 'product-amount-too-large'
+  | 'text-too-long'
+  | 'bad-column-override'
+  | 'too-many-products'
+  | 'mix-length-mismatch';
 
 export type IssueSeverity = 'error' | 'warning';
 

@@ -20,6 +20,8 @@ export type CliMessage =
   | 'usage-bad-target'
   | 'usage-negative-target'
   | 'usage-bad-growth'
+  | 'usage-target-too-large'
+  | 'usage-growth-too-large'
   | 'usage-bad-header-row'
   | 'usage-bad-lang'
   | 'usage-hint'
@@ -118,6 +120,8 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'usage-bad-target': '“{value}”不是有效金额：请写成 12000（万元）、1.2亿 或 12,000万',
     'usage-negative-target': '公司目标不能为负数（{value}）',
     'usage-bad-growth': '“{value}”不是有效的增长率：请写成百分数，例如 8、8% 或 --growth=-5（不小于 -100）',
+    'usage-target-too-large': '--target “{value}”超过公司目标上限 {max} 万元（再大的目标无法按整单位精确分解）：请检查数字和单位，例如 12000（万元）或 1.2亿',
+    'usage-growth-too-large': '--growth “{value}”超过增长率上限 {max}%：请写不大于 {max} 的百分数，或用 --target 直接给出公司目标',
     'usage-bad-header-row': '“{value}”不是有效的行号：--header-row 需要一个正整数，例如 3',
     'usage-bad-lang': '“{value}”不是支持的语言：请用 zh 或 en',
     'usage-hint': '运行 “abc-planner --help” 查看用法。',
@@ -212,6 +216,8 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'usage-bad-target': '"{value}" is not an amount: write 12000 (in 万元, 10k CNY), 1.2亿 or 12,000万',
     'usage-negative-target': 'The company target cannot be negative ({value})',
     'usage-bad-growth': '"{value}" is not a growth rate: write a percentage such as 8, 8% or --growth=-5 (at least -100)',
+    'usage-target-too-large': '--target "{value}" is above the largest company target, {max} 万元 (a larger one cannot be split exactly in whole units): check the number and its unit, e.g. 12000 (万元) or 1.2亿',
+    'usage-growth-too-large': '--growth "{value}" is above the largest growth, {max}%: write a percentage of at most {max}, or give the company target with --target',
     'usage-bad-header-row': '"{value}" is not a row number: --header-row takes a positive whole number, e.g. 3',
     'usage-bad-lang': '"{value}" is not a supported language: use zh or en',
     'usage-hint': 'Run "abc-planner --help" for usage.',

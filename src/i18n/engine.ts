@@ -53,6 +53,15 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'duplicate-customer': { what: '可能与第 {firstRow} 行重复（客户名称和城市相同）', todo: '请确认是否为同一客户，重复的请删除或合并' },
     'sales-above-potential': { what: '公司销售额（{ourSales}）高于客户年市场销售额（{potential}）', todo: '请核对两个金额' },
     'invalid-product-amount': { what: '产品“{product}”的销售额无法识别，按 0 计入产品结构', todo: '请填写数字' },
+    'amount-too-large': {
+      what: '“{text}”超过单个客户金额上限（{maxText} 万元，即 1 万亿元），该客户未分级、不分配目标',
+      todo: '请核对该单元格（是否误粘贴了编号？）；若该列金额以元为单位，请在表头注明，如“客户年市场销售额（元）”',
+    },
+    'product-amount-too-large': { what: '产品“{product}”的销售额“{text}”超过上限（{maxText} 万元），按 0 计入产品结构', todo: '请核对该单元格；若以元为单位，请在表头注明（元）' },
+    'text-too-long': { what: '“{fieldLabel}”有 {length} 个字符，超过 Excel 单元格上限（{max} 个字符），生成的工作表中将截短显示', todo: '请缩短该单元格的内容' },
+    'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
+    'too-many-products': { what: '表头有 {count} 个产品列，超过上限 {max} 个（从本列起超出）', todo: '请删除多余的产品列，或把不是产品的列改名（不以“产品”开头）' },
+    'mix-length-mismatch': { what: '设置中的产品结构有 {shares} 个比例，但本表有 {products} 个产品，已改按各产品的历史销售额分配', todo: '请在设置的产品结构中为每个产品填写一个比例（合计 100%），或清空产品结构' },
   },
   en: {
     'no-header': { what: 'No header row found (Customer, City, Potential, Our sales, …)', todo: 'Check that the sheet has a header row, or choose the header row by hand' },
@@ -65,6 +74,15 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'duplicate-customer': { what: 'May duplicate row {firstRow} (same customer name and city)', todo: 'Check whether it is the same customer; delete or merge the duplicate' },
     'sales-above-potential': { what: 'Our sales ({ourSales}) are above the potential ({potential})', todo: 'Check both amounts' },
     'invalid-product-amount': { what: 'The sales of product “{product}” are not an amount: counted as 0 in the product mix', todo: 'Type a number' },
+    'amount-too-large': {
+      what: '“{text}” is above the largest amount for one customer ({maxText} 万元, i.e. 10^12 CNY): the customer gets no class and no target',
+      todo: 'Check the cell (an ID pasted by mistake?); if the column is in CNY (元), say so in its header, e.g. “Potential (CNY)”',
+    },
+    'product-amount-too-large': { what: 'The sales “{text}” of product “{product}” are above the largest amount ({maxText} 万元): counted as 0 in the product mix', todo: 'Check the cell; if it is in CNY (元), say so in the header' },
+    'text-too-long': { what: '“{fieldLabel}” has {length} characters, more than an Excel cell holds ({max}): it is shortened in the sheets ABC Planner writes', todo: 'Shorten the text in this cell' },
+    'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
+    'too-many-products': { what: 'The header has {count} product columns, more than the {max} a plan can hold (the excess starts at this column)', todo: 'Delete the extra product columns, or rename columns that are not products (so they do not start with “Product”)' },
+    'mix-length-mismatch': { what: 'The product mix in the settings has {shares} shares, but this sheet has {products} products: the products’ sales history is used instead', todo: 'Give each product one share in the settings’ product mix (adding up to 100%), or clear the mix' },
   },
 };
 
@@ -83,12 +101,35 @@ export function issueWhere(issue: Pick<Issue, 'sheet' | 'row' | 'column'>, lang:
 }
 
 export function describeIssue(issue: Issue, lang: Lang): IssueWords {
-  const params = { ...issue.params, fieldLabel: issue.field ? FIELD_LABELS[lang][issue.field] : '' };
+  const params: Record<string, string | number> = { ...issue.params, fieldLabel: issue.field ? FIELD_LABELS[lang][issue.field] : '' };
   if (issue.key === 'missing-column' && typeof issue.params.field === 'string') {
     params.fieldLabel = FIELD_LABELS[lang][issue.params.field as Field] ?? issue.params.field;
   }
+  if (typeof issue.params.max === 'number') params.maxText = issue.params.max.toLocaleString('en-US');
+  if (typeof params.text === 'string') params.text = quoted(params.text);
+  if (issue.key === 'bad-column-override') Object.assign(params, overrideWords(issue, lang));
   const text = ISSUE_TEXT[lang][issue.key];
   return { where: issueWhere(issue, lang), what: fill(text.what, params), todo: fill(text.todo, params) };
+}
+
+/** A cell's text as a message quotes it: a long one by its ends ("9999999999…9999999999", 309 characters). */
+function quoted(text: string): string {
+  return text.length <= 60 ? text : `${text.slice(0, 24)}…${text.slice(-12)}`;
+}
+
+/** A column override that points nowhere, or at a column another field already has. */
+function overrideWords(issue: Issue, lang: Lang): { overrideWhat: string; overrideTodo: string } {
+  const q = issue.params;
+  const field = FIELD_LABELS[lang][q.field as Field] ?? String(q.field);
+  const other = FIELD_LABELS[lang][q.other as Field] ?? String(q.other ?? '');
+  if (q.reason === 'same-column') {
+    return lang === 'zh'
+      ? { overrideWhat: `设置的列映射把“${field}”和“${other}”都指定为表头“${q.header}”这一列，一列只能对应一个字段，未规划`, overrideTodo: `请在列映射中为“${field}”选择另一列（设置表的“列映射”或面板第 1 步）` }
+      : { overrideWhat: `The column mapping puts both “${field}” and “${other}” on the column headed “${q.header}”; one column can hold one field only: not planned`, overrideTodo: `Choose another column for “${field}” in the column mapping (the settings sheet's column mapping, or step 1 of the pane)` };
+  }
+  return lang === 'zh'
+    ? { overrideWhat: `设置的列映射把“${field}”指定为表头“${q.header}”，但此表头行中没有这一列，未规划`, overrideTodo: `请在列映射中重新选择“${field}”对应的列，或删除这项映射以自动识别` }
+    : { overrideWhat: `The column mapping puts “${field}” on the header “${q.header}”, which this header row does not have: not planned`, overrideTodo: `Choose the column for “${field}” again in the column mapping, or remove that mapping to let it be detected` };
 }
 
 /** One line for a terminal or a list: where: what. What to do. */
@@ -100,6 +141,19 @@ export function formatIssue(issue: Issue, lang: Lang): string {
 const THRESHOLD_LABELS: Labels<'aPotential' | 'aSales' | 'bPotential' | 'bSales'> = {
   zh: { aPotential: 'A类客户年市场销售额下限', aSales: 'A类公司销售额下限', bPotential: 'B类客户年市场销售额下限', bSales: 'B类公司销售额下限' },
   en: { aPotential: 'A minimum for potential', aSales: 'A minimum for our sales', bPotential: 'B minimum for potential', bSales: 'B minimum for our sales' },
+};
+
+/** Paths with a name planners know: [zh, en]; the path itself follows in brackets, for a settings file. */
+const PATH_LABELS: Record<string, [string, string]> = {
+  version: ['设置版本', 'the settings version'],
+  'targets.companyTarget': ['公司目标（万元）', 'the company target (万元)'],
+  'targets.growthPct': ['增长率（%）', 'the growth (%)'],
+  'targets.blendPotentialWeight': ['混合分配中潜力的权重', 'the weight of potential in the blend'],
+  'targets.unit': ['分配单位', 'the allocation unit'],
+  'targets.basis': ['分配依据', 'the allocation basis'],
+  'products.names': ['产品名称列表', 'the product names'],
+  'products.mix': ['产品结构', 'the product mix'],
+  columns: ['列映射', 'the column mapping'],
 };
 
 /** Names a settings path the way the settings sheet shows it: "Tier 2: the A minimum for potential". */
@@ -115,8 +169,24 @@ export function settingsPathLabel(path: (string | number)[], lang: Lang): string
   }
   if (group === 'cities' && typeof a === 'number') return lang === 'zh' ? `城市列表第 ${a + 1} 项` : `city list, entry ${a + 1}`;
   if (group === 'industries' && typeof a === 'number') return lang === 'zh' ? `行业对应表第 ${a + 1} 项` : `industry mapping, entry ${a + 1}`;
+  const known = PATH_LABELS[path.join('.')];
+  if (known) return lang === 'zh' ? `${known[0]}（${path.join('.')}）` : `${known[1]} (${path.join('.')})`;
+  if (group === 'products' && (a === 'names' || a === 'mix') && typeof b === 'number') {
+    return lang === 'zh' ? `产品${a === 'names' ? '名称' : '结构'}第 ${b + 1} 项（${path.join('.')}）` : `product ${a === 'names' ? 'name' : 'share'} ${b + 1} (${path.join('.')})`;
+  }
   return path.join('.') || (lang === 'zh' ? '设置' : 'settings');
 }
+
+/** zod's type names in words: [zh, en]. */
+const TYPE_WORDS: Record<string, [string, string]> = {
+  number: ['数字', 'a number'],
+  int: ['整数', 'a whole number'],
+  string: ['文本', 'text'],
+  object: ['一组设置（对象）', 'a group of settings (an object)'],
+  array: ['列表', 'a list'],
+  boolean: ['TRUE 或 FALSE', 'true or false'],
+  null: ['空值 (null)', 'null'],
+};
 
 export function formatSettingsProblem(p: SettingsProblem, lang: Lang): string {
   const where = settingsPathLabel(p.path, lang);
@@ -135,12 +205,25 @@ export function formatSettingsProblem(p: SettingsProblem, lang: Lang): string {
       return zh
         ? `这份设置由更新版本的 ABC Planner 生成（版本 ${q.found}，当前支持 ${q.supported}）。请更新 ABC Planner。`
         : `These settings come from a newer ABC Planner (version ${q.found}; this one reads ${q.supported}). Update ABC Planner.`;
-    case 'settings-invalid-type':
-      return zh ? `${where}：值的类型不对，应为${q.expected === 'number' ? '数字' : q.expected}。` : `${where}: expected ${q.expected === 'number' ? 'a number' : q.expected}.`;
-    case 'settings-too-small':
-      return zh ? `${where}：不能小于 ${q.minimum}。` : `${where}: must be at least ${q.minimum}.`;
-    case 'settings-too-big':
-      return zh ? `${where}：不能大于 ${q.maximum}。` : `${where}: must be at most ${q.maximum}.`;
+    case 'settings-invalid-type': {
+      const [zhType, enType] = TYPE_WORDS[String(q.expected)] ?? [String(q.expected), String(q.expected)];
+      return zh ? `${where}：值的类型不对，应为${zhType}。请更正。` : `${where}: expected ${enType}. Correct it.`;
+    }
+    case 'settings-too-small': {
+      const min = Number(q.minimum).toLocaleString('en-US');
+      if (q.origin === 'array') return zh ? `${where}：至少需要 ${min} 项。` : `${where}: needs at least ${min} ${Number(q.minimum) === 1 ? 'entry' : 'entries'}.`;
+      if (q.origin === 'string') return zh ? `${where}：不能为空。请填写名称。` : `${where}: must not be blank. Type a name.`;
+      return zh ? `${where}：不能小于 ${min}。请改为不小于 ${min} 的数。` : `${where}: must be at least ${min}. Change it to ${min} or more.`;
+    }
+    case 'settings-too-big': {
+      const max = Number(q.maximum).toLocaleString('en-US');
+      if (q.origin === 'array') return zh ? `${where}：最多 ${max} 项。请删除多余的项。` : `${where}: at most ${max} entries. Remove the extra ones.`;
+      if (q.origin === 'string') return zh ? `${where}：最多 ${max} 个字符。请缩短。` : `${where}: at most ${max} characters. Shorten it.`;
+      // Why the bound: targets beyond it cannot be split exactly; no customer's amount can pass a threshold's.
+      const group = p.path[0];
+      const why = group === 'targets' ? (zh ? '（超出后无法精确规划）' : ' (beyond it the plan cannot be exact)') : group === 'thresholds' || group === 'matrix' ? (zh ? '（单个客户金额的上限）' : ' (the largest amount one customer can have)') : '';
+      return zh ? `${where}：不能大于 ${max}${why}。请改为不大于 ${max} 的数。` : `${where}: must be at most ${max}${why}. Change it to ${max} or less.`;
+    }
     case 'settings-unknown-field':
       return zh ? `${where}：无法识别的设置项（${q.fields}）。请删除或更正。` : `${where}: unknown setting (${q.fields}). Remove or correct it.`;
     case 'settings-mix-length':

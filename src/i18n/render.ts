@@ -349,6 +349,14 @@ export const SHEET_NOTES: Record<Lang, { amounts: string; totals: string; issues
   },
 };
 
+/** The issues sheet when it lists only the first issues: how many there are in all, and what to do. */
+export const ISSUES_CUT: Record<Lang, (shown: string, total: string, more: string) => string> = {
+  zh: (shown, total, more) =>
+    `共 ${total} 个问题，此表只列出前 ${shown} 个（错误在前，按行排列），另有 ${more} 个未列出。这么多问题通常出自同一原因（如列对应错了、整列为空或单位不对）：请先改正上面的问题，再重新计划。`,
+  en: (shown, total, more) =>
+    `${total} issues in all: this sheet lists the first ${shown} (errors first, by row); ${more} more are not listed. So many issues usually have one cause (a column mapped wrongly, a blank column, a wrong unit): fix the ones above, then plan again.`,
+};
+
 export type SummaryWord =
   | 'companyTarget'
   | 'source'

@@ -142,7 +142,10 @@ export function summarySheet(result: PlanResult, lang: Lang, name: string, issue
   const ts = targetStyle(result);
   const { lines, total } = result.tables.summary;
   const t = result.target;
-  const classified = result.customers.filter((c) => c.class !== null).length;
+  // Counted from the plan's columns: no customer objects for a million rows.
+  const codes = result.customerColumns.classCode;
+  let classified = 0;
+  for (let i = 0; i < result.customerColumns.count; i++) if (codes[i] !== 0) classified++;
   const kv = (label: string, cell: SpecCell): SpecCell[] => [text(label, 'totalLabel'), cell];
   const after: SpecCell[][] = [
     kv(S.sheet, text(result.sheet)),
@@ -152,7 +155,7 @@ export function summarySheet(result: PlanResult, lang: Lang, name: string, issue
     kv(S.currentSales, num(t.currentSales, 'wan')),
     kv(S.basis, text(BASIS_LABELS[lang][t.basis])),
     kv(S.unit, num(t.unit)),
-    kv(S.classified, text(`${classified} / ${result.customers.length}`)),
+    kv(S.classified, text(`${classified} / ${result.customerColumns.count}`)),
     ...(issueCount ? [kv(S.issues, num(issueCount))] : []),
   ];
   return tableSheet({

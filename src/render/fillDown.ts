@@ -122,11 +122,11 @@ export function compileFill(formula: string): FillTemplate {
     i = j;
   }
   parts.push(formula.slice(from));
-  let minRow = 0;
-  let maxRow = 0;
-  if (rows.length) {
-    minRow = Math.min(...rows);
-    maxRow = Math.max(...rows);
+  let minRow = rows.length ? Infinity : 0;
+  let maxRow = rows.length ? -Infinity : 0;
+  for (const r of rows) {
+    if (r < minRow) minRow = r;
+    if (r > maxRow) maxRow = r;
   }
   return { parts, rows, minRow, maxRow };
 }

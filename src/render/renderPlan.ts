@@ -93,7 +93,7 @@ export function renderPlan(result: PlanResult, settings: Settings, existing: Exi
 
   const settingsPart = settingsSheet(settings, lang, names.settings, chosen);
   sheets.set('settings', settingsPart.sheet);
-  addNames.push(...settingsPart.names);
+  for (const n of settingsPart.names) addNames.push(n);
 
   const notices = noticesOf(own, chosen, names);
   if (result.ok) {
@@ -104,8 +104,8 @@ export function renderPlan(result: PlanResult, settings: Settings, existing: Exi
     sheets.set('salespeople', bySalespersonSheet(result, settings, lang, names.salespeople, chosen.formulas));
     const tags = tagColumns(result, existing.customerSheet, existing.names, lang, chosen);
     if (tags) {
-      columns.push(...tags.blocks);
-      addNames.push(...tags.names);
+      for (const b of tags.blocks) columns.push(b);
+      for (const n of tags.names) addNames.push(n);
     }
   }
   const issues = issuesSheet(result.issues, lang, names.issues, notices);

@@ -296,7 +296,7 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
     // All names blank: the sheet's product columns. Some blank: a name is missing.
     if (blankNames > 0 && blankNames < names.length) {
       names.forEach((n, i) => {
-        if (n === '') s.problem({ key: 'sheet-missing-value', path: ['products', 'names', i], params: { what: L.product }, cell: s.address(...nameCells[i]) });
+        if (n === '') s.problem({ key: 'sheet-missing-value', path: ['products', 'names', i], params: { what: L.product }, cell: s.address(nameCells[i][0], nameCells[i][1]) });
       });
     }
     if (blankMix > 0 && blankMix < mix.length) {

@@ -41,7 +41,8 @@ export function tableSheet(input: TableSheetInput): SheetSpec {
   const headerIndex = rows.length;
   rows.push(input.headers.map((h) => text(h, 'header')));
   const firstBody = rows.length + 1; // 1-based sheet row of the first body row
-  rows.push(...input.body);
+  // A loop, not rows.push(...body): a body of a million rows would overflow the stack.
+  for (const row of input.body) rows.push(row);
   const lastBody = rows.length;
   if (input.total) {
     const t = input.total;
@@ -59,7 +60,10 @@ export function tableSheet(input: TableSheetInput): SheetSpec {
     }
     rows.push(row);
   }
-  if (input.after?.length) rows.push([], ...input.after);
+  if (input.after?.length) {
+    rows.push([]);
+    for (const row of input.after) rows.push(row);
+  }
 
   const skip = new Set<number>([0]);
   for (let i = 1; i < headerIndex; i++) skip.add(i);

@@ -13,7 +13,8 @@
 import { columnLetter, columnNumber } from '../engine/a1';
 import { unitFromHeader } from '../engine/amounts';
 import { findUnitNote } from '../engine/headers';
-import type { PlanResult, PlannedCustomer } from '../engine/plan';
+import { CLASS_OF_CODE, MODE_OF_CODE } from '../engine/classify';
+import type { PlanResult } from '../engine/plan';
 import type { CellValue, SheetData } from '../engine/types';
 import type { Lang } from '../i18n';
 import { COVERAGE_LABELS, MODE_LABELS } from '../i18n/engine';
@@ -189,14 +190,13 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
   const modeLabels = MODE_LABELS[lang];
   const coverageLabels = COVERAGE_LABELS[lang];
 
-  const byRow = new Map<number, PlannedCustomer>();
-  let lastCustomerRow = headerRow;
-  let firstCustomerRow = Infinity;
-  for (const c of result.customers) {
-    byRow.set(c.row, c);
-    if (c.row > lastCustomerRow) lastCustomerRow = c.row;
-    if (c.row < firstCustomerRow) firstCustomerRow = c.row;
-  }
+  // Straight from the plan's columns, in sheet order (rows ascend): a million customer objects
+  // (result.customers, with their reasons and product splits) would cost seconds and a gigabyte.
+  const cols = result.customerColumns;
+  const count = cols.count;
+  const lastCustomerRow = count ? Math.max(headerRow, cols.row[count - 1]) : headerRow;
+  const firstCustomerRow = count ? cols.row[0] : Infinity;
+  const coverageOf = result.settings.coverage;
   // Down to the earlier block's rows too: where the new block covers earlier tag cells, it clears them.
   const firstRow = Math.min(headerRow, earlier?.firstRow ?? headerRow);
   const lastRow = Math.max(lastCustomerRow, earlier?.lastRow ?? lastCustomerRow);
@@ -223,27 +223,34 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     amountIsLive(raw, engine, op) ? filled(fill, engine ?? '', 'wan') : formula(amountFormula(`${letter}${row}`, raw, engine, op), engine ?? '', 'wan');
 
   const cells: SpecCell[][] = [];
+  let k = 0; // the next customer, by its index in the columns
+  while (k < count && cols.row[k] < firstRow) k++;
   for (let row = firstRow; row <= lastRow; row++) {
     if (row === headerRow) {
       cells.push(TAG_COLUMNS.map((t) => text(TAG_HEADERS[lang][t], 'header')));
       continue;
     }
-    const c = byRow.get(row);
     const line = new Array<SpecCell>(WIDTH).fill(null);
     cells.push(line);
-    if (!c) continue;
+    if (k >= count || cols.row[k] !== row) continue;
+    const i = k++;
+    const city = cols.city.at(i);
+    const potential = cols.potential[i];
+    const ourSales = cols.ourSales[i];
+    const cls = CLASS_OF_CODE[cols.classCode[i]];
+    const mode = MODE_OF_CODE[cols.modeCode[i]];
     const cityRaw = valueAt(sheet, row, cityColumn);
-    if (cityIsLive(cityRaw, c.city)) line[J.city] = filled(fills.city, c.city);
+    if (cityIsLive(cityRaw, city)) line[J.city] = filled(fills.city, city);
     else {
-      const f = cityFormula(`${cityLetter}${row}`, cityRaw, c.city);
-      line[J.city] = f === undefined ? textOrBlank(c.city) : formula(f, c.city);
+      const f = cityFormula(`${cityLetter}${row}`, cityRaw, city);
+      line[J.city] = f === undefined ? textOrBlank(city) : formula(f, city);
     }
-    line[J.potential] = amount(fills.potential, potLetter, row, valueAt(sheet, row, potentialColumn), c.potential, units.potential);
-    line[J.ourSales] = amount(fills.ourSales, salesLetter, row, valueAt(sheet, row, salesColumn), c.ourSales, units.ourSales);
-    line[J.tier] = filled(fills.tier, c.tier);
-    line[J.class] = filled(fills.class, c.class ?? '');
-    line[J.coverage] = filled(fills.coverage, c.coverage ? coverageLabels[c.coverage] : '');
-    line[J.mode] = filled(fills.mode, c.mode ? modeLabels[c.mode] : '');
+    line[J.potential] = amount(fills.potential, potLetter, row, valueAt(sheet, row, potentialColumn), potential === potential ? potential : null, units.potential);
+    line[J.ourSales] = amount(fills.ourSales, salesLetter, row, valueAt(sheet, row, salesColumn), ourSales === ourSales ? ourSales : null, units.ourSales);
+    line[J.tier] = filled(fills.tier, cols.tier[i]);
+    line[J.class] = filled(fills.class, cls ?? '');
+    line[J.coverage] = filled(fills.coverage, cls ? coverageLabels[coverageOf[cls]] : '');
+    line[J.mode] = filled(fills.mode, mode ? modeLabels[mode] : '');
   }
 
   const widths = columnWidths(cells, { wrapRows: new Set([headerRow - firstRow]), wrapAt: 12, min: 8, max: 30 });

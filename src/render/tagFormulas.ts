@@ -12,9 +12,12 @@
  *   columns headed 元 or 亿元; a formula reads plain numbers only. A number cell is read live
  *   (times the column's unit); a text cell the engine could read carries the engine's value
  *   while the cell still holds that text, and a blank otherwise (plan again to re-read it).
+ * Both read amounts alike: a truth value is no amount, nor is a number past the engine's bound
+ * (MAX_AMOUNT_WAN), nor text the engine could not read (hex "0x1F", "Infinity", dates as text).
  * Comparisons (>=) in spreadsheets treat values equal to ~15 digits as equal, as the engine's
  * atLeast() does.
  */
+import { MAX_AMOUNT_WAN } from '../engine/amounts';
 import type { AmountUnit, CellValue, CustomerClass, MatrixMode } from '../engine/types';
 import { fitsStrLit, numLit, strLit, valueLit } from './cells';
 import { FORMULA_NAMES } from './names';
@@ -26,6 +29,8 @@ export type FormulaNames = Record<keyof typeof FORMULA_NAMES, string>;
 export interface UnitOp {
   apply(v: number): number;
   formula(ref: string): string;
+  /** The largest number a cell may hold in this unit: MAX_AMOUNT_WAN (the engine's bound) in the column's unit. */
+  max: number;
 }
 
 /**
@@ -35,16 +40,25 @@ export interface UnitOp {
  */
 export function unitOp(unit: AmountUnit | undefined): UnitOp {
   const f = unit?.toWan ?? 1;
-  if (f === 1) return { apply: (v) => v, formula: (ref) => ref };
+  if (f === 1) return { apply: (v) => v, formula: (ref) => ref, max: MAX_AMOUNT_WAN };
   const inv = 1 / f;
   const r = Math.round(inv);
-  if (r > 1 && Math.abs(inv - r) < 1e-9 * r) return { apply: (v) => v / r, formula: (ref) => `${ref}/${r}` };
-  return { apply: (v) => v * f, formula: (ref) => `${ref}*${numLit(f)}` };
+  if (r > 1 && Math.abs(inv - r) < 1e-9 * r) return { apply: (v) => v / r, formula: (ref) => `${ref}/${r}`, max: MAX_AMOUNT_WAN * r };
+  return { apply: (v) => v * f, formula: (ref) => `${ref}*${numLit(f)}`, max: MAX_AMOUNT_WAN / f };
+}
+
+/**
+ * A number cell as the engine reads it: blank when negative or past the engine's bound (an ID
+ * pasted into the column), else in 万元. Truth values are no amounts to the engine; LibreOffice
+ * stores TRUE as the number 1 (its ISNUMBER(TRUE) is TRUE, Excel's FALSE), so ISLOGICAL comes first.
+ */
+function numberRead(ref: string, op: UnitOp, otherwise: string): string {
+  return `IF(ISLOGICAL(${ref}),"",IF(ISNUMBER(${ref}),IF(${ref}<0,"",IF(${ref}>${numLit(op.max)},"",${op.formula(ref)})),${otherwise}))`;
 }
 
 /** The 万元 amount helper's live form: the cell read as it is now (the same on every row, but for the row). */
 export function liveAmountFormula(ref: string, op: UnitOp): string {
-  return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),"")`;
+  return numberRead(ref, op, '""');
 }
 
 /** True when amountFormula gives the live form for this row (a plain fill-down row). */
@@ -67,7 +81,7 @@ export function amountFormula(ref: string, raw: CellValue, engine: number | null
   const stored = numLit(engine!);
   const lit = valueLit(raw);
   const otherwise = lit === undefined ? stored : `IF(${ref}=${lit},${stored},"")`;
-  return `IF(ISNUMBER(${ref}),IF(${ref}<0,"",${op.formula(ref)}),${otherwise})`;
+  return numberRead(ref, op, otherwise);
 }
 
 /** The canonical-city helper's live form: the cell, trimmed. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseAmount, roundWan, splitHeaderUnit, toWan, unitFromHeader, UNITS } from '../../src/engine/amounts';
+import { MAX_AMOUNT_WAN, MAX_GROWTH_PCT, MAX_TARGET_WAN, parseAmount, roundWan, splitHeaderUnit, toWan, unitFromHeader, UNITS } from '../../src/engine/amounts';
 import type { AmountResult } from '../../src/engine/amounts';
 
 const ok = (wan: number): AmountResult => ({ kind: 'ok', wan });
@@ -77,12 +77,12 @@ describe('parseAmount: numbers', () => {
     expect(parseAmount(-1234500, UNITS.yuan)).toEqual({ kind: 'negative', wan: -123.45 });
   });
 
-  it('rejects NaN, Infinity and booleans', () => {
+  it('rejects NaN and booleans (shown as a spreadsheet shows them), and Infinity as too large', () => {
     expect(parseAmount(NaN)).toEqual({ kind: 'invalid', text: 'NaN' });
-    expect(parseAmount(Infinity)).toEqual({ kind: 'invalid', text: 'Infinity' });
-    expect(parseAmount(-Infinity).kind).toBe('invalid');
-    expect(parseAmount(true)).toEqual({ kind: 'invalid', text: 'true' });
-    expect(parseAmount(false).kind).toBe('invalid');
+    expect(parseAmount(Infinity)).toEqual({ kind: 'too-large', text: 'Infinity' });
+    expect(parseAmount(-Infinity).kind).toBe('too-large');
+    expect(parseAmount(true)).toEqual({ kind: 'invalid', text: 'TRUE' });
+    expect(parseAmount(false)).toEqual({ kind: 'invalid', text: 'FALSE' });
   });
 });
 
@@ -198,12 +198,57 @@ describe('parseAmount: text', () => {
     '()',
     'Infinity',
     'NaN',
-    '1e400',
     '350 万 元 元',
+    '0x1F',
+    '0o17',
+    '0b11',
+    '1_000',
+    '2024-01-05',
+    'TRUE',
   ])('%p is invalid and keeps its text', (text) => {
     expect(parseAmount(text)).toEqual({ kind: 'invalid', text });
   });
 });
+
+describe('amounts beyond what a plan can hold exactly', () => {
+  it('has a cell bound of 10^8 万元 (1 万亿元) and a target bound of 10^14 万元', () => {
+    expect(MAX_AMOUNT_WAN).toBe(1e8);
+    // 1,048,575 rows at the cell bound, grown by the largest growth, stay below 2^53 units of 0.1 万元.
+    expect(1_048_575 * MAX_AMOUNT_WAN * (1 + MAX_GROWTH_PCT / 100) * 10).toBeLessThan(2 ** 53);
+    expect(MAX_TARGET_WAN * 10).toBeLessThan(2 ** 53);
+  });
+
+  it.each([
+    [123456789012345678, undefined, '123456789012345680'], // an 18-digit ID pasted as a number (a double keeps 17 digits)
+    ['110101199001011234', undefined, '110101199001011234'], // … or as text
+    ['9'.repeat(309), undefined, '9'.repeat(309)], // Infinity once read
+    [1e16, undefined, '10000000000000000'],
+    ['1e16', undefined, '1e16'],
+    ['100000001', undefined, '100000001'],
+    [1e9, UNITS.wan, '1000000000'],
+    [2e12, UNITS.yuan, '2000000000000'],
+    ['10001亿', undefined, '10001亿'],
+    [-1e17, undefined, '-100000000000000000'],
+  ] as const)('%p (column unit %p) is too large', (value, unit, text) => {
+    expect(parseAmount(value as string | number, unit)).toEqual({ kind: 'too-large', text });
+  });
+
+  it('takes amounts up to the bound, in any unit', () => {
+    expect(parseAmount(1e8)).toEqual(ok(1e8));
+    expect(parseAmount(1e12, UNITS.yuan)).toEqual(ok(1e8));
+    expect(parseAmount('10000亿')).toEqual(ok(1e8));
+    expect(parseAmount('10,000亿')).toEqual(ok(1e8));
+  });
+
+  it('reads a company target with its own bound', () => {
+    expect(parseAmount('1e16', undefined, MAX_TARGET_WAN).kind).toBe('too-large');
+    expect(parseAmount('1e14', undefined, MAX_TARGET_WAN)).toEqual(ok(1e14));
+    expect(parseAmount('2亿', undefined, MAX_TARGET_WAN)).toEqual(ok(2e4));
+  });
+});
+
+/** What parseAmount gives for a 万元 amount n written as `text`: ok up to the bound, too large past it. */
+const okOrTooLarge = (n: number, text: string) => (n > MAX_AMOUNT_WAN ? { kind: 'too-large', text } : ok(n === 0 ? 0 : n));
 
 describe('conversion precision', () => {
   it('gives exact decimals after unit conversion', () => {
@@ -219,7 +264,7 @@ describe('conversion precision', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), (n) => {
         const r = parseAmount(String(n));
-        expect(r).toEqual(ok(n === 0 ? 0 : n));
+        expect(r).toEqual(okOrTooLarge(n, String(n)));
       }),
     );
   });
@@ -235,7 +280,7 @@ describe('conversion precision', () => {
         const plain = String(n);
         fc.pre(!plain.includes('e'));
         const text = spaces ? withCommas(plain).replace(/,/g, ' ') : withCommas(plain);
-        expect(parseAmount(text)).toEqual(ok(n));
+        expect(parseAmount(text)).toEqual(okOrTooLarge(n, text));
       }),
     );
   });
@@ -261,7 +306,7 @@ describe('conversion precision', () => {
         const a = parseAmount(text, unit);
         const b = parseAmount(wide(text), unit);
         expect(a.kind).toBe(b.kind);
-        if (a.kind !== 'invalid' && b.kind !== 'invalid') expect(a).toEqual(b);
+        if (a.kind !== 'invalid' && a.kind !== 'too-large' && b.kind !== 'invalid' && b.kind !== 'too-large') expect(a).toEqual(b);
       }),
     );
   });
@@ -272,8 +317,8 @@ describe('conversion precision', () => {
         // Shift the decimal point by hand: the exact answer written as a decimal.
         const s = String(yuan).padStart(5, '0');
         const expected = Number(`${s.slice(0, -4)}.${s.slice(-4)}`);
-        expect(parseAmount(yuan, UNITS.yuan)).toEqual(ok(expected));
-        expect(parseAmount(`${yuan}元`)).toEqual(ok(expected));
+        expect(parseAmount(yuan, UNITS.yuan)).toEqual(okOrTooLarge(expected, String(yuan)));
+        expect(parseAmount(`${yuan}元`)).toEqual(okOrTooLarge(expected, `${yuan}元`));
       }),
     );
   });
@@ -285,6 +330,7 @@ describe('conversion precision', () => {
         fc.constantFrom(UNITS.yuan, UNITS.qian, UNITS.k, UNITS.m, UNITS.qianwan, UNITS.yi),
         (n, u) => {
           const r = parseAmount(n, u);
+          fc.pre(n * u.toWan <= MAX_AMOUNT_WAN * 0.999);
           expect(r.kind).toBe('ok');
           const wan = (r as { wan: number }).wan;
           const exact = n * u.toWan;

@@ -59,7 +59,7 @@ describe('parseSettings', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0].path).toEqual(['thresholds', '1', 'aSales']);
-    expect(formatSettingsProblem(r.problems[0], 'en')).toBe('Tier 1: the A minimum for our sales: expected a number.');
+    expect(formatSettingsProblem(r.problems[0], 'en')).toBe('Tier 1: the A minimum for our sales: expected a number. Correct it.');
   });
 
   it('rejects a negative minimum, a share above 100 %, an unknown unit and an unknown field', () => {

@@ -97,16 +97,16 @@ describe('renderPlan', () => {
     const formulaOf = (r: number, t: (typeof TAG_COLUMNS)[number]) => formulaText(cellOf(r, t), r);
     expect(formulaOf(3, 'city')).toBe('TRIM(B3)');
     expect(formulaOf(4, 'city')).toBe('IF(B4="陕西省西安市","西安",TRIM(B4))');
-    expect(formulaOf(4, 'potential')).toBe('IF(ISNUMBER(D4),IF(D4<0,"",D4),IF(D4="350万",350,""))');
-    expect(formulaOf(3, 'potential')).toBe('IF(ISNUMBER(D3),IF(D3<0,"",D3),"")');
+    expect(formulaOf(4, 'potential')).toBe('IF(ISLOGICAL(D4),"",IF(ISNUMBER(D4),IF(D4<0,"",IF(D4>100000000,"",D4)),IF(D4="350万",350,"")))');
+    expect(formulaOf(3, 'potential')).toBe('IF(ISLOGICAL(D3),"",IF(ISNUMBER(D3),IF(D3<0,"",IF(D3>100000000,"",D3)),""))');
     // Plain rows are one fill-down per column (its formula written for the first customer row);
     // the rows whose helper must say more are formulas of their own.
     expect(cellOf(3, 'city')).toMatchObject({ kind: 'fill', fill: { formula: 'TRIM(B3)', row: 3 } });
     expect(cellOf(6, 'city')).toMatchObject({ kind: 'fill', fill: { formula: 'TRIM(B3)', row: 3 } });
     expect(cellOf(4, 'city')).toMatchObject({ kind: 'formula' });
     expect(cellOf(4, 'potential')).toMatchObject({ kind: 'formula' });
-    expect(cellOf(4, 'ourSales')).toMatchObject({ kind: 'fill', fill: { formula: 'IF(ISNUMBER(E3),IF(E3<0,"",E3),"")', row: 3 } });
-    expect(formulaOf(6, 'ourSales')).toBe('IF(ISNUMBER(E6),IF(E6<0,"",E6),"")');
+    expect(cellOf(4, 'ourSales')).toMatchObject({ kind: 'fill', fill: { formula: 'IF(ISLOGICAL(E3),"",IF(ISNUMBER(E3),IF(E3<0,"",IF(E3>100000000,"",E3)),""))', row: 3 } });
+    expect(formulaOf(6, 'ourSales')).toBe('IF(ISLOGICAL(E6),"",IF(ISNUMBER(E6),IF(E6<0,"",IF(E6>100000000,"",E6)),""))');
     expect(planned.customers).toHaveLength(3);
   });
 
@@ -249,7 +249,7 @@ describe('renderPlan', () => {
       const holding = cells.filter((c) => c && c.kind === 'text' && c.text.includes(t));
       expect(holding.length).toBeGreaterThan(0);
     }
-    const allowed = new Set(['IF', 'AND', 'OR', 'ISNUMBER', 'INDEX', 'MATCH', 'EXACT', 'VLOOKUP', 'CHOOSE', 'IFERROR', 'TRIM', 'SUM', 'FALSE', 'TRUE']);
+    const allowed = new Set(['IF', 'AND', 'OR', 'ISNUMBER', 'ISLOGICAL', 'INDEX', 'MATCH', 'EXACT', 'VLOOKUP', 'CHOOSE', 'IFERROR', 'TRIM', 'SUM', 'FALSE', 'TRUE']);
     for (const c of cells) {
       if (!c || (c.kind !== 'formula' && c.kind !== 'fill')) continue;
       const outsideStrings = (c.kind === 'fill' ? c.fill.formula : c.formula).replace(/"(?:[^"]|"")*"/g, '""');

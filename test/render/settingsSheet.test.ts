@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MAX_GROWTH_PCT } from '../../src/engine/amounts';
 import { CITIES, normaliseCity } from '../../src/engine/cities';
 import type { Settings } from '../../src/engine/settings';
 import { ALLOCATION_BASES, INDUSTRY_GROUPS, defaultSettings, parseSettings } from '../../src/engine/settings';
@@ -60,7 +61,7 @@ export const settingsArb: fc.Arbitrary<Settings> = fc
     products,
     targets: fc.record({
       companyTarget: fc.oneof(fc.constant(null), amount),
-      growthPct: fc.double({ min: -100, max: 1000, noNaN: true }).map((x) => x + 0),
+      growthPct: fc.double({ min: -100, max: MAX_GROWTH_PCT, noNaN: true }).map((x) => x + 0),
       basis: fc.constantFrom(...ALLOCATION_BASES),
       blendPotentialWeight: fraction,
       unit: fc.constantFrom(0.1 as const, 1 as const, 10 as const),

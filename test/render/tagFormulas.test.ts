@@ -45,28 +45,34 @@ describe('amount helper', () => {
     for (const v of [669000, 1234500, 5, 0]) expect(yuan.apply(v)).toBe(toWan(v, UNITS.yuan));
   });
 
-  test('numbers are read live; blanks, negatives, booleans and unreadable text give a blank', () => {
-    const live = 'IF(ISNUMBER(D5),IF(D5<0,"",D5),"")';
+  test('numbers are read live; blanks, negatives, booleans, numbers past the bound and unreadable text give a blank', () => {
+    // ISLOGICAL first: LibreOffice stores TRUE as 1 (ISNUMBER is TRUE there); past 10^8 万元 the engine refuses.
+    const live = 'IF(ISLOGICAL(D5),"",IF(ISNUMBER(D5),IF(D5<0,"",IF(D5>100000000,"",D5)),""))';
     expect(amountFormula('D5', 350, 350, wan)).toBe(live);
     expect(amountFormula('D5', -12.5, null, wan)).toBe(live);
     expect(amountFormula('D5', null, null, wan)).toBe(live);
     expect(amountFormula('D5', true, null, wan)).toBe(live);
     expect(amountFormula('D5', '待定', null, wan)).toBe(live);
     expect(amountFormula('D5', '#N/A', null, wan)).toBe(live);
+    expect(amountFormula('D5', 110101199001011234, null, wan)).toBe(live);
+    expect(amountFormula('D5', '0x1F', null, wan)).toBe(live);
+    // The bound in the column's unit: 10^12 元, 10^4 亿元.
+    expect(amountFormula('D5', 5, 0.0005, yuan)).toBe('IF(ISLOGICAL(D5),"",IF(ISNUMBER(D5),IF(D5<0,"",IF(D5>1000000000000,"",D5/10000)),""))');
+    expect(unitOp(UNITS.yi).max).toBe(10_000);
   });
 
   test('text the engine read carries its value while the cell still says the same', () => {
-    expect(amountFormula('D5', '350万', 350, wan)).toBe('IF(ISNUMBER(D5),IF(D5<0,"",D5),IF(D5="350万",350,""))');
-    expect(amountFormula('D5', '¥1,200,000', 120, yuan)).toBe('IF(ISNUMBER(D5),IF(D5<0,"",D5/10000),IF(D5="¥1,200,000",120,""))');
+    expect(amountFormula('D5', '350万', 350, wan)).toBe('IF(ISLOGICAL(D5),"",IF(ISNUMBER(D5),IF(D5<0,"",IF(D5>100000000,"",D5)),IF(D5="350万",350,"")))');
+    expect(amountFormula('D5', '¥1,200,000', 120, yuan)).toBe('IF(ISLOGICAL(D5),"",IF(ISNUMBER(D5),IF(D5<0,"",IF(D5>1000000000000,"",D5/10000)),IF(D5="¥1,200,000",120,"")))');
     // Too long for a formula constant: the value alone.
     const long = '1' + ' '.repeat(300) + '万';
-    expect(amountFormula('D5', long, 1, wan)).toBe('IF(ISNUMBER(D5),IF(D5<0,"",D5),1)');
+    expect(amountFormula('D5', long, 1, wan)).toBe('IF(ISLOGICAL(D5),"",IF(ISNUMBER(D5),IF(D5<0,"",IF(D5>100000000,"",D5)),1))');
   });
 
   test('where the engine rounded a converted number, its value is kept for that number', () => {
     const raw = 0.00669; // 亿元
     expect(yi.apply(raw)).not.toBe(toWan(raw, UNITS.yi));
-    expect(amountFormula('E5', raw, toWan(raw, UNITS.yi), yi)).toBe(`IF(E5=0.00669,66.9,IF(ISNUMBER(E5),IF(E5<0,"",E5*10000),""))`);
+    expect(amountFormula('E5', raw, toWan(raw, UNITS.yi), yi)).toBe(`IF(E5=0.00669,66.9,IF(ISLOGICAL(E5),"",IF(ISNUMBER(E5),IF(E5<0,"",IF(E5>10000,"",E5*10000)),"")))`);
   });
 });
 

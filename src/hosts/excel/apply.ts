@@ -300,6 +300,7 @@ export class ApplyTransaction {
       if (!p.used.isNullObject) {
         snap.used = { row: p.used.rowIndex, column: p.used.columnIndex, rows: p.used.rowCount, columns: p.used.columnCount };
         const used = snap.used;
+        // eslint-disable-next-line no-restricted-syntax -- at most 50 rows are sampled
         const guess = Math.max(64, ...Array.from({ length: Math.min(50, p.target.grid.height) }, (_, i) => p.target.grid.rowBytes('formulas', i))) * 1.5 + used.columns * 12;
         this.syncs += await readRows(
           this.context,

@@ -133,6 +133,7 @@ export class StyleBook {
     const lead: XmlElement[] = [];
     if (def.bold) lead.push(el(p + 'b'));
     if (def.italic) lead.push(el(p + 'i'));
+    // eslint-disable-next-line no-restricted-syntax -- lead holds at most <b/> and <i/>
     font.children.unshift(...lead);
     if (def.size !== undefined) {
       const sz = firstChild(font, 'sz');

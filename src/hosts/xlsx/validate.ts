@@ -122,7 +122,16 @@ export function checkBlockFits(block: ColumnBlock): number {
     );
   }
   const lastColumn = block.firstColumn + width - 1;
-  if (lastColumn > MAX_COLUMNS) throw tooManyColumns(block.sheet, lastColumn);
+  if (lastColumn > MAX_COLUMNS) {
+    // The tag columns go right of the user's last used column: past XFD there is no room.
+    const from = block.firstColumn <= MAX_COLUMNS ? `${columnLetters(block.firstColumn)} 列起` : '';
+    const fromEn = block.firstColumn <= MAX_COLUMNS ? ` from column ${columnLetters(block.firstColumn)}` : '';
+    throw new XlsxError(
+      'bad-write',
+      `工作表“${block.sheet}”右侧放不下 ABC Planner 的 ${width} 个标签列：${from}需写到第 ${lastColumn} 列，超出 Excel 的最后一列 XFD（第 ${MAX_COLUMNS} 列）。请删除数据右侧看似空白但有内容或格式的列（选中最后一列数据右侧的所有列 › 删除），或把数据移到靠左的列，然后再运行`,
+      `There is no room on sheet "${block.sheet}" for ABC Planner's ${width} tag columns: written${fromEn}, they would end at column ${lastColumn}, past Excel's last column XFD (column ${MAX_COLUMNS}). Delete the columns right of your data that look empty but hold something (select every column right of the last data column › Delete), or move the data further left, then plan again`,
+    );
+  }
   const lastRow = block.firstRow + block.cells.length - 1;
   if (lastRow > MAX_ROWS) throw tooManyRows(block.sheet, lastRow);
   return width;

@@ -79,7 +79,8 @@ function readPercent(text: string): number | undefined {
 
 /** An amount in 万元 as planners type it: "500", "1,200", "1.2亿", "350万", "¥3,500,000". */
 function readAmount(text: string): { ok: true; value: number } | { ok: false; negative: boolean } {
-  const r = parseAmount(text, UNITS.wan);
+  // No bound here: the settings schema holds the bounds (10^8 万元 a minimum, 10^14 a target) and says them.
+  const r = parseAmount(text, UNITS.wan, Infinity);
   if (r.kind === 'ok') return { ok: true, value: r.wan };
   return { ok: false, negative: r.kind === 'negative' };
 }
