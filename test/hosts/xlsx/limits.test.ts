@@ -79,8 +79,8 @@ describe('refusing cells Excel would refuse', () => {
   test('tag columns that would run past XFD of the customer sheet are refused, naming it', () => {
     const block = { sheet: '客户', firstRow: 1, firstColumn: MAX_COLUMNS - 2, cells: [[one, one, one, one]] };
     const e = refused(emptyWrite({ columns: [block] }));
-    expect(e.messageZh).toContain('工作表“客户”需要 16,385 列（写到 XFE 列）');
-    expect(e.messageEn).toContain('use fewer products');
+    expect(e.messageZh).toContain('工作表“客户”右侧放不下 ABC Planner 的 4 个标签列：XFB 列起需写到第 16385 列');
+    expect(e.messageEn).toContain('Delete the columns right of your data that look empty');
     // Up to XFD exactly is fine.
     const wb = openXlsx(namespaceWorkbook().bytes);
     wb.applySync(emptyWrite({ columns: [{ ...block, cells: [[one, one, one]] }] }));
