@@ -7,5 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  // The command's tests run the compiled command: rebuilt first when a source changed.
+  globalSetup: '<rootDir>/test/support/cliBundle.cjs',
   testTimeout: 60000,
 };

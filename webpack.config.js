@@ -1,7 +1,9 @@
 /**
- * Builds the task pane: dist/taskpane.html + dist/taskpane.<contenthash>.js, the icons in
- * dist/assets/, and a local copy of office.js in dist/office-js/ (the page itself loads office.js
- * from Microsoft's CDN, as Office requires; the copy serves offline browser tests).
+ * Builds the task pane: dist/taskpane.html + dist/taskpane.<contenthash>.js, two chunks loaded
+ * only when needed (xlsx-host for file mode, office-helpers for host and platform detection
+ * inside Office), the icons in dist/assets/, and a local copy of office.js in dist/office-js/
+ * (the page itself loads office.js from Microsoft's CDN, as Office requires; the copy, from the
+ * @microsoft/office-js devDependency, serves offline browser tests).
  *
  *   npm run build   → webpack --mode production
  *   npm start       → webpack serve --mode development (https://localhost:3000); once it listens it
@@ -73,7 +75,8 @@ module.exports = (_env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash].js',
-      // File mode's .xlsx host is its own chunk (import() in src/taskpane/state/workbooks.ts).
+      // File mode's .xlsx host (import() in src/taskpane/state/workbooks.ts) and office-js-helpers
+      // (import() in src/hosts/excel/platform.ts) are chunks of their own, named by their imports.
       chunkFilename: '[name].[contenthash].js',
       clean: true,
     },

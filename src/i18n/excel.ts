@@ -242,3 +242,40 @@ export const SETTINGS_RELOADED: Record<Lang, string> = {
 export function stepText(lang: Lang, step: ExcelStep, sheet = ''): string {
   return fill(STEP_TEXT[lang][step], { sheet });
 }
+
+/** Office applications as office-js-helpers names them (HostType). */
+const HOST_NAMES: Record<string, string> = {
+  EXCEL: 'Excel',
+  WORD: 'Word',
+  POWERPOINT: 'PowerPoint',
+  OUTLOOK: 'Outlook',
+  ONENOTE: 'OneNote',
+  PROJECT: 'Project',
+  ACCESS: 'Access',
+};
+
+/** Platforms as office-js-helpers names them (PlatformType), as Microsoft names its editions. */
+const PLATFORM_NAMES: Record<Lang, Record<string, string>> = {
+  zh: { PC: 'Windows 版 {app}', MAC: 'Mac 版 {app}', OFFICE_ONLINE: '{app} 网页版', IOS: 'iPad 版 {app}' },
+  en: { PC: '{app} on Windows', MAC: '{app} on Mac', OFFICE_ONLINE: '{app} on the web', IOS: '{app} on iPad' },
+};
+
+/**
+ * Where the pane runs, in words: "Excel 网页版" / "Excel on the web", "Mac 版 Word" / "Word on
+ * Mac"; a plain browser outside Office: "浏览器（不在 Office 中）" / "a web browser (not in
+ * Office)". A platform without a name here is shown as Office gave it: "Excel（Android）".
+ */
+export function whereText(lang: Lang, host: string, platform: string | null): string {
+  if (host === 'WEB') return lang === 'zh' ? '浏览器（不在 Office 中）' : 'a web browser (not in Office)';
+  const app = HOST_NAMES[host] ?? host;
+  if (!platform) return app;
+  const named = PLATFORM_NAMES[lang][platform];
+  if (named) return fill(named, { app });
+  return lang === 'zh' ? `${app}（${platform}）` : `${app} on ${platform}`;
+}
+
+/** The first line of an Excel error's details: where it happened (host and platform). */
+export const ENVIRONMENT_TEXT: Record<Lang, { where: string; unknown: string }> = {
+  zh: { where: '运行环境：{where}（host {host}，platform {platform}）', unknown: '运行环境：未检测到宿主和平台' },
+  en: { where: 'Running in: {where} (host {host}, platform {platform})', unknown: 'Running in: host and platform not detected' },
+};

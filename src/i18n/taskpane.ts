@@ -205,6 +205,7 @@ const zh = {
   'issue-go': '{where}：{what}。{todo}。',
   'issues-show-more': '显示更多',
   'data-header-invalid': '请输入第 {first} 到第 {last} 行之间的行号',
+  'env-where': '运行环境：{where}',
 } as const;
 
 export type TaskpaneKey = keyof typeof zh;
@@ -409,6 +410,7 @@ const en: Record<TaskpaneKey, string> = {
   'issue-go': '{where}: {what}. {todo}.',
   'issues-show-more': 'Show more',
   'data-header-invalid': 'Type a row number from {first} to {last}',
+  'env-where': 'Running in {where}',
 };
 
 export const TASKPANE_TEXT: Catalogue<TaskpaneKey> = { zh, en };

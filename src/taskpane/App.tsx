@@ -19,6 +19,7 @@ import type { ReactNode } from 'react';
 import { REQUIRED_EXCEL_API } from '../hosts/excel';
 import { ErrorBar } from './components/ErrorBar/ErrorBar';
 import { FileBar } from './components/FileBar/FileBar';
+import { EnvironmentNotice } from './components/NoticeBar/EnvironmentNotice';
 import { NoticeBar } from './components/NoticeBar/NoticeBar';
 import type { Environment } from './environment';
 import { PlannerProvider } from './state/PlannerContext';
@@ -43,7 +44,7 @@ export interface AppProps {
 export function App({ env, services, initialWorkbook }: AppProps) {
   const { lang } = useText();
   // An Excel without the API the host needs: say so, and touch nothing.
-  if (env.kind === 'excel' && !env.apiSupported) return <Unsupported />;
+  if (env.kind === 'excel' && !env.apiSupported) return <Unsupported env={env} />;
   const mode = env.kind === 'excel' ? 'excel' : 'file';
   return (
     <PlannerProvider lang={lang} mode={mode} {...(services ? { services } : {})} {...(initialWorkbook ? { initialWorkbook } : {})}>
@@ -65,7 +66,7 @@ function Header() {
   );
 }
 
-function Unsupported() {
+function Unsupported({ env }: { env: Environment }) {
   const { t } = useText();
   const styles = useAppStyles();
   return (
@@ -77,6 +78,7 @@ function Unsupported() {
           {t('app-api-missing', { version: REQUIRED_EXCEL_API })}
         </MessageBarBody>
       </MessageBar>
+      <EnvironmentNotice env={env} />
     </main>
   );
 }
@@ -101,11 +103,7 @@ function Shell({ env }: { env: Environment }) {
   return (
     <main className={styles.root}>
       <Header />
-      {env.kind === 'office' && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t('app-other-host', { host: env.host })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <EnvironmentNotice env={env} />
       {env.kind !== 'excel' && <FileBar />}
 
       <div role="status" aria-live="polite">

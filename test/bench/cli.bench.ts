@@ -8,7 +8,9 @@
  * at the row limit. With CLI_BENCH_BASELINE=<another checkout of this repo> the same files also
  * run through that checkout's launcher, so before and after are measured in the same run.
  * Each case is its own process, started the way
- * a person would start it (the command through its `bin` launcher, so start-up is counted);
+ * a person would start it (the command through its `bin` launcher, which runs the compiled
+ * command, rebuilt first when a source changed; so start-up is counted, and measured alone as
+ * `abc-planner --version`, best of 5);
  * time, CPU and peak RSS come from GNU time when it is there (else from the process itself,
  * and LibreOffice's memory is not shown). The command's own step timings (ABC_PLANNER_TIMINGS)
  * say where its time goes.
@@ -143,7 +145,34 @@ async function runCase(which: Case, file: string, work: string): Promise<Measure
 const fmt = (n: number | null, digits = 0): string =>
   n === null ? 'n/a' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+/** The compiled command of a checkout, built first if it is missing or stale (a checkout from before it had one: nothing to build). */
+async function ensureCompiled(checkout: string): Promise<void> {
+  const build = path.join(checkout, 'src', 'cli', 'build', 'bundle.cjs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (existsSync(build)) await (require(build) as { ensureCli(): Promise<unknown> }).ensureCli();
+}
+
+/** Start-up alone: `abc-planner --version` through a launcher, best of `times` (ms). */
+async function startUp(launcher: string, times = 5): Promise<number> {
+  let best = Infinity;
+  for (let k = 0; k < times; k++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [launcher, '--version'], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${launcher} --version: exit ${code}`))));
+    });
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
 export async function run(): Promise<void> {
+  await ensureCompiled(REPO);
+  if (BASELINE) await ensureCompiled(BASELINE);
+  const starts = [`abc-planner --version (start-up, best of 5): ${fmt(await startUp(LAUNCHER))} ms`];
+  if (BASELINE) starts.push(`baseline ${fmt(await startUp(path.join(BASELINE, 'src', 'cli', 'abc-planner.js')))} ms`);
+  console.log(`\n${starts.join('; ')}`);
   const sizes = (process.env.CLI_BENCH_ROWS ?? `100000,${EXCEL_ROW_LIMIT_CUSTOMERS}`).split(',').map(Number);
   const repeat = Math.max(1, Number(process.env.CLI_BENCH_REPEAT ?? 1));
   for (const count of sizes) await runSize(count, repeat);

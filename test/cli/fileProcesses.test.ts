@@ -1,7 +1,8 @@
 /**
- * The command's files with real processes (src/cli/abc-planner.js, as a shell runs it): runs
- * racing for one output, a process killed just after its temporary file appears, a FIFO as
- * input. Few processes each, with a time limit, on a small workbook.
+ * The command's files with real processes (src/cli/abc-planner.js and the compiled command it
+ * runs, as a shell starts them): runs racing for one output, a process killed just after its
+ * temporary file appears, a FIFO as input. Few processes each, with a time limit, on a small
+ * workbook.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';

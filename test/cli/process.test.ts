@@ -1,7 +1,7 @@
 /**
- * The real command in child processes, through the `bin` launcher (src/cli/abc-planner.js, tsx's
- * require hook, no build step), run from another folder: exit codes, stdout and stderr as a
- * shell sees them.
+ * The real command in child processes, through the `bin` launcher (src/cli/abc-planner.js, which
+ * runs the compiled command dist-cli/abc-planner.cjs; jest's global setup rebuilds it when a source
+ * changed), run from another folder: exit codes, stdout and stderr as a shell sees them.
  */
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';

@@ -3,6 +3,6 @@
  */
 export { ExcelHost, REQUIRED_EXCEL_API, isWorkingSheetName, type ApplyStats, type ExcelBatch, type ExcelHostOptions, type ExcelRun, type SheetChange } from './excelHost';
 export { ExcelHostError } from './errors';
-export { describeOfficeError, officeErrorText, kindOfCode, type PlainError, type PlainErrorDetails } from './officeErrors';
-export { detectPlatform, supportsExcelApi, unwrapError, isOfficeError, type PlatformInfo } from './platform';
+export { describeOfficeError, environmentLine, officeErrorText, kindOfCode, type PlainError, type PlainErrorDetails } from './officeErrors';
+export { detectPlatform, knownPlatform, supportsExcelApi, unwrapError, isOfficeError, type PlatformInfo } from './platform';
 export { DEFAULT_LIMITS, type Limits } from './payload';

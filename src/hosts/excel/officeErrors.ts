@@ -1,15 +1,16 @@
 /**
  * Plain messages for what went wrong in Excel: what failed, what to do, and the technical
- * details (OfficeExtension.Error code and debugInfo) for a details section.
+ * details (OfficeExtension.Error code and debugInfo, and where the pane ran: host and platform
+ * as office-js-helpers detected them) for a details section.
  */
 import type { Lang } from '../../i18n';
 import { fill } from '../../i18n';
 import type { ExcelStep, OfficeErrorKind } from '../../i18n/excel';
-import { OFFICE_ERROR_TEXT, ROLLBACK_TEXT, STEP_TEXT, WRITE_PROBLEM_TEXT } from '../../i18n/excel';
+import { ENVIRONMENT_TEXT, OFFICE_ERROR_TEXT, ROLLBACK_TEXT, STEP_TEXT, WRITE_PROBLEM_TEXT, whereText } from '../../i18n/excel';
 import { definedNameRule, sheetNameRule } from '../../i18n/names';
 import type { NameProblem } from '../../spec/names';
 import { ExcelHostError } from './errors';
-import { isOfficeError, unwrapError } from './platform';
+import { isOfficeError, knownPlatform, unwrapError } from './platform';
 
 export interface PlainErrorDetails {
   /** The Office error code ("AccessDenied"), when Excel raised it. */
@@ -24,6 +25,10 @@ export interface PlainErrorDetails {
   /** The code of the error that stopped the rollback, if it failed. */
   rollbackCode?: string;
   leftovers?: string[];
+  /** Where the pane ran ("EXCEL"), as detected when it started; absent when it was not detected. */
+  host?: string;
+  /** The platform ("OFFICE_ONLINE", "PC", "MAC", "IOS"), null outside Office. */
+  platform?: string | null;
 }
 
 export interface PlainError {
@@ -134,6 +139,11 @@ export function describeOfficeError(error: unknown): PlainError {
     if (rb !== undefined) details.rollbackCode = isOfficeError(rb) ? rb.code : rb instanceof Error ? rb.message : String(rb);
     if (host.leftovers?.length) details.leftovers = host.leftovers;
   }
+  const where = knownPlatform();
+  if (where) {
+    details.host = where.host;
+    details.platform = where.platform;
+  }
 
   return {
     kind,
@@ -144,12 +154,19 @@ export function describeOfficeError(error: unknown): PlainError {
   };
 }
 
+/** The details' first line: where the pane ran, in words, with the names a support person searches for. */
+export function environmentLine(details: PlainErrorDetails, lang: Lang): string {
+  const { host, platform = null } = details;
+  if (host === undefined) return ENVIRONMENT_TEXT[lang].unknown;
+  return fill(ENVIRONMENT_TEXT[lang].where, { where: whereText(lang, host, platform), host, platform: platform ?? '-' });
+}
+
 /** The message, what to do, and the details as text, in one language (for the pane). */
 export function officeErrorText(error: unknown, lang: Lang): { message: string; whatToDo: string; details: string } {
   const p = describeOfficeError(error);
   return {
     message: lang === 'zh' ? p.messageZh : p.messageEn,
     whatToDo: p.whatToDo[lang],
-    details: JSON.stringify(p.details, null, 2),
+    details: `${environmentLine(p.details, lang)}\n${JSON.stringify(p.details, null, 2)}`,
   };
 }

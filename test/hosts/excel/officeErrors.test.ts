@@ -88,14 +88,27 @@ describe('platform (office-js-helpers)', () => {
     delete (globalThis as Record<string, unknown>).Office;
   });
 
+  /** A fresh copy of the Excel host's modules: nothing detected yet. */
+  async function freshHost(): Promise<typeof import('../../../src/hosts/excel')> {
+    let mod: typeof import('../../../src/hosts/excel') | undefined;
+    await jest.isolateModulesAsync(async () => {
+      mod = await import('../../../src/hosts/excel');
+    });
+    return mod!;
+  }
+
+  const inOffice = (host: string, platform: string) => {
+    const Office = { context: { host, platform, requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 9 } } };
+    Object.assign(globalThis, { window: { Office }, Office });
+  };
+
   test('outside a browser: not in Office, without loading the library', async () => {
     expect(await detectPlatform()).toEqual({ host: 'WEB', platform: null, inExcel: false });
     expect(supportsExcelApi('1.7')).toBe(false);
   });
 
   test('inside Excel on the web, as Office.context says', async () => {
-    const Office = { context: { host: 'Excel', platform: 'OfficeOnline', requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 9 } } };
-    Object.assign(globalThis, { window: { Office }, Office });
+    inOffice('Excel', 'OfficeOnline');
     expect(await detectPlatform()).toEqual({ host: 'EXCEL', platform: 'OFFICE_ONLINE', inExcel: true });
     expect(supportsExcelApi('1.7')).toBe(true);
     expect(supportsExcelApi('1.12')).toBe(false);
@@ -104,6 +117,72 @@ describe('platform (office-js-helpers)', () => {
   test('a plain web page (no Office): WEB', async () => {
     Object.assign(globalThis, { window: { sessionStorage: {} } });
     expect(await detectPlatform()).toEqual({ host: 'WEB', platform: null, inExcel: false });
+  });
+
+  test('before Office has answered: the host info Office leaves in the frame\'s sessionStorage', async () => {
+    Object.assign(globalThis, { window: { sessionStorage: { hostInfoValue: 'Excel$Mac$16.01$en-US$$$$0' } } });
+    expect(await detectPlatform()).toEqual({ host: 'EXCEL', platform: 'MAC', inExcel: true });
+  });
+
+  test('every Excel error\'s details say where the pane runs, in both languages, once detected', async () => {
+    const host = await freshHost();
+    const error = new host.ExcelHostError('x', { step: 'write-sheet', sheet: 'A 类客户', cause: office('AccessDenied'), rolledBack: true });
+    expect(host.knownPlatform()).toBeUndefined();
+    expect(host.officeErrorText(error, 'en').details.split('\n')[0]).toBe('Running in: host and platform not detected');
+    expect(host.officeErrorText(error, 'zh').details.split('\n')[0]).toBe('运行环境：未检测到宿主和平台');
+
+    inOffice('Excel', 'Mac');
+    await host.detectPlatform();
+    const en = host.officeErrorText(error, 'en').details;
+    const zh = host.officeErrorText(error, 'zh').details;
+    expect(en.split('\n')[0]).toBe('Running in: Excel on Mac (host EXCEL, platform MAC)');
+    expect(zh.split('\n')[0]).toBe('运行环境：Mac 版 Excel（host EXCEL，platform MAC）');
+    // The rest is the same technical record in both languages, host and platform included.
+    const record = JSON.parse(en.slice(en.indexOf('\n') + 1)) as Record<string, unknown>;
+    expect(record).toMatchObject({ code: 'AccessDenied', step: 'write-sheet', sheet: 'A 类客户', rolledBack: true, host: 'EXCEL', platform: 'MAC' });
+    expect(zh.slice(zh.indexOf('\n') + 1)).toBe(en.slice(en.indexOf('\n') + 1));
+    // Errors that are not Excel's own (a TypeError while reading) carry it as well.
+    const read = new host.ExcelHostError('x', { step: 'read', sheet: '客户', cause: new TypeError('boom') });
+    expect(host.officeErrorText(read, 'en').details).toMatch(/^Running in: Excel on Mac \(host EXCEL, platform MAC\)\n/);
+  });
+
+  test('the platforms in words', async () => {
+    const { whereText } = await import('../../../src/i18n/excel');
+    expect(['PC', 'MAC', 'OFFICE_ONLINE', 'IOS', 'Android', null].map((p) => whereText('en', 'EXCEL', p))).toEqual([
+      'Excel on Windows',
+      'Excel on Mac',
+      'Excel on the web',
+      'Excel on iPad',
+      'Excel on Android',
+      'Excel',
+    ]);
+    expect(['PC', 'MAC', 'OFFICE_ONLINE', 'IOS', 'Android'].map((p) => whereText('zh', 'EXCEL', p))).toEqual([
+      'Windows 版 Excel',
+      'Mac 版 Excel',
+      'Excel 网页版',
+      'iPad 版 Excel',
+      'Excel（Android）',
+    ]);
+    expect(whereText('en', 'WORD', 'MAC')).toBe('Word on Mac');
+    expect(whereText('zh', 'WEB', null)).toBe('浏览器（不在 Office 中）');
+  });
+
+  test('the library cannot be loaded (a chunk that failed): undefined, and asked for again next time', async () => {
+    let host: typeof import('../../../src/hosts/excel') | undefined;
+    let loads = 0;
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('@microsoft/office-js-helpers', () => {
+        loads++;
+        throw new Error('ChunkLoadError: Loading chunk office-helpers failed');
+      });
+      host = await import('../../../src/hosts/excel');
+    });
+    inOffice('Excel', 'PC');
+    await expect(host!.detectPlatform()).resolves.toBeUndefined();
+    await expect(host!.detectPlatform()).resolves.toBeUndefined();
+    expect(loads).toBe(2);
+    expect(host!.knownPlatform()).toBeUndefined();
+    jest.dontMock('@microsoft/office-js-helpers');
   });
 });
 
