@@ -21,6 +21,7 @@ import { SHEET_NAMES, TAG_HEADERS } from '../../src/i18n/render';
 import { settingsFromSheet, withoutTagColumns } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { makeCustomerSheet } from '../fixtures/customers';
+import { ROW_LIMIT_CUSTOMERS, ROW_LIMIT_SHEET, rowLimitValues, rowLimitWorkbookPath } from '../fixtures/rowLimitWorkbook';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { describeWhen, hasChromium } from '../support/requirements';
 import { ARTIFACTS, buildPane, launch, serve, tempDir } from './browser';
@@ -254,4 +255,37 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
     await context.close();
   });
+
+  test("file mode at Excel's row limit: 1,048,575 customers open, plan and download; every row tagged as the engine does", async () => {
+    const file = rowLimitWorkbookPath();
+    const { context, page, errors } = await open('zh');
+    await page.getByText('文件模式').first().waitFor();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(/找到 1,?048,?575 个客户/).waitFor({ timeout: 600_000 });
+    await openStep(page, /运行/);
+    await page.getByRole('button', { name: '运行规划' }).click();
+    await page.getByText('规划完成').waitFor({ timeout: 1_200_000 });
+    await shot(page, 'file-row-limit-run', 'run');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: '下载规划后的工作簿' }).first().click()]);
+    const planned = openXlsx(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const engine = plan({ name: ROW_LIMIT_SHEET, values: rowLimitValues(), firstRow: 1, firstColumn: 1 }, defaultSettings());
+    const classes = new Map(engine.customers.map((c) => [c.row, c.class]));
+    const sheet = planned.readSheetSync(ROW_LIMIT_SHEET);
+    expect(sheet.firstRow + sheet.values.length - 1).toBe(1_048_576);
+    const classColumn = sheet.values[0]!.indexOf(TAG_HEADERS.zh.class);
+    expect(classColumn).toBeGreaterThan(0);
+    let same = 0;
+    const wrong: string[] = [];
+    for (let i = 1; i < sheet.values.length; i++) {
+      const want = classes.get(sheet.firstRow + i) ?? null;
+      const got = sheet.values[i]![classColumn] ?? null;
+      if (got === want) same++;
+      else if (wrong.length < 10) wrong.push(`row ${sheet.firstRow + i}: sheet ${JSON.stringify(got)}, engine ${JSON.stringify(want)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(same).toBe(ROW_LIMIT_CUSTOMERS);
+  }, 2_400_000);
 });
