@@ -1,5 +1,9 @@
 // Flat config: TypeScript rules recommended by typescript-eslint, nothing exotic.
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+// Only the rules object: the plugin's main module also loads its own prettier/react/@eslint/js
+// configs (built for ESLint 9); its rules use the ESLint 10 API (sourceCode.getScope) and run here.
+import officeAddinsRules from 'eslint-plugin-office-addins/lib/rules/index.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
@@ -8,5 +12,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  // React: the rules of hooks and the React Compiler's checks (refs, purity, effects), as errors.
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}', 'test/taskpane/**/*.{ts,tsx}', 'test/e2e/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...Object.fromEntries(Object.keys(reactHooks.configs['recommended-latest'].rules).map((rule) => [rule, 'error'])),
+    },
+  },
+  // Office: the rules of Microsoft's add-in template (eslint-plugin-office-addins), all as errors.
+  {
+    plugins: { 'office-addins': { rules: officeAddinsRules.default } },
+    rules: Object.fromEntries(Object.keys(officeAddinsRules.default).map((rule) => [`office-addins/${rule}`, 'error'])),
   },
 );
