@@ -97,7 +97,8 @@ function Shell({ env }: { env: Environment }) {
   const { t } = useText();
   const styles = useAppStyles();
   const app = useApp();
-  const { state, actions } = app.planner;
+  const { state } = app.planner;
+  const { actions } = app;
   const busy = state.busy;
 
   return (

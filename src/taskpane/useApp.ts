@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccordionToggleData } from '@fluentui/react-components';
 import { BASIS_LABELS } from '../i18n/render';
-import { sheetCities } from './model/preview';
-import { usePlannerContext } from './state/PlannerContext';
+import { usePlannerActions, usePlannerState } from './state/PlannerContext';
 import { useText } from './text';
 
 export const STEPS = ['data', 'thresholds', 'cities', 'targets', 'run'] as const;
@@ -19,7 +18,8 @@ function stepOf(path: string): StepId {
  */
 export function useApp() {
   const { t, n, lang } = useText();
-  const planner = usePlannerContext();
+  const planner = usePlannerState();
+  const actions = usePlannerActions();
   const { state, prepared, counts, preview, unsaved, resolved } = planner;
   const [open, setOpen] = useState<StepId[]>(['data', 'thresholds']);
   const opened = useRef(false);
@@ -29,7 +29,7 @@ export function useApp() {
     setOpen((o) => (o.includes('run') ? o : [...o, 'run']));
   }, [prepared]);
 
-  const unlisted = prepared?.ok ? sheetCities(prepared, state.draft.base).unlisted.length : 0;
+  const unlisted = prepared?.ok ? planner.sheetCities.unlisted.length : 0;
   const summaries: Record<StepId, string | undefined> = {
     data: state.sheet && prepared?.ok ? t('data-summary', { sheet: state.sheet.name, count: n(prepared.columns.count), issues: n(prepared.issues.length) }) : undefined,
     thresholds: counts ? t('th-summary', { a: n(counts.byClass.A), b: n(counts.byClass.B), c: n(counts.byClass.C) }) : undefined,
@@ -39,6 +39,7 @@ export function useApp() {
   };
   return {
     planner,
+    actions,
     open,
     toggle: (_: unknown, data: AccordionToggleData<StepId>) => setOpen(data.openItems as StepId[]),
     summaries,

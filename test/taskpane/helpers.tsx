@@ -5,31 +5,16 @@ import { render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { CellValue } from '../../src/engine/types';
 import { ExcelHost } from '../../src/hosts/excel';
-import { openXlsx } from '../../src/hosts/xlsx';
 import type { Lang } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import type { Environment } from '../../src/taskpane/environment';
 import { PlannerProvider } from '../../src/taskpane/state/PlannerContext';
 import type { PaneServices, PaneWorkbook } from '../../src/taskpane/state/workbooks';
 import { LangContext } from '../../src/taskpane/text';
-import { makeCustomerSheet } from '../fixtures/customers';
-import { valuesWorkbook } from '../fixtures/xlsxBuilder';
+import { SHEET, customerValues } from './fixtures';
 import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
 
-export const SHEET = '客户';
-
-/** A small planner's workbook: 60 customers (Chinese headers, 3 products, a few messy rows) and a notes sheet. */
-export function customerValues(count = 60, seed = 7): CellValue[][] {
-  return makeCustomerSheet({ count, seed, language: 'zh', products: 3, messy: true }).values;
-}
-
-export function fileWorkbook(values: CellValue[][] = customerValues(), fileName = '客户清单.xlsx'): PaneWorkbook {
-  const bytes = valuesWorkbook([
-    { name: '说明', values: [['填表说明']] },
-    { name: SHEET, values },
-  ]);
-  return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
-}
+export { SHEET, customerValues, fileWorkbook } from './fixtures';
 
 export function excelWorkbook(values: CellValue[][] = customerValues()): { wb: FakeWorkbook; workbook: PaneWorkbook } {
   const wb = FakeWorkbook.create(['说明', SHEET]);

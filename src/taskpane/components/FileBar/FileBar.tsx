@@ -8,7 +8,7 @@ import { useFileBarStyles } from './useFileBarStyles';
 export function FileBar() {
   const { t } = useText();
   const styles = useFileBarStyles();
-  const bar = useFileBar();
+  const { input, ...bar } = useFileBar();
   return (
     <section className={mergeClasses(styles.zone, bar.dragging && styles.dragging)} aria-label={t('file-drop')}>
       <Caption1 className={styles.note}>{t('app-mode-file')}</Caption1>
@@ -21,7 +21,7 @@ export function FileBar() {
           {t('file-sample')}
         </Button>
         <input
-          ref={bar.input}
+          ref={input}
           className={styles.hidden}
           type="file"
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

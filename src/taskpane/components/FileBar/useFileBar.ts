@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 
 const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
@@ -8,7 +8,8 @@ const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).inclu
  * page (a dropped file opens; the browser does not navigate away to it).
  */
 export function useFileBar() {
-  const { state, actions } = usePlannerContext();
+  const { state } = usePlannerState();
+  const actions = usePlannerActions();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 

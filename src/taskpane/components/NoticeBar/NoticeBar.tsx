@@ -1,7 +1,7 @@
 /** A notice (settings saved, reloaded, unreadable), dismissable. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Notice } from '../../state/usePlanner';
+import type { Notice } from '../../state/reducer';
 import { useText } from '../../text';
 import { useNoticeBarStyles } from './useNoticeBarStyles';
 

@@ -1,10 +1,11 @@
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 import { useText } from '../../text';
 
 /** Whether the settings can be saved, and what to say about them. */
 export function useSaveBar() {
   const { t } = useText();
-  const { state, resolved, unsaved, actions } = usePlannerContext();
+  const { state, resolved, unsaved } = usePlannerState();
+  const actions = usePlannerActions();
   const saving = state.busy?.kind === 'saving';
   const valid = resolved.settings !== null;
   const status = !valid

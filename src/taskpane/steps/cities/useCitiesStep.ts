@@ -2,8 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { normaliseCity } from '../../../engine/cities';
 import type { Tier } from '../../../engine/types';
 import { TIER_LABELS } from '../../../i18n/engine';
-import { sheetCities } from '../../model/preview';
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 import { useText } from '../../text';
 
 /** Rows of a list shown at once; a search finds the rest. */
@@ -16,11 +15,11 @@ export const UNLISTED_SHOWN = 200;
  */
 export function useCitiesStep() {
   const { t, lang } = useText();
-  const { state, prepared, actions } = usePlannerContext();
+  const { state, prepared, sheetCities: sheet } = usePlannerState();
+  const actions = usePlannerActions();
   const cities = state.draft.base.cities;
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const sheet = useMemo(() => sheetCities(prepared, state.draft.base), [prepared, state.draft.base]);
 
   const filtered = useMemo(() => {
     const q = deferredQuery.trim();

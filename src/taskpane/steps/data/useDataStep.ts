@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { columnLetter } from '../../../engine/a1';
 import { REQUIRED_FIELDS } from '../../../engine/headers';
 import type { Field } from '../../../engine/types';
 import { FIELDS } from '../../../engine/types';
 import { FIELD_LABELS, formatIssue } from '../../../i18n/engine';
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 import { useText } from '../../text';
 
 export interface ColumnOption {
@@ -25,8 +25,9 @@ export interface FieldChoice {
 /** The Data step: which sheet, which header row, which column holds what, and how many customers and issues. */
 export function useDataStep() {
   const { t, lang } = useText();
-  const planner = usePlannerContext();
-  const { state, prepared, actions } = planner;
+  const planner = usePlannerState();
+  const { state, prepared } = planner;
+  const actions = usePlannerActions();
   const sheet = state.sheet;
 
   // Header row: what was found or set, and the text being typed.
@@ -34,8 +35,10 @@ export function useDataStep() {
   const lastRow = prepared ? prepared.sheet.firstRow + Math.max(0, prepared.sheet.values.length - 1) : 1;
   const shownRow = state.headerRow ?? (prepared?.headerIndex !== undefined ? prepared.sheet.firstRow + prepared.headerIndex : undefined);
   // What is typed while it is not a row of the sheet; otherwise the field shows the row in use.
-  const [typed, setTyped] = useState<string | undefined>(undefined);
-  useEffect(() => setTyped(undefined), [sheet]);
+  // Kept with the sheet it was typed for: another sheet (or the same read again) drops it.
+  const [typedFor, setTypedFor] = useState<{ sheet: typeof sheet; text: string } | undefined>(undefined);
+  const typed = typedFor && typedFor.sheet === sheet ? typedFor.text : undefined;
+  const setTyped = (text: string | undefined) => setTypedFor(text === undefined ? undefined : { sheet, text });
   const rowText = typed ?? (shownRow === undefined ? '' : String(shownRow));
   const rowNumber = /^\s*\d+\s*$/.test(rowText) ? Number(rowText) : NaN;
   const rowInvalid = rowText.trim() !== '' && !(rowNumber >= firstRow && rowNumber <= lastRow);
@@ -75,7 +78,7 @@ export function useDataStep() {
         shown: option?.label ?? '',
       };
     });
-  }, [prepared, headerCells, lang, t]);
+  }, [prepared, headerCells, lang]);
 
   const issues = prepared?.issues ?? [];
   let errors = 0;

@@ -2,8 +2,8 @@ import { columnLetter } from '../../../engine/a1';
 import type { Issue } from '../../../engine/types';
 import { parseRef } from '../../../render';
 import type { SheetKind } from '../../../i18n/render';
-import { usePlannerContext } from '../../state/PlannerContext';
-import type { RunStep } from '../../state/usePlanner';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
+import type { RunStep } from '../../state/reducer';
 import { useText } from '../../text';
 
 /** Generated sheets in the order a planner reads them. */
@@ -25,7 +25,8 @@ function tagsText(ref: string | null, t: ReturnType<typeof useText>['t']): strin
 /** The Run step: whether it can run (and why not), its progress, and what the last run made. */
 export function useRunStep() {
   const { t } = useText();
-  const { state, prepared, resolved, actions } = usePlannerContext();
+  const { state, prepared, resolved } = usePlannerState();
+  const actions = usePlannerActions();
   const running = state.busy?.kind === 'running';
   const blocker = !state.sheet || !prepared?.ok ? t('run-need-data') : !resolved.settings ? t('run-need-valid') : undefined;
   const progress = state.progress;

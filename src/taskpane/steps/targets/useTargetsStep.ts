@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AllocationBasis, Settings } from '../../../engine/settings';
 import { fieldText } from '../../model/draft';
 import { targetTotals } from '../../model/preview';
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -12,7 +12,8 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * 100) and the preview of the totals by class, industry group and product.
  */
 export function useTargetsStep() {
-  const { state, resolved, preview, actions } = usePlannerContext();
+  const { state, resolved, preview } = usePlannerState();
+  const actions = usePlannerActions();
   const { draft } = state;
   const err = (path: string) => resolved.errors[path];
   const products = preview?.ok ? preview.products : [];

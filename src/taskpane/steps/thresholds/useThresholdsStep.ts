@@ -3,7 +3,7 @@ import type { TaskpaneKey } from '../../../i18n/taskpane';
 import { TIER_LABELS } from '../../../i18n/engine';
 import { TIER_KEYS } from '../../model/draft';
 import { useText } from '../../text';
-import { usePlannerContext } from '../../state/PlannerContext';
+import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 
 export interface NumberFieldView {
   path: string;
@@ -32,7 +32,8 @@ export interface ClassRowView {
  * their messages; the live preview (customers per tier × class, and against the saved settings).
  */
 export function useThresholdsStep() {
-  const { state, resolved, prepared, counts, baselineCounts, changes, previewPending, actions } = usePlannerContext();
+  const { state, resolved, prepared, counts, baselineCounts, changes, previewPending } = usePlannerState();
+  const actions = usePlannerActions();
   const { t, lang } = useText();
   const { texts } = state.draft;
   const field = (tier: TierKey, path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => ({

@@ -1,0 +1,73 @@
+/**
+ * What the pane's state holds after real host calls, for the reducer and selector tests: a
+ * planner's workbook opened with the .xlsx host, its view, settings and customer sheet, and
+ * a plan written into it (through the shared workflow, as the pane does).
+ */
+import type { CellValue } from '../../src/engine/types';
+import type { WorkbookSettings, WorkbookView } from '../../src/hosts/workflow';
+import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, viewWorkbook } from '../../src/hosts/workflow';
+import { openXlsx } from '../../src/hosts/xlsx';
+import { tierClassCounts } from '../../src/taskpane/model/preview';
+import type { PlannerAction, RunOutcome, SheetState } from '../../src/taskpane/state/reducer';
+import type { PaneWorkbook } from '../../src/taskpane/state/workbooks';
+import { makeCustomerSheet } from '../fixtures/customers';
+import { valuesWorkbook } from '../fixtures/xlsxBuilder';
+
+export const SHEET = '客户';
+
+export function customerValues(count = 60, seed = 7): CellValue[][] {
+  return makeCustomerSheet({ count, seed, language: 'zh', products: 3, messy: true }).values;
+}
+
+export function fileWorkbook(values: CellValue[][] = customerValues(), fileName = '客户清单.xlsx'): PaneWorkbook & { mode: 'file' } {
+  const bytes = valuesWorkbook([
+    { name: '说明', values: [['填表说明']] },
+    { name: SHEET, values },
+  ]);
+  return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
+}
+
+export interface Opened {
+  workbook: PaneWorkbook;
+  view: WorkbookView;
+  saved: WorkbookSettings;
+  sheet: SheetState;
+  /** The 'loaded' action the pane dispatches for this workbook. */
+  loaded: Extract<PlannerAction, { type: 'loaded' }>;
+}
+
+/** Opens a workbook as the pane's effects do, up to the answer they dispatch. */
+export async function open(workbook: PaneWorkbook = fileWorkbook()): Promise<Opened> {
+  const view = await viewWorkbook(workbook.host);
+  const saved = await readWorkbookSettings(workbook.host, view);
+  const found = await findCustomerSheet(workbook.host, view, saved.settings);
+  if (!found) throw new Error('fixture: no customer sheet found');
+  const sheet = { name: found.read.name, read: found.read, names: view.names };
+  return { workbook, view, saved, sheet, loaded: { type: 'loaded', workbook, view, saved, sheet } };
+}
+
+/** Runs the plan into the workbook as the pane's Run does; the 'ran' action it dispatches. */
+export async function ran(opened: Opened): Promise<Extract<PlannerAction, { type: 'ran' }>> {
+  const { workbook, saved } = opened;
+  const view = await viewWorkbook(workbook.host);
+  const read = await workbook.host.readSheet(SHEET);
+  const prepared = prepareCustomerSheet(read, view.names, saved.settings);
+  const planned = planWrite(prepared, read, view, saved.settings);
+  await workbook.host.apply(planned.write);
+  const after = await viewWorkbook(workbook.host);
+  const outcome: RunOutcome = {
+    customerSheet: SHEET,
+    customers: planned.result.customerColumns.count,
+    counts: tierClassCounts(planned.result),
+    target: planned.result.target,
+    sheets: planned.sheets,
+    issues: planned.result.issues,
+  };
+  return {
+    type: 'ran',
+    view: after,
+    sheet: { name: read.name, read, names: view.names },
+    saved: { kind: 'workbook', sheet: planned.sheets.settings ?? '', settings: planned.settings },
+    outcome,
+  };
+}
