@@ -1,18 +1,10 @@
 import { openXlsx, XlsxError, type XlsxErrorCode } from '../../../src/hosts/xlsx';
 import { sniff } from '../../../src/hosts/xlsx/sniff';
 import { compoundFile, contentTypes, NS_MAIN, NS_R, rels, richWorkbook, zipParts } from '../../fixtures/xlsxBuilder';
+import { errorOf } from './helpers';
 
 const WB_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
-function errorOf(f: () => unknown): XlsxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
 
 function expectBoth(e: XlsxError, code: XlsxErrorCode, zh: RegExp, en: RegExp): void {
   expect(e.code).toBe(code);

@@ -1,6 +1,26 @@
 /** Shared helpers for the xlsx host tests. */
+import zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { XlsxError } from '../../../src/hosts/xlsx';
+import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import type { WorkbookWrite } from '../../../src/render/spec';
+
+/** The XlsxError `f` throws (any other error, or none, fails the test). */
+export function errorOf(f: () => unknown): XlsxError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof XlsxError) return e;
+    throw e;
+  }
+  throw new Error('expected an XlsxError');
+}
+
+/** Both codecs, for describe.each: fflate (the browser's) and Node's zlib (useNativeCodec(codec)). */
+export const CODECS = [
+  ['fflate', undefined],
+  ['zlib', zlibCodec(zlib)],
+] as const;
 
 export function parts(bytes: Uint8Array): Record<string, Uint8Array> {
   return unzipSync(bytes);

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as zlib from 'node:zlib';
 import { useNativeCodec } from '../../../src/hosts/xlsx/codec';
-import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
+import { openXlsx } from '../../../src/hosts/xlsx';
 import { LIMITS } from '../../../src/hosts/xlsx/limits';
 import { parseXml, serializeElement, el, textOf, type XmlElement } from '../../../src/hosts/xlsx/xml';
 import { ZipArchive } from '../../../src/hosts/xlsx/zip';
@@ -17,26 +17,12 @@ import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { run, removeDir, tempDir } from '../../cli/helpers';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 import { describeWhen, hasLibreOffice } from '../../support/requirements';
-import { emptyWrite } from './helpers';
+import { CODECS, emptyWrite, errorOf } from './helpers';
 import { checkZipIntegrity, entriesOf, plannableParts, rawZip, unzipTest, type RawEntry } from './rawZip';
 
-function errorOf(f: () => unknown): XlsxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error('expected an XlsxError');
-}
 
 const ADD_SHEET = emptyWrite({ addSheets: [{ name: '新表', rows: [[{ kind: 'text', text: '你好' }]] }] });
 
-/** Both codecs: fflate (the browser's) and Node's zlib. */
-const CODECS = [
-  ['fflate', undefined],
-  ['zlib', zlibCodec(zlib)],
-] as const;
 
 afterAll(() => useNativeCodec(undefined));
 

@@ -10,27 +10,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as zlib from 'node:zlib';
 import { useNativeCodec } from '../../../src/hosts/xlsx/codec';
-import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
+import { openXlsx } from '../../../src/hosts/xlsx';
 import { LIMITS } from '../../../src/hosts/xlsx/limits';
 import { ZipArchive } from '../../../src/hosts/xlsx/zip';
-import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { colLetters, SharedStrings, valuesSheetXml } from '../../fixtures/xlsxBuilder';
 import { removeDir, tempDir } from '../../cli/helpers';
-import { emptyWrite } from './helpers';
+import { CODECS, emptyWrite, errorOf } from './helpers';
 import { checkZipIntegrity, entriesOf, plannableParts, rawZip, zeroBomb, type RawEntry } from './rawZip';
 
 const MB = 1 << 20;
 const GB = 1 << 30;
 
-function errorOf(f: () => unknown): XlsxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error('expected an XlsxError');
-}
 
 /** The plannable workbook with one part replaced by a bomb. */
 function withPart(part: string, entry: Omit<RawEntry, 'name'>): Uint8Array {
@@ -47,10 +37,6 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 /** What one push of INFLATE_STEP (64 KB) packed bytes can inflate to at deflate's ~1,032:1. */
 const ONE_STEP = 70 * MB;
 
-const CODECS = [
-  ['fflate', undefined],
-  ['zlib', zlibCodec(zlib)],
-] as const;
 
 afterAll(() => useNativeCodec(undefined));
 
@@ -154,6 +140,8 @@ test('the caps leave room for an honest sheet at Excel’s row limit with 20 col
 // ------------------------------------------------------------------ peak memory of the real command
 
 describe('peak memory of `abc-planner plan` on bombs (child processes, --max-old-space-size=1024)', () => {
+  // Each case is a whole run of the command in its own process: minutes on a busy machine.
+  jest.setTimeout(600_000);
   let dir: string;
   beforeAll(async () => {
     dir = await tempDir('abc-bomb-');
