@@ -10,7 +10,7 @@
  * LIMITS.tokenChars: past that the part is refused, whatever its declared size.
  */
 import { HeldToken } from './heldToken';
-import { tagEnd } from './xmlScan';
+import { tagEnd, tagWaitsFor } from './xmlScan';
 
 export interface RowSink {
   /** Text outside rows (head, tail, whitespace and comments between rows). */
@@ -92,7 +92,7 @@ export class RowSplitter {
         i = lt;
         if (s.startsWith(rowOpen, lt) && isDelimiter(s.charCodeAt(lt + rowOpen.length))) {
           const te = tagEnd(s, lt + rowOpen.length);
-          if (te < 0) return this.held.start(s.slice(lt), '>', 'item');
+          if (te < 0) return this.held.start(s.slice(lt), tagWaitsFor(s, lt + rowOpen.length), 'item');
           if (s.charCodeAt(te - 1) === 47) {
             const tag = s.slice(lt, te + 1);
             sink.row(tag, '', true, tag);

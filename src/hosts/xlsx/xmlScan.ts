@@ -96,7 +96,7 @@ export class XmlScanner {
         return this.keep(s, lt, '>');
       } else {
         const gt = tagEnd(s, lt + 1);
-        if (gt < 0) return this.keep(s, lt, '>');
+        if (gt < 0) return this.keep(s, lt, tagWaitsFor(s, lt + 1));
         const selfClosing = s.charCodeAt(gt - 1) === 47;
         const end = selfClosing ? gt - 1 : gt;
         let ne = lt + 1;
@@ -203,6 +203,22 @@ export function tagEnd(s: string, from: number): number {
     else if (c === 34 || c === 39) quote = c;
   }
   return -1;
+}
+
+/**
+ * What a tag cut by a chunk's end (tagEnd found no '>') waits for: the quote left open in it,
+ * or '>'. Text held for it is joined and read again only once that arrives.
+ */
+export function tagWaitsFor(s: string, from: number): string {
+  const n = s.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+  }
+  return quote ? String.fromCharCode(quote) : '>';
 }
 
 /** Where nextAttr found its attribute: key start, key end, value start, value end (raw value, quotes excluded). */
