@@ -24,6 +24,7 @@ import { readSheetValues } from '../../../src/hosts/xlsx/sheetReader';
 import { ZipArchive, type ZipEntry } from '../../../src/hosts/xlsx/zip';
 import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { removeDir, tempDir } from '../../cli/helpers';
+import { emptyWrite } from './helpers';
 import { zeroBomb } from './rawZip';
 import {
   incompressibleComment,
@@ -206,6 +207,16 @@ describe('one token longer than 64 million characters is refused where it is, be
     expect(e.messageZh).toContain(`内部文件 ${SHARED_STRINGS}（共享字符串表）的第 114 个字符串超过 64,000,000 个字符（Excel 的一个单元格最多 32,767 个字符）`);
     expect(e.messageEn).toContain(`The part ${SHARED_STRINGS} (the shared strings) holds a string (number 114) longer than 64,000,000 characters`);
     expect(inflated).toBeLessThan(3 * LIMITS.tokenChars + CHUNK + ONE_PUSH);
+  });
+
+  test('a write into the sheet without a read first refuses the same row, and leaves the workbook as it was', () => {
+    const bytes = plannableWith(SHEET, repeatedPart([{ text: `${sheet.head}${sheet.rows}<row r="42"><c r="A42" t="inlineStr"><is><t>` }, { text: '长', times: big / 3 }, { text: `</t></is></c></row>${rest}` }]));
+    const wb = openXlsx(bytes);
+    const write = emptyWrite({ columns: [{ sheet: '客户清单', firstRow: 1, firstColumn: 9, cells: [[{ kind: 'number', value: 1 }]] }] });
+    const e = errorOf(() => wb.applySync(write));
+    expect(e.messageZh).toContain(`工作表“客户清单”（${SHEET}）：第 41 行之后的一行超过 64,000,000 个字符`);
+    expect(e.messageEn).toContain(`Sheet "客户清单" (${SHEET}): the row after row 41 is longer than 64,000,000 characters`);
+    expect(wb.toBytes()).toBe(bytes);
   });
 
   test('a long but honest row (16,384 cells of 1,000 characters, 16 MB) reads whole', () => {
