@@ -19,7 +19,10 @@ import fc from 'fast-check';
 import { useNativeCodec } from '../../../src/hosts/xlsx/codec';
 import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
 import { LIMITS } from '../../../src/hosts/xlsx/limits';
+import { ColumnPatcher } from '../../../src/hosts/xlsx/columnPatcher';
 import { readSharedStrings } from '../../../src/hosts/xlsx/sharedStrings';
+import { StyleBook } from '../../../src/hosts/xlsx/styles';
+import type { SpecCell } from '../../../src/render/spec';
 import { readSheetValues } from '../../../src/hosts/xlsx/sheetReader';
 import { ZipArchive, type ZipEntry } from '../../../src/hosts/xlsx/zip';
 import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
@@ -366,6 +369,32 @@ describe('chunk boundaries anywhere give the same values as one big chunk', () =
         expect(readSharedStrings(cut.archive, cut.entry)).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('the column patcher writes the same part from text cut at random points', () => {
+    const patch = (text: string, cuts: readonly number[]): string => {
+      const styles = StyleBook.create('xl/styles.xml');
+      const cells: SpecCell[][] = Array.from({ length: 12 }, (_, i) => [{ kind: 'number', value: i }, i % 3 ? null : { kind: 'text', text: `长${i}` }]);
+      let out = '';
+      const patcher = new ColumnPatcher({ sheetName: 'S', blocks: [{ sheet: 'S', firstRow: 2, firstColumn: 2, cells }], styles }, 'xl/worksheets/s.xml', (t) => (out += t));
+      let from = 0;
+      for (const c of [...new Set(cuts)].filter((x) => x > 0 && x < text.length).sort((a, b) => a - b)) {
+        patcher.push(text.slice(from, c));
+        from = c;
+      }
+      patcher.push(text.slice(from));
+      patcher.end();
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 8 }), fc.constantFrom('', 'x:'), fc.array(fc.nat(4000), { maxLength: 40 }), (rows, p, cuts) => {
+        const { xml } = sheetOf(rows, p);
+        const whole = patch(xml, []);
+        expect(whole).toContain(`<${p}c r="B13"><${p}v>11</${p}v></${p}c>`);
+        expect(patch(xml, cuts.map((c) => c % xml.length))).toEqual(whole);
+      }),
+      { numRuns: 200 },
     );
   });
 });
