@@ -14,10 +14,12 @@ import { SharedRuns } from './sharedFormulas';
 import { colWidth } from './sheetWriter';
 import type { StyleBook } from './styles';
 import { attr, childElements, el, parseXml, prefixOf, serializeElement, setAttr, type XmlElement } from './xml';
-import { errors, XlsxError } from './errors';
+import { errors, sheetErrors, XlsxError } from './errors';
+import { LIMITS } from './limits';
 import { HeadScanner, type SheetHead } from './sheetHead';
 import { SheetChecks } from './sheetChecks';
-import { attrValue, eachAttr, tagEnd } from './xmlScan';
+import { attrValue, eachAttr, tagEnd, tagWaitsFor } from './xmlScan';
+import { HeldToken, TokenTooLongError } from './heldToken';
 
 interface Assignment {
   col: number;
@@ -101,6 +103,10 @@ export interface PatchTarget {
 export class ColumnPatcher {
   private buf = '';
   private pos = 0;
+  /** What the row or tag at the start of buf waits for (set when rows() stops inside one). */
+  private waitFor: string | undefined;
+  /** That row or tag while it waits, so that a long one is not copied again with every chunk. */
+  private readonly cut = new HeldToken();
   private state: 'head' | 'rows' | 'tail' = 'head';
   private prefix = '';
   private lastRow = 0;
@@ -154,11 +160,33 @@ export class ColumnPatcher {
   }
 
   push(text: string): void {
-    this.buf += text;
+    if (this.cut.chars) {
+      // A row (or tag) the last chunk cut: more of it is held until what ends it arrives.
+      if (!this.cut.arrives(text)) {
+        try {
+          this.cut.add(text);
+        } catch (e) {
+          if (e instanceof TokenTooLongError) throw sheetErrors.tokenTooLong(this.target.sheetName, this.part, 'row', this.lastRow);
+          throw e;
+        }
+        return;
+      }
+      this.buf = this.cut.take(text);
+    } else this.buf += text;
     this.run(false);
+    // What is still held is the head (before <sheetData>) or one row the chunk's end cut: as
+    // the reader does, refuse it past LIMITS.tokenChars rather than hold it whole.
+    if (this.buf.length > LIMITS.tokenChars && this.state !== 'tail') {
+      throw sheetErrors.tokenTooLong(this.target.sheetName, this.part, this.state === 'head' ? 'head' : 'row', this.lastRow);
+    }
+    if (this.state === 'rows' && this.waitFor !== undefined && this.buf.length) {
+      this.cut.start(this.buf, this.waitFor, 'item');
+      this.buf = '';
+    }
   }
 
   end(): void {
+    if (this.cut.chars) this.buf = this.cut.take();
     this.run(true);
     if (this.state !== 'tail') throw errors.badXml(this.part, 'no <sheetData> element');
     const held = this.held;
@@ -334,6 +362,7 @@ export class ColumnPatcher {
 
   // ---- rows: <row> elements inside <sheetData>
   private rows(): boolean {
+    this.waitFor = undefined;
     const b = this.buf;
     const lt = b.indexOf('<', this.pos);
     if (lt < 0) {
@@ -351,14 +380,20 @@ export class ColumnPatcher {
     const rowOpen = `<${p}row`;
     if (b.startsWith(rowOpen, lt) && isNameEnd(b.charCodeAt(lt + rowOpen.length))) {
       const gt = tagEnd(b, lt + 1);
-      if (gt < 0) return false;
+      if (gt < 0) {
+        this.waitFor = tagWaitsFor(b, lt + 1);
+        return false;
+      }
       let end: number;
       const selfClosing = b.charCodeAt(gt - 1) === 47; // '/'
       if (selfClosing) end = gt + 1;
       else {
         const close = `</${p}row>`;
         const ci = b.indexOf(close, gt);
-        if (ci < 0) return false;
+        if (ci < 0) {
+          this.waitFor = close;
+          return false;
+        }
         end = ci + close.length;
       }
       this.row(b.slice(lt, gt + 1), selfClosing ? '' : b.slice(gt + 1, end - `</${p}row>`.length), selfClosing);
@@ -374,7 +409,10 @@ export class ColumnPatcher {
     // Anything else (comment, processing instruction): pass it through.
     const endMarker = b.startsWith('<!--', lt) ? '-->' : '>';
     const e = b.indexOf(endMarker, lt);
-    if (e < 0) return false;
+    if (e < 0) {
+      this.waitFor = endMarker;
+      return false;
+    }
     this.out(b.slice(lt, e + endMarker.length));
     this.pos = e + endMarker.length;
     return true;

@@ -46,6 +46,8 @@ export class XlsxError extends Error {
   }
 }
 
+const NOT_WRITTEN_BY_EXCEL_ZH = '文件已损坏，或不是由电子表格程序（Excel、WPS、LibreOffice 等）写出的';
+const NOT_WRITTEN_BY_EXCEL_EN = 'the file is damaged or was not written by a spreadsheet program (Excel, WPS, LibreOffice…)';
 const RESAVE_ZH = '请在 Excel 中打开并另存为 .xlsx（或向发件人要一份新的副本）后再试';
 const RESAVE_EN = 'open it in Excel and save it again as .xlsx (or ask the sender for a fresh copy), then try again';
 
@@ -180,6 +182,14 @@ export const errors = {
       `写入后工作簿将有 ${count.toLocaleString('en-US')} 个内部文件，超过上限 ${LIMITS.entries.toLocaleString('en-US')}：请在 Excel 中删除不用的工作表、图片或其他内容后再试`,
       `After this write the workbook would hold ${count.toLocaleString('en-US')} parts, over the limit of ${LIMITS.entries.toLocaleString('en-US')}: remove sheets, pictures or other content you do not need in Excel, then try again`,
     ),
+  /** One string of the shared strings (or a tag in them) past LIMITS.tokenChars. */
+  sharedStringTooLong: (part: string, index: number, what: 'item' | 'tag'): XlsxError =>
+    new XlsxError(
+      'too-large',
+      `内部文件 ${part}（共享字符串表）${what === 'item' ? `的第 ${grouped(index)} 个字符串` : `在第 ${grouped(index)} 个字符串处有一个标记`}超过 ${grouped(LIMITS.tokenChars)} 个字符（Excel 的一个单元格最多 ${grouped(32_767)} 个字符）：${NOT_WRITTEN_BY_EXCEL_ZH}，${RESAVE_ZH}`,
+      `The part ${part} (the shared strings) holds ${what === 'item' ? `a string (number ${grouped(index)})` : `a tag (at string number ${grouped(index)})`} longer than ${grouped(LIMITS.tokenChars)} characters (an Excel cell holds at most ${grouped(32_767)}): ${NOT_WRITTEN_BY_EXCEL_EN}: ${RESAVE_EN}`,
+      part,
+    ),
   tooDeep: (part: string): XlsxError =>
     new XlsxError(
       'bad-xml',
@@ -251,6 +261,24 @@ export const sheetErrors = {
       `单元格 ${cell} 写在同一行的 ${after} 之后（单元格顺序错乱，Excel 会提示需要修复），${REPAIR_ZH}`,
       `cell ${cell} is stored after ${after} in its row (cells out of order: Excel would have to repair the file): ${REPAIR_EN}`,
     ),
+  /**
+   * One row (or a tag or comment) of a sheet past LIMITS.tokenChars: `where` is before the
+   * rows (`head`), a row or what lies between rows (`row`, `between`), or after them (`tail`).
+   */
+  tokenTooLong: (sheet: string, part: string, where: 'head' | 'row' | 'between' | 'tail', after: number): XlsxError => {
+    const limit = grouped(LIMITS.tokenChars);
+    const zh =
+      where === 'head' ? '数据区（sheetData）之前的一个标记' : where === 'tail' ? '数据区之后的一个标记' : after === 0 ? (where === 'row' ? '第一行' : '第一行之前的一个标记') : where === 'row' ? `第 ${grouped(after)} 行之后的一行` : `第 ${grouped(after)} 行之后的一个标记`;
+    const en =
+      where === 'head' ? 'a tag before the rows (sheetData)' : where === 'tail' ? 'a tag after the rows' : after === 0 ? (where === 'row' ? 'the first row' : 'a tag before the first row') : where === 'row' ? `the row after row ${grouped(after)}` : `a tag after row ${grouped(after)}`;
+    return sheetProblem(
+      sheet,
+      part,
+      `${zh}超过 ${limit} 个字符（电子表格程序写出的一行最多几 MB）：${NOT_WRITTEN_BY_EXCEL_ZH}，${RESAVE_ZH}`,
+      `${en} is longer than ${limit} characters (rows spreadsheet programs write are at most a few MB): ${NOT_WRITTEN_BY_EXCEL_EN}: ${RESAVE_EN}`,
+      'too-large',
+    );
+  },
   duplicateCell: (sheet: string, part: string, cell: string): XlsxError =>
     sheetProblem(
       sheet,

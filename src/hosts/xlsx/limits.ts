@@ -36,6 +36,17 @@ export const LIMITS = {
    * real workbook.xml and styles.xml are nested under 10 deep.
    */
   xmlDepth: 256,
+  /**
+   * One row of a sheet, one string (`<si>`) of the shared strings, or one tag, comment or text
+   * in them, as the streaming readers hold it before they can read it: 64 million characters.
+   * Excel keeps a sheet's text in the shared strings, so a row holds numbers, indexes and
+   * formulas: the widest real rows are a few hundred KB, and 64 million characters is 16,384
+   * cells (a full row) of about 3,900 characters each. A string Excel writes has at most
+   * 32,767 characters (a few MB with rich-text runs). A row is held as one string (two bytes a
+   * character for Chinese) and copied once or twice while it is read, so this cap keeps one
+   * token within a few hundred MB.
+   */
+  tokenChars: 64_000_000,
 } as const;
 
 /** `67108864` → `64 MB`, `4294967296` → `4 GB` (binary units, as Windows Explorer shows them). */

@@ -13,10 +13,25 @@ export function streamPartText(
 ): void {
   let decoder: TextDecoder | undefined;
   let first = true;
+  /** A first chunk too short to show a UTF-16 byte-order mark (two bytes), kept for the next. */
+  let lead: Uint8Array | undefined;
   archive.stream(
     entry,
     (chunk) => {
-      if (!decoder) decoder = decoderFor(chunk);
+      if (!decoder) {
+        if (lead) {
+          const both = new Uint8Array(lead.length + chunk.length);
+          both.set(lead);
+          both.set(chunk, lead.length);
+          chunk = both;
+          lead = undefined;
+        }
+        if (chunk.length < 2) {
+          lead = chunk.slice();
+          return;
+        }
+        decoder = decoderFor(chunk);
+      }
       let text = decoder.decode(chunk, { stream: true });
       if (first && text.length) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -26,8 +41,9 @@ export function streamPartText(
     },
     onProgress,
   );
+  if (lead) decoder = decoderFor(lead);
   if (decoder) {
-    const rest = decoder.decode();
+    const rest = decoder.decode(lead);
     if (rest.length) onText(rest);
   }
 }

@@ -1,11 +1,14 @@
 /**
  * Reads `xl/sharedStrings.xml` as a stream: one string per `<si>`, rich-text runs joined,
- * phonetic runs (`<rPh>`) left out, `_xHHHH_` escapes decoded.
+ * phonetic runs (`<rPh>`) left out, `_xHHHH_` escapes decoded. A string (or tag) longer than
+ * LIMITS.tokenChars is refused before it is held whole.
  */
 import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, localName, xmlFailure } from './xml';
 import { RowSplitter } from './rowSplitter';
 import { decodeEntities, XmlScanner } from './xmlScan';
+import { TokenTooLongError } from './heldToken';
+import { errors } from './errors';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export function readSharedStrings(archive: ZipArchive, entry: ZipEntry): string[] {
@@ -76,6 +79,7 @@ export function readSharedStrings(archive: ZipArchive, entry: ZipEntry): string[
     splitter.end();
     scanner.end();
   } catch (e) {
+    if (e instanceof TokenTooLongError) throw errors.sharedStringTooLong(entry.name, strings.length + 1, e.what);
     throw xmlFailure(entry.name, e);
   }
   return strings;

@@ -6,6 +6,7 @@
  * through the full XML scanner (the two agree: see sheetReader.property.test.ts). Rows and
  * cells out of order, twice, or past Excel's limits are refused as they stream by, naming the
  * sheet and the row or cell (SheetChecks): the read stops there, before memory is spent.
+ * So is a row (or tag) longer than LIMITS.tokenChars, before it is held whole.
  */
 import type { CellValue } from '../../engine/types';
 import { parseArea, type CellArea } from './cellRef';
@@ -13,7 +14,9 @@ import { streamPartText } from './partText';
 import { decodeOoxmlEscapes, xmlFailure } from './xml';
 import { RowSplitter } from './rowSplitter';
 import { SheetChecks } from './sheetChecks';
+import { sheetErrors } from './errors';
 import { attrValue, decodeEntities, eachAttr, XmlScanner } from './xmlScan';
+import { TokenTooLongError } from './heldToken';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export interface SheetValues {
@@ -326,7 +329,12 @@ export function readSheetValues(archive: ZipArchive, entry: ZipEntry, options: R
     splitter.end();
     scanner.end();
   } catch (e) {
-    if (e !== STOP) throw xmlFailure(entry.name, e);
+    if (e === STOP) {
+      // read up to options.lastRow
+    } else if (e instanceof TokenTooLongError) {
+      const where = splitter.where === 'rows' ? (e.what === 'item' ? 'row' : 'between') : splitter.where;
+      throw sheetErrors.tokenTooLong(options.sheetName ?? entry.name, entry.name, where, rowNum);
+    } else throw xmlFailure(entry.name, e);
   }
 
   const result: SheetValues = { values: [], firstRow: 1, firstColumn: 1, merges };

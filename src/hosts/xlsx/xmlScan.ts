@@ -4,8 +4,10 @@
  * indexOf over decoded chunks and builds no attribute objects (callers ask for the one or two
  * attributes they need). It still checks what matters for "does this part parse": tags nest
  * and match, attributes are quoted, entities are known, the document has one root and ends.
- * Not a validating parser; DOCTYPE is refused (OOXML has none).
+ * Not a validating parser; DOCTYPE is refused (OOXML has none). What it holds between chunks
+ * (a tag, comment or text cut by a chunk's end) is a HeldToken: capped at LIMITS.tokenChars.
  */
+import { HeldToken } from './heldToken';
 
 export interface ScanHandler {
   /**
@@ -22,7 +24,8 @@ export interface ScanHandler {
 export class XmlScanError extends Error {}
 
 export class XmlScanner {
-  private buf = '';
+  /** A tag, comment or wanted text the last chunk's end cut. */
+  private readonly held = new HeldToken();
   private stack: string[] = [];
   private sawRoot = false;
   private first = true;
@@ -30,12 +33,15 @@ export class XmlScanner {
   constructor(private readonly h: ScanHandler) {}
 
   write(chunk: string): void {
-    let s = this.buf.length ? this.buf + chunk : chunk;
+    let s = chunk;
+    if (this.held.chars) {
+      if (!this.held.arrives(chunk)) return this.held.add(chunk);
+      s = this.held.take(chunk);
+    }
     if (this.first) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       this.first = false;
     }
-    this.buf = '';
     const h = this.h;
     const n = s.length;
     let i = 0;
@@ -44,7 +50,7 @@ export class XmlScanner {
       if (lt < 0) {
         // Text up to the end: keep it for the next chunk if it is wanted (it may continue).
         if (i < n) {
-          if (h.wantText()) this.buf = s.slice(i);
+          if (h.wantText()) this.keep(s, i, '<');
           else this.checkOutside(s, i, n);
         }
         return;
@@ -57,7 +63,7 @@ export class XmlScanner {
       if (c === 47) {
         // </name>: compared in place with the open element, no substring made
         const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) return this.keep(s, lt);
+        if (gt < 0) return this.keep(s, lt, '>');
         const top = this.stack.pop();
         if (top === undefined || !closes(s, lt + 2, gt, top)) {
           const name = s.slice(lt + 2, gt).trimEnd();
@@ -69,28 +75,28 @@ export class XmlScanner {
         // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE
         if (s.startsWith('<!--', lt)) {
           const e = s.indexOf('-->', lt + 4);
-          if (e < 0) return this.keep(s, lt);
+          if (e < 0) return this.keep(s, lt, '-->');
           i = e + 3;
         } else if (s.startsWith('<![CDATA[', lt)) {
           const e = s.indexOf(']]>', lt + 9);
-          if (e < 0) return this.keep(s, lt);
+          if (e < 0) return this.keep(s, lt, ']]>');
           if (h.wantText()) h.text(s.slice(lt + 9, e));
           i = e + 3;
         } else if (n - lt < 9) {
-          return this.keep(s, lt);
+          return this.keep(s, lt, '>');
         } else {
           throw new XmlScanError('DOCTYPE or unknown markup is not allowed');
         }
       } else if (c === 63) {
         const e = s.indexOf('?>', lt + 2);
-        if (e < 0) return this.keep(s, lt);
+        if (e < 0) return this.keep(s, lt, '?>');
         i = e + 2;
       } else if (c !== c) {
         // '<' is the last character of the chunk
-        return this.keep(s, lt);
+        return this.keep(s, lt, '>');
       } else {
         const gt = tagEnd(s, lt + 1);
-        if (gt < 0) return this.keep(s, lt);
+        if (gt < 0) return this.keep(s, lt, tagWaitsFor(s, lt + 1));
         const selfClosing = s.charCodeAt(gt - 1) === 47;
         const end = selfClosing ? gt - 1 : gt;
         let ne = lt + 1;
@@ -131,9 +137,8 @@ export class XmlScanner {
   }
 
   end(): void {
-    if (this.buf.length) {
-      const rest = this.buf;
-      this.buf = '';
+    if (this.held.chars) {
+      const rest = this.held.take();
       if (rest.includes('<')) throw new XmlScanError('the part ends inside a tag');
       if (this.h.wantText()) this.h.text(decodeEntities(rest));
     }
@@ -156,8 +161,9 @@ export class XmlScanner {
     return n;
   }
 
-  private keep(s: string, from: number): void {
-    this.buf = s.slice(from);
+  /** Holds `s` from `from` until `marker` arrives (what the token needs before it can be read). */
+  private keep(s: string, from: number, marker: string): void {
+    this.held.start(from === 0 ? s : s.slice(from), marker, 'tag');
   }
 
   /** Outside wanted text only whitespace is expected at top level; inside elements anything goes. */
@@ -197,6 +203,22 @@ export function tagEnd(s: string, from: number): number {
     else if (c === 34 || c === 39) quote = c;
   }
   return -1;
+}
+
+/**
+ * What a tag cut by a chunk's end (tagEnd found no '>') waits for: the quote left open in it,
+ * or '>'. Text held for it is joined and read again only once that arrives.
+ */
+export function tagWaitsFor(s: string, from: number): string {
+  const n = s.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+  }
+  return quote ? String.fromCharCode(quote) : '>';
 }
 
 /** Where nextAttr found its attribute: key start, key end, value start, value end (raw value, quotes excluded). */

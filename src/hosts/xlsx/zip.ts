@@ -79,9 +79,15 @@ export interface ZipEntry {
   externalAttributes: number;
 }
 
-/** Compressed bytes per fflate push: one push then yields at most ~66 MB (deflate packs ≤ 1032:1). */
-const INFLATE_STEP = 1 << 16;
-/** Decompressed bytes per chunk handed to a consumer. */
+/**
+ * Compressed bytes per fflate push: one push then inflates to at most ~16.5 MB (deflate packs
+ * ≤ 1,032:1), which is handed out in CHUNK pieces.
+ */
+const INFLATE_STEP = 1 << 14;
+/**
+ * Decompressed bytes per chunk handed to a consumer, whatever the codec or how well the part
+ * packs: the text a reader holds at once follows this, not the compressed size.
+ */
 const CHUNK = 1 << 21;
 
 export class ZipArchive {
@@ -235,7 +241,8 @@ export class ZipArchive {
       let failure: unknown;
       const inflater = new Inflate((chunk) => {
         this.inflatedBytes += chunk.length;
-        if (chunk.length) take(chunk);
+        // One push may inflate to 1,032 times its size: hand that out in CHUNK pieces.
+        for (let i = 0; i < chunk.length; i += CHUNK) take(chunk.length <= CHUNK ? chunk : chunk.subarray(i, Math.min(chunk.length, i + CHUNK)));
       });
       try {
         for (let i = 0; i < raw.length; i += INFLATE_STEP) {
