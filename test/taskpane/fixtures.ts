@@ -62,6 +62,7 @@ export async function ran(opened: Opened): Promise<Extract<PlannerAction, { type
     target: planned.result.target,
     sheets: planned.sheets,
     issues: planned.result.issues,
+    notices: planned.write.notices ?? [],
   };
   return {
     type: 'ran',

@@ -24,5 +24,7 @@ export const useRunStepStyles = makeStyles({
   sheetLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   sheetIcon: { flexShrink: 0, fontSize: '16px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  notices: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  notice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
