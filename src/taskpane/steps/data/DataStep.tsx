@@ -18,9 +18,9 @@ export function DataStep() {
     <div className={styles.root}>
       {d.signed && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
+          <MessageBarBody className={styles.noticeBody}>
             <MessageBarTitle>{t('data-signed-title')}</MessageBarTitle>
-            {t('data-signed')}
+            <span>{t('data-signed')}</span>
           </MessageBarBody>
         </MessageBar>
       )}
