@@ -8,7 +8,7 @@ import { createPlannerEffects } from '../../src/taskpane/state/effects';
 import type { PlannerAction } from '../../src/taskpane/state/reducer';
 import { createSelectors } from '../../src/taskpane/state/selectors';
 import { createPlannerStore } from '../../src/taskpane/state/store';
-import { customerValues, fileWorkbook } from './fixtures';
+import { customerValues, fileWorkbook, signedFileWorkbook } from './fixtures';
 
 /** The workbook, with its listing of sheets held until `release()`. */
 function gated(workbook: PaneWorkbook & { mode: 'file' }) {
@@ -136,5 +136,53 @@ test('a run whose write fails: the error, no progress left, no outcome; the pane
   await effects.actions.run();
   expect(store.getState().error).toBeUndefined();
   expect(store.getState().run?.customers).toBeGreaterThan(0);
+  detach();
+});
+
+test('a signed file: Run only asks; Cancel writes nothing; Continue runs; the next Run does not ask again', async () => {
+  const workbook = signedFileWorkbook();
+  const applied: unknown[] = [];
+  const apply = workbook.host.apply.bind(workbook.host);
+  workbook.host.apply = async (write, progress) => {
+    applied.push(write);
+    return apply(write, progress);
+  };
+  const { store, effects, dispatched } = pane({ initialWorkbook: workbook });
+  const detach = effects.attach();
+  await until(() => store.getState().sheet !== undefined);
+  expect(store.getState().signature).toMatchObject({ asking: false, accepted: false });
+
+  dispatched.length = 0;
+  await effects.actions.run();
+  expect(dispatched).toEqual(['askSignature']);
+  effects.actions.cancelRun();
+  // Continue after Cancel does nothing: only an open question can be answered.
+  await effects.actions.continueRun();
+  expect(dispatched).toEqual(['askSignature', 'signatureDeclined']);
+  expect(applied).toHaveLength(0);
+  expect(store.getState().run).toBeUndefined();
+
+  await effects.actions.run();
+  await effects.actions.continueRun();
+  expect(dispatched.slice(2, 5)).toEqual(['askSignature', 'signatureAccepted', 'running']);
+  expect(store.getState().run?.customers).toBeGreaterThan(0);
+  expect(applied).toHaveLength(1);
+
+  dispatched.length = 0;
+  await effects.actions.run();
+  expect(dispatched[0]).toBe('running');
+  expect(applied).toHaveLength(2);
+  detach();
+});
+
+test('an unsigned file runs at once, without a question', async () => {
+  const { store, effects, dispatched } = pane({ initialWorkbook: fileWorkbook() });
+  const detach = effects.attach();
+  await until(() => store.getState().sheet !== undefined);
+  expect(store.getState().signature).toBeUndefined();
+  dispatched.length = 0;
+  await effects.actions.run();
+  expect(dispatched[0]).toBe('running');
+  expect(store.getState().run).toBeDefined();
   detach();
 });

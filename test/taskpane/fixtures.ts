@@ -10,8 +10,9 @@ import { openXlsx } from '../../src/hosts/xlsx';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import type { PlannerAction, RunOutcome, SheetState } from '../../src/taskpane/state/reducer';
 import type { PaneWorkbook } from '../../src/taskpane/state/workbooks';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { makeCustomerSheet } from '../fixtures/customers';
-import { valuesWorkbook } from '../fixtures/xlsxBuilder';
+import { valuesWorkbook, zipParts } from '../fixtures/xlsxBuilder';
 
 export const SHEET = '客户';
 
@@ -24,6 +25,36 @@ export function fileWorkbook(values: CellValue[][] = customerValues(), fileName 
     { name: '说明', values: [['填表说明']] },
     { name: SHEET, values },
   ]);
+  return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
+}
+
+/** The package's parts with an XML digital signature added: origin part, one signature, the package relationship (as Excel signs). */
+export function withSignature(bytes: Uint8Array): Uint8Array {
+  const parts = unzipSync(bytes) as Record<string, Uint8Array>;
+  const REL = 'http://schemas.openxmlformats.org/package/2006/relationships/digital-signature';
+  parts['_rels/.rels'] = strToU8(strFromU8(parts['_rels/.rels']!).replace('</Relationships>', `<Relationship Id="rIdSig" Type="${REL}/origin" Target="_xmlsignatures/origin.sigs"/></Relationships>`));
+  parts['[Content_Types].xml'] = strToU8(
+    strFromU8(parts['[Content_Types].xml']!).replace(
+      '</Types>',
+      '<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/><Override PartName="/_xmlsignatures/sig1.xml" ContentType="application/vnd.openxmlformats-package.digital-signature-xmlsignature+xml"/></Types>',
+    ),
+  );
+  parts['_xmlsignatures/origin.sigs'] = new Uint8Array(0);
+  parts['_xmlsignatures/_rels/origin.sigs.rels'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/signature" Target="sig1.xml"/></Relationships>`,
+  );
+  parts['_xmlsignatures/sig1.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"><SignedInfo/></Signature>');
+  return zipParts(parts);
+}
+
+/** A planner's workbook, digitally signed. */
+export function signedFileWorkbook(values: CellValue[][] = customerValues(), fileName = '签名客户.xlsx'): PaneWorkbook & { mode: 'file' } {
+  const bytes = withSignature(
+    valuesWorkbook([
+      { name: '说明', values: [['填表说明']] },
+      { name: SHEET, values },
+    ]),
+  );
   return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
 }
 
@@ -43,7 +74,8 @@ export async function open(workbook: PaneWorkbook = fileWorkbook()): Promise<Ope
   const found = await findCustomerSheet(workbook.host, view, saved.settings);
   if (!found) throw new Error('fixture: no customer sheet found');
   const sheet = { name: found.read.name, read: found.read, names: view.names };
-  return { workbook, view, saved, sheet, loaded: { type: 'loaded', workbook, view, saved, sheet } };
+  const signatureParts = workbook.mode === 'file' ? workbook.host.signatureParts : [];
+  return { workbook, view, saved, sheet, loaded: { type: 'loaded', workbook, view, saved, sheet, ...(signatureParts.length ? { signatureParts } : {}) } };
 }
 
 /** Runs the plan into the workbook as the pane's Run does; the 'ran' action it dispatches. */
@@ -62,6 +94,7 @@ export async function ran(opened: Opened): Promise<Extract<PlannerAction, { type
     target: planned.result.target,
     sheets: planned.sheets,
     issues: planned.result.issues,
+    notices: planned.write.notices ?? [],
   };
   return {
     type: 'ran',

@@ -11,7 +11,7 @@ import type { PaneError } from '../../src/taskpane/model/paneErrors';
 import type { PlannerAction, PlannerState } from '../../src/taskpane/state/reducer';
 import { draftUnsaved, initialState, plannerReducer } from '../../src/taskpane/state/reducer';
 import type { Opened } from './fixtures';
-import { customerValues, fileWorkbook, open, ran } from './fixtures';
+import { customerValues, fileWorkbook, open, ran, signedFileWorkbook } from './fixtures';
 
 const apply = (state: PlannerState, ...actions: PlannerAction[]) => actions.reduce(plannerReducer, state);
 
@@ -272,6 +272,55 @@ describe('save, run, download', () => {
     const excel = { ...state, workbook: { mode: 'excel', host: {} } } as unknown as PlannerState;
     const s = apply(excel, { type: 'saved', view: await viewWorkbook(opened.workbook.host), sheet: 'ABC 设置', settings: state.lastValid, notice: { intent: 'success', lines: [] } });
     expect(s.changed).toBe(false);
+  });
+});
+
+describe('a digitally signed file (issue 15)', () => {
+  async function signedState(): Promise<{ opened: Opened; state: PlannerState }> {
+    const opened = await open(signedFileWorkbook());
+    return { opened, state: apply(initialState(), { type: 'loading' }, opened.loaded) };
+  }
+
+  test('opened: the signature parts are known, nothing asked yet; an unsigned file has none', async () => {
+    const { state } = await signedState();
+    expect(state.signature).toEqual({ parts: expect.arrayContaining(['_xmlsignatures/origin.sigs', '_xmlsignatures/sig1.xml']), asking: false, accepted: false });
+    expect((await loadedState()).state.signature).toBeUndefined();
+  });
+
+  test('Run asks; cancel leaves every other part of the state as it was', async () => {
+    const { state } = await signedState();
+    const edited = apply(state, { type: 'setText', path: 'thresholds.1.aPotential', text: '640' }, { type: 'setHeaderRow', row: 3 });
+    const asking = apply(edited, { type: 'askSignature' });
+    expect(asking.signature?.asking).toBe(true);
+    expect(asking.busy).toBeNull();
+    const cancelled = apply(asking, { type: 'signatureDeclined' });
+    expect(cancelled).toEqual({ ...edited, signature: { ...edited.signature!, asking: false, accepted: false } });
+    expect(cancelled.run).toBeUndefined();
+    expect(cancelled.changed).toBe(false);
+    // Asked again on the next Run.
+    expect(apply(cancelled, { type: 'askSignature' }).signature?.asking).toBe(true);
+  });
+
+  test('the planner agreed, then the file is opened again: asked again (the answer goes with the workbook)', async () => {
+    const { opened, state } = await signedState();
+    const planned = apply(state, { type: 'askSignature' }, { type: 'signatureAccepted' }, { type: 'running', sheet: '客户' }, await ran(opened));
+    const again = apply(planned, { type: 'loading' }, opened.loaded);
+    expect(again.signature).toEqual({ parts: state.signature!.parts, asking: false, accepted: false });
+  });
+
+  test('continue: accepted for this workbook (no second question), then the run as usual', async () => {
+    const { opened, state } = await signedState();
+    const accepted = apply(state, { type: 'askSignature' }, { type: 'signatureAccepted' });
+    expect(accepted.signature).toMatchObject({ asking: false, accepted: true });
+    const done = apply(accepted, { type: 'running', sheet: '客户' }, await ran(opened));
+    expect(done.run).toBeDefined();
+    expect(done.signature?.accepted).toBe(true);
+    expect(done.changed).toBe(true);
+  });
+
+  test('no signature (unsigned, or Excel): asking, accepting and declining change nothing', async () => {
+    const { state } = await loadedState();
+    for (const type of ['askSignature', 'signatureAccepted', 'signatureDeclined'] as const) expect(apply(state, { type })).toBe(state);
   });
 });
 

@@ -93,7 +93,9 @@ export function createPlannerEffects(options: EffectsOptions) {
       if (gen !== generation) return false;
       const sheet = found ? { name: found.read.name, read: found.read, names: view.names } : undefined;
       const notice = settingsNotice(saved);
-      dispatch({ type: 'loaded', workbook, view, saved, ...(sheet ? { sheet } : {}), ...(notice ? { notice } : {}) });
+      // Excel handles signed workbooks itself; a file's signature parts are read once, here.
+      const signatureParts = workbook.mode === 'file' ? workbook.host.signatureParts : [];
+      dispatch({ type: 'loaded', workbook, view, saved, ...(sheet ? { sheet } : {}), ...(notice ? { notice } : {}), ...(signatureParts.length ? { signatureParts } : {}) });
       return true;
     } catch (e) {
       if (gen !== generation) return false;
@@ -198,7 +200,24 @@ export function createPlannerEffects(options: EffectsOptions) {
     }
   }
 
+  /** Run, unless the file is signed and the planner has not agreed yet: then the pane asks (continueRun / cancelRun). */
   async function run(): Promise<void> {
+    const s = store.getState();
+    if (s.signature && !s.signature.accepted) {
+      dispatch({ type: 'askSignature' });
+      return;
+    }
+    await runNow();
+  }
+
+  /** The planner agreed that the signature breaks: run. */
+  async function continueRun(): Promise<void> {
+    if (!store.getState().signature?.asking) return;
+    dispatch({ type: 'signatureAccepted' });
+    await runNow();
+  }
+
+  async function runNow(): Promise<void> {
     const s = store.getState();
     const settings = selectors.resolved(s, lang).settings;
     if (!s.workbook || !s.sheet || !settings) return;
@@ -237,6 +256,7 @@ export function createPlannerEffects(options: EffectsOptions) {
         target: planned.result.target,
         sheets: planned.sheets,
         issues: planned.result.issues,
+        notices: planned.write.notices ?? [],
       };
       dispatch({
         type: 'ran',
@@ -358,6 +378,8 @@ export function createPlannerEffects(options: EffectsOptions) {
     removeCity: (city: string) => dispatch({ type: 'removeCity', city }),
     save,
     run,
+    continueRun,
+    cancelRun: () => dispatch({ type: 'signatureDeclined' }),
     download,
     selectIssue,
     openSheet,

@@ -11,7 +11,7 @@ import type { Field, Issue, Tier } from '../../engine/types';
 import type { SheetRead } from '../../hosts/host';
 import type { GeneratedSheets, WorkbookSettings, WorkbookView } from '../../hosts/workflow';
 import { customerSheetCandidates } from '../../hosts/workflow';
-import type { DefinedNameSpec } from '../../render';
+import type { DefinedNameSpec, OwnershipNotice } from '../../render';
 import type { Draft, FieldPath } from '../model/draft';
 import { draftFromSettings, resolveDraft, sameSettings, withMixEdited, withMixFromHistory, withText, withThresholdsOf } from '../model/draft';
 import type { PaneError } from '../model/paneErrors';
@@ -42,6 +42,19 @@ export interface RunOutcome {
   target: PlanResult['target'];
   sheets: GeneratedSheets;
   issues: Issue[];
+  /** Sheets and names of the planner's that looked like ours: kept, ours written beside them. */
+  notices: OwnershipNotice[];
+}
+
+/**
+ * File mode, a digitally signed workbook (its signature parts): a run changes what the
+ * signature covers, so the pane asks first (`asking`) and, once the planner agreed
+ * (`accepted`), not again for this workbook.
+ */
+export interface SignatureState {
+  parts: string[];
+  asking: boolean;
+  accepted: boolean;
 }
 
 export interface Notice {
@@ -68,6 +81,8 @@ export interface PlannerState {
   error?: PaneError;
   notice?: Notice;
   run?: RunOutcome;
+  /** File mode: the workbook is digitally signed (undefined: not signed, or Excel). */
+  signature?: SignatureState;
   /** File mode: the workbook in memory differs from the file opened. */
   changed: boolean;
 }
@@ -76,7 +91,7 @@ export type PlannerAction =
   // Opening a workbook (a file's bytes first, then the workbook read).
   | { type: 'opening'; file: string }
   | { type: 'loading' }
-  | { type: 'loaded'; workbook: PaneWorkbook; view: WorkbookView; saved: WorkbookSettings; sheet?: SheetState; notice?: Notice }
+  | { type: 'loaded'; workbook: PaneWorkbook; view: WorkbookView; saved: WorkbookSettings; sheet?: SheetState; notice?: Notice; signatureParts?: string[] }
   // Step 1: the customer sheet, header row, columns.
   | { type: 'reading'; sheet: string }
   | { type: 'sheetRead'; view: WorkbookView; sheet: SheetState }
@@ -95,6 +110,10 @@ export type PlannerAction =
   // Save, run, download.
   | { type: 'saving' }
   | { type: 'saved'; view: WorkbookView; sheet: string; settings: Settings; notice: Notice }
+  // A signed file: Run asks first; cancel leaves everything as it was.
+  | { type: 'askSignature' }
+  | { type: 'signatureAccepted' }
+  | { type: 'signatureDeclined' }
   | { type: 'running'; sheet: string }
   | { type: 'runProgress'; progress: RunProgress }
   | { type: 'ran'; view: WorkbookView; sheet: SheetState; saved: WorkbookSettings; outcome: RunOutcome }
@@ -151,7 +170,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
     case 'opening':
       return { ...state, busy: { kind: 'opening', file: action.file }, error: undefined };
     case 'loading':
-      return { ...state, busy: { kind: 'workbook' }, error: undefined, notice: undefined, run: undefined, progress: undefined };
+      return { ...state, busy: { kind: 'workbook' }, error: undefined, notice: undefined, run: undefined, progress: undefined, signature: undefined };
     case 'loaded':
       // Another workbook: its settings, its sheet; the last run's outcome went with 'loading'.
       return {
@@ -167,6 +186,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         busy: null,
         changed: false,
         notice: action.notice,
+        signature: action.signatureParts?.length ? { parts: action.signatureParts, asking: false, accepted: false } : undefined,
       };
 
     case 'reading':
@@ -218,6 +238,13 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         changed: state.workbook?.mode === 'file' ? true : state.changed,
         notice: action.notice,
       };
+    case 'askSignature':
+      return state.signature && !state.signature.asking ? { ...state, signature: { ...state.signature, asking: true } } : state;
+    case 'signatureAccepted':
+      return state.signature ? { ...state, signature: { ...state.signature, asking: false, accepted: true } } : state;
+    case 'signatureDeclined':
+      // Nothing else changes: the last run's outcome, the draft and the file stay as they were.
+      return state.signature?.asking ? { ...state, signature: { ...state.signature, asking: false } } : state;
     case 'running':
       return { ...state, busy: { kind: 'running' }, error: undefined, notice: undefined, run: undefined, progress: { step: 'read', value: 0, sheet: action.sheet } };
     case 'runProgress':

@@ -10,8 +10,8 @@ import type { XlsxWorkbook } from '../../hosts/xlsx';
 /** What the pane needs of the Excel host besides WorkbookHost. */
 export type ExcelPaneHost = WorkbookHost & Pick<ExcelHost, 'activeSheetName' | 'selectCell' | 'activateSheet' | 'onSheetChanged'>;
 
-/** What the pane needs of the .xlsx host besides WorkbookHost. */
-export type FilePaneHost = WorkbookHost & Pick<XlsxWorkbook, 'toBytes' | 'macroEnabled'>;
+/** What the pane needs of the .xlsx host besides WorkbookHost (signed: the pane asks before a run breaks the signature). */
+export type FilePaneHost = WorkbookHost & Pick<XlsxWorkbook, 'toBytes' | 'macroEnabled' | 'signed' | 'signatureParts'>;
 
 export type PaneWorkbook = { mode: 'excel'; host: ExcelPaneHost } | { mode: 'file'; host: FilePaneHost; fileName: string };
 

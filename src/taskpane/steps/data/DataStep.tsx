@@ -16,6 +16,14 @@ export function DataStep() {
 
   return (
     <div className={styles.root}>
+      {d.signed && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody className={styles.noticeBody}>
+            <MessageBarTitle>{t('data-signed-title')}</MessageBarTitle>
+            <span>{t('data-signed')}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.row}>
         <Field className={styles.grow} label={t('data-sheet')}>
           <Dropdown

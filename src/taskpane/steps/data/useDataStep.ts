@@ -87,6 +87,8 @@ export function useDataStep() {
 
   return {
     hasWorkbook: !!state.workbook,
+    /** File mode: the workbook is digitally signed, and planning will make the signature invalid. */
+    signed: !!state.signature,
     candidates: state.candidates,
     sheetName: sheet?.name,
     reading: state.busy?.kind === 'reading' || state.busy?.kind === 'workbook',

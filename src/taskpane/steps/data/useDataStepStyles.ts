@@ -16,5 +16,6 @@ export const useDataStepStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
   caption: { color: tokens.colorNeutralForeground3 },
   stats: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  noticeBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   sectionTitle: { marginTop: tokens.spacingVerticalXS },
 });

@@ -1,5 +1,26 @@
-/** Step 5, Run: write the tags and breakdown sheets, with progress; then the summary, sheet links and row issues. */
-import { Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+/**
+ * Step 5, Run: write the tags and breakdown sheets, with progress; then the summary, the names
+ * of the planner's that were kept, sheet links and row issues. A signed file asks first.
+ */
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, OpenRegular, PlayRegular, TableRegular } from '@fluentui/react-icons';
 import { IssueList } from '../../components/IssueList/IssueList';
 import { useText } from '../../text';
@@ -45,6 +66,7 @@ export function RunStep() {
               </span>
               {o.counts.total - o.counts.byClass.none > 0 && <span>{t('run-target', { target: n(o.target.company) })}</span>}
               {r.fileMode && <span>{t('run-download-note')}</span>}
+              {r.signature.broken && <span>{t('run-signed-broken')}</span>}
             </MessageBarBody>
           </MessageBar>
           {r.fileMode && (
@@ -53,6 +75,22 @@ export function RunStep() {
                 {t('file-download')}
               </Button>
             </div>
+          )}
+          {r.notices.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody className={styles.body}>
+                <MessageBarTitle>{t('run-notices-title', { count: n(r.notices.length) })}</MessageBarTitle>
+                <span>{t('run-notices-intro')}</span>
+                <ul className={styles.notices} aria-label={t('run-notices-title', { count: n(r.notices.length) })}>
+                  {r.notices.map((notice, i) => (
+                    <li key={i} className={styles.notice}>
+                      <span>{notice.what}</span>
+                      <Caption1 className={styles.caption}>{notice.todo}</Caption1>
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
           )}
           <section className={styles.section} aria-labelledby="abc-run-sheets">
             <Subtitle2 id="abc-run-sheets" as="h3" block>
@@ -88,6 +126,30 @@ export function RunStep() {
           )}
         </>
       )}
+
+      <Dialog open={r.signature.asking} modalType="alert" onOpenChange={(_, data) => !data.open && r.signature.cancelRun()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('run-signed-title')}</DialogTitle>
+            <DialogContent className={styles.body}>
+              <Text as="p" block>
+                {t('run-signed-body', { file: r.signature.file })}
+              </Text>
+              <Text as="p" block>
+                {t('run-signed-question')}
+              </Text>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={r.signature.continueRun}>
+                {t('run-signed-continue')}
+              </Button>
+              <Button appearance="secondary" onClick={r.signature.cancelRun}>
+                {t('run-signed-cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

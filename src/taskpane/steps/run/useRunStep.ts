@@ -1,6 +1,7 @@
 import { columnLetter } from '../../../engine/a1';
 import type { Issue } from '../../../engine/types';
 import { parseRef } from '../../../render';
+import { describeOwnershipNotice } from '../../../i18n/ownership';
 import type { SheetKind } from '../../../i18n/render';
 import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 import type { RunStep } from '../../state/reducer';
@@ -24,7 +25,7 @@ function tagsText(ref: string | null, t: ReturnType<typeof useText>['t']): strin
 
 /** The Run step: whether it can run (and why not), its progress, and what the last run made. */
 export function useRunStep() {
-  const { t } = useText();
+  const { t, lang } = useText();
   const { state, prepared, resolved } = usePlannerState();
   const actions = usePlannerActions();
   const running = state.busy?.kind === 'running';
@@ -48,6 +49,16 @@ export function useRunStep() {
     selectIssue: excel ? (issue: Issue) => void actions.selectIssue(issue) : undefined,
     tags: tagsText(outcome?.sheets.tagColumns ?? null, t),
     fileMode: state.workbook?.mode === 'file',
+    /** Names of the planner's that were kept (ours beside them), in words. */
+    notices: (outcome?.notices ?? []).map((notice) => describeOwnershipNotice(notice, lang)),
+    /** A signed file: the question before the run, and whether the signature is already broken. */
+    signature: {
+      asking: !!state.signature?.asking,
+      broken: !!state.signature?.accepted && !!outcome,
+      file: state.workbook?.mode === 'file' ? state.workbook.fileName : '',
+      continueRun: () => void actions.continueRun(),
+      cancelRun: actions.cancelRun,
+    },
     changed: state.changed,
     download: actions.download,
   };

@@ -24,5 +24,8 @@ export const useRunStepStyles = makeStyles({
   sheetLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   sheetIcon: { flexShrink: 0, fontSize: '16px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  notices: { listStyleType: 'none', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // Names like ABC_Sheet_Summary_2 are long words in a 350 px pane: break them where they must.
+  notice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'break-word', minWidth: 0 },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
