@@ -5,6 +5,7 @@
  */
 import type { Breakdown } from '../engine/breakdown';
 import { findUnitNote, mapColumns } from '../engine/headers';
+import { CLASS_OF_CODE } from '../engine/classify';
 import type { PlanResult, ProductPlan, TargetPlan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
 import { columnLetter } from '../engine/a1';
@@ -124,13 +125,17 @@ export function countsOf(result: PlanResult): PlanDocument['counts'] {
   const byClass = { A: 0, B: 0, C: 0 };
   const byTier = { '1': 0, '2': 0, '3': 0 };
   let errors = 0;
-  for (const c of result.customers) {
-    if (c.class) byClass[c.class]++;
-    byTier[`${c.tier}`]++;
+  // From the columns, not result.customers: a million customer objects would cost a second and
+  // most of a gigabyte, and only --json needs them.
+  const cols = result.customerColumns;
+  for (let i = 0; i < cols.count; i++) {
+    const cls = CLASS_OF_CODE[cols.classCode[i]!];
+    if (cls) byClass[cls]++;
+    byTier[`${cols.tier[i]}` as keyof typeof byTier]++;
   }
   for (const i of result.issues) if (i.severity === 'error') errors++;
   const classified = byClass.A + byClass.B + byClass.C;
-  const n = result.customers.length;
+  const n = cols.count;
   return { customers: n, classified, unclassified: n - classified, byClass, byTier, issues: result.issues.length, errors, warnings: result.issues.length - errors };
 }
 

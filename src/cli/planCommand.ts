@@ -36,7 +36,7 @@ const SHOWN_ISSUES = 10;
 
 function summary(result: PlanResult, loaded: LoadedSettings, c: PlanDocument['counts'], sheets: PlanDocument['sheets'], lang: Lang): string[] {
   const lines: string[] = [];
-  lines.push(cliText(lang, 'summary-sheet', { sheet: result.sheet, row: result.headerRow!, customers: result.customers.length }));
+  lines.push(cliText(lang, 'summary-sheet', { sheet: result.sheet, row: result.headerRow!, customers: result.customerColumns.count }));
   const src = loaded.source;
   lines.push(
     src.kind === 'workbook'
