@@ -9,7 +9,12 @@ export interface NativeCodec {
    * bytes and throw `InflateLimitError` then: the limit is what keeps a zip bomb out of memory.
    */
   inflateRaw(data: Uint8Array, maxOutput: number): Uint8Array;
-  deflateRaw(data: Uint8Array, level: number): Uint8Array;
+  /**
+   * Deflates one piece of an entry: `final` false ends the piece with a full flush (byte-aligned,
+   * no final block, no history carried over), so pieces deflated one after another concatenate
+   * into one valid raw-deflate stream; the last piece has `final` true.
+   */
+  deflateRaw(data: Uint8Array, level: number, final?: boolean): Uint8Array;
   crc32?(data: Uint8Array, previous: number): number;
 }
 

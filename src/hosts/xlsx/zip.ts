@@ -422,6 +422,9 @@ export interface EntrySink {
 
 const encoder = new TextEncoder();
 
+/** Uncompressed bytes a native deflate takes at once (see `deflated`). */
+const DEFLATE_PIECE = 4 << 20;
+
 const EMPTY_PENDING: Pending = {
   nameBytes: new Uint8Array(0),
   flags: 0,
@@ -540,30 +543,36 @@ export class ZipWriter {
     const level = this.level;
     let deflater: { push(chunk: Uint8Array, final: boolean): void };
     if (native) {
-      // Collect, then one native deflate at the end (zlib is several times faster than fflate).
+      // Native deflate, a piece of about 4 MB at a time: zlib is several times faster than
+      // fflate, and pieces (each ended by a full flush) keep an 800 MB sheet part from being
+      // held whole, twice, before it is deflated. The flushes cost a few bytes a piece.
       const pieces: Uint8Array[] = [];
       let total = 0;
+      const deflatePieces = (final: boolean): void => {
+        let whole: Uint8Array;
+        if (pieces.length === 1) whole = pieces[0]!;
+        else {
+          whole = new Uint8Array(total);
+          let o = 0;
+          for (const x of pieces) {
+            whole.set(x, o);
+            o += x.length;
+          }
+        }
+        pieces.length = 0;
+        total = 0;
+        const out = native.deflateRaw(whole, level, final);
+        p.chunks.push(out);
+        p.compressedSize += out.length;
+      };
       deflater = {
         push(chunk, final) {
           if (chunk.length) {
             pieces.push(chunk);
             total += chunk.length;
           }
-          if (!final) return;
-          let whole: Uint8Array;
-          if (pieces.length === 1) whole = pieces[0]!;
-          else {
-            whole = new Uint8Array(total);
-            let o = 0;
-            for (const x of pieces) {
-              whole.set(x, o);
-              o += x.length;
-            }
-          }
-          pieces.length = 0;
-          const out = native.deflateRaw(whole, level);
-          p.chunks.push(out);
-          p.compressedSize += out.length;
+          if (final) deflatePieces(true);
+          else if (total >= DEFLATE_PIECE) deflatePieces(false);
         },
       };
     } else {

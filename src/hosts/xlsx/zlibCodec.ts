@@ -21,7 +21,8 @@ export function zlibCodec(zlib: typeof Zlib): NativeCodec {
       if (out.length > maxOutput) throw new InflateLimitError(maxOutput);
       return out;
     },
-    deflateRaw: (data, level) => zlib.deflateRawSync(data, { level }),
+    deflateRaw: (data, level, final = true) =>
+      zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_FULL_FLUSH }),
     ...(typeof zlib.crc32 === 'function' ? { crc32: (data: Uint8Array, previous: number) => zlib.crc32(data, previous) } : {}),
   };
 }

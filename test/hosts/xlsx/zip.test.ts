@@ -2,7 +2,9 @@ import * as zlib from 'node:zlib';
 import { strToU8, unzipSync, Zip, ZipDeflate } from 'fflate';
 import fc from 'fast-check';
 import { openXlsx } from '../../../src/hosts/xlsx';
+import { useNativeCodec } from '../../../src/hosts/xlsx/codec';
 import { crc32, ZipArchive, ZipWriter } from '../../../src/hosts/xlsx/zip';
+import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { richWorkbook } from '../../fixtures/xlsxBuilder';
 import { diffParts, emptyWrite } from './helpers';
 
@@ -31,6 +33,33 @@ test('a written zip unzips to what went in; copied entries keep their compressed
   const again = ZipArchive.open(out);
   for (const e of source.entries) {
     expect(Buffer.compare(Buffer.from(again.raw(again.get(e.name)!)), Buffer.from(source.raw(e)))).toBe(0);
+  }
+});
+
+test('with zlib, a large entry is deflated piece by piece into one stream that every inflater reads back whole', () => {
+  useNativeCodec(zlibCodec(zlib));
+  try {
+    const w = new ZipWriter({ level: 1 });
+    const sink = w.openText('big.xml');
+    // About 16 MB of rows that do not repeat exactly: more than three 4 MB pieces.
+    const want: string[] = [];
+    for (let i = 0; i < 400_000; i++) want.push(`<row r="${i + 1}"><c><v>${(i * 7919) % 100_003}</v></c></row>`);
+    for (const row of want) sink.write(row);
+    sink.end();
+    const out = w.finish();
+    const text = want.join('');
+    expect(text.length).toBeGreaterThan(3 * (4 << 20));
+    const raw = ZipArchive.open(out);
+    const entry = raw.get('big.xml')!;
+    const packed = raw.raw(entry);
+    // fflate, zlib and our own reader (which checks the CRC) all get the whole text back.
+    expect(new TextDecoder().decode(unzipSync(out)['big.xml'])).toBe(text);
+    expect(zlib.inflateRawSync(packed).toString('utf8')).toBe(text);
+    expect(new TextDecoder().decode(raw.read(entry))).toBe(text);
+    // Pieces end with full flushes (00 00 FF FF): proof the entry was not deflated in one go.
+    expect(Buffer.from(packed).indexOf(Buffer.from([0, 0, 0xff, 0xff]))).toBeGreaterThan(0);
+  } finally {
+    useNativeCodec(undefined);
   }
 });
 
