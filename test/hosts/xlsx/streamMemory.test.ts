@@ -17,7 +17,7 @@ import path from 'node:path';
 import * as zlib from 'node:zlib';
 import fc from 'fast-check';
 import { useNativeCodec } from '../../../src/hosts/xlsx/codec';
-import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
+import { openXlsx } from '../../../src/hosts/xlsx';
 import { LIMITS } from '../../../src/hosts/xlsx/limits';
 import { ColumnPatcher } from '../../../src/hosts/xlsx/columnPatcher';
 import { readSharedStrings } from '../../../src/hosts/xlsx/sharedStrings';
@@ -27,7 +27,7 @@ import { readSheetValues } from '../../../src/hosts/xlsx/sheetReader';
 import { ZipArchive, type ZipEntry } from '../../../src/hosts/xlsx/zip';
 import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { removeDir, tempDir } from '../../cli/helpers';
-import { emptyWrite } from './helpers';
+import { emptyWrite, errorOf } from './helpers';
 import { zeroBomb } from './rawZip';
 import {
   incompressibleComment,
@@ -122,16 +122,6 @@ describe('`abc-planner plan` refuses each hostile part under 1 GB of peak memory
 });
 
 // ------------------------------------------------------------------ mechanisms, in process
-
-function errorOf(f: () => unknown): XlsxError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxError) return e;
-    throw e;
-  }
-  throw new Error('expected an XlsxError');
-}
 
 function archiveOf(wb: ReturnType<typeof openXlsx>): ZipArchive {
   return (wb as unknown as { pkg: { archive: ZipArchive } }).pkg.archive;
