@@ -4,6 +4,11 @@
  * Tier 1's A minimums: the floor of what any engine must do). Goal: a million customers planned
  * in under 2 s and under 1 GB.
  *
+ * The engine is timed as it ships: bundled by esbuild (as the command line and, through webpack,
+ * the pane run it), not as TypeScript compiled on the fly by tsx, whose CommonJS output turns
+ * every use of an imported function into a getter call. With ENGINE_BENCH_BASELINE=<another
+ * checkout of this repo> that checkout's engine is bundled and timed in the same run.
+ *
  * Each case runs in its own child process, so heap and RSS peaks do not mix. The child builds
  * the sheet, collects garbage, records memory, warms the subject up on a small sheet, then
  * times it with process.hrtime.bigint(). The peak RSS during the timed run comes from the
@@ -12,13 +17,15 @@
  *
  *   npm run bench              (all bench modules, see run.ts)
  *   npx tsx test/bench/engine.bench.ts [rows…]   (this one alone, e.g. 1000000)
+ *   ENGINE_BENCH_BASELINE=/work/base npm run bench -- engine   (also the engine of that checkout)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { plan } from '../../src/engine/plan';
-import { defaultSettings } from '../../src/engine/settings';
+import * as esbuild from 'esbuild';
+import type { plan as planFn } from '../../src/engine/plan';
+import type { defaultSettings as defaultSettingsFn } from '../../src/engine/settings';
 import type { SheetData } from '../../src/engine/types';
 import { makeCustomerSheet } from '../fixtures/customers';
 
@@ -27,8 +34,30 @@ const GOAL = { rows: 1_000_000, ms: 2000, mb: 1024 };
 const PRODUCTS = 4;
 const SEED = 20250101;
 const REPO = path.resolve(__dirname, '..', '..');
+const BASELINE = process.env.ENGINE_BENCH_BASELINE ? path.resolve(process.env.ENGINE_BENCH_BASELINE) : null;
 
-type Subject = 'loop' | 'plan';
+type Subject = 'loop' | 'plan' | 'plan (baseline)';
+interface EngineBundle {
+  plan: typeof planFn;
+  defaultSettings: typeof defaultSettingsFn;
+}
+
+/** The engine of a checkout, bundled into one CommonJS file as the CLI's build does it. */
+function bundleEngine(repo: string, label: string): string {
+  const outfile = path.join(os.tmpdir(), `abc-engine-bench-${process.pid}-${label}.cjs`);
+  esbuild.buildSync({
+    stdin: { contents: "export { plan } from './src/engine/plan';\nexport { defaultSettings } from './src/engine/settings';\n", resolveDir: repo, loader: 'ts' },
+    outfile,
+    // Packages (zod) from this checkout, so that a baseline checkout needs no install of its own.
+    nodePaths: [path.join(REPO, 'node_modules')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
 
 interface CaseResult {
   subject: Subject;
@@ -87,9 +116,18 @@ function plainLoop(sheet: SheetData): number {
   return a;
 }
 
+/** The bundled engine the parent handed this child (ABC_ENGINE_BUNDLE). */
+function engine(): EngineBundle {
+  const file = process.env.ABC_ENGINE_BUNDLE;
+  if (!file) throw new Error('ABC_ENGINE_BUNDLE is not set: run the child through run()');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as EngineBundle;
+}
+
 function subjectOf(subject: Subject): (sheet: SheetData) => string {
-  const settings = defaultSettings();
   if (subject === 'loop') return (sheet) => `${plainLoop(sheet)} A`;
+  const { plan, defaultSettings } = engine();
+  const settings = defaultSettings();
   return (sheet) => {
     const r = plan(sheet, settings, { companyTarget: null, growthPct: 10 });
     if (!r.ok) throw new Error(`plan failed: ${JSON.stringify(r.issues.slice(0, 3))}`);
@@ -138,8 +176,9 @@ function child(subject: Subject, rows: number): CaseResult {
     if (i === 0) note = out;
     out = null;
   }
-  if (subject === 'plan') {
+  if (subject !== 'loop') {
     // What a result holds on to, measured apart from the timed runs.
+    const { plan, defaultSettings } = engine();
     gc();
     const heap = process.memoryUsage().heapUsed;
     const kept = plan(sheet, defaultSettings(), { companyTarget: null, growthPct: 10 });
@@ -155,9 +194,10 @@ function child(subject: Subject, rows: number): CaseResult {
 // ---------------------------------------------------------------------------------------------
 // Parent
 
-function runChild(subject: Subject, rows: number): CaseResult {
+function runChild(subject: Subject, rows: number, bundle: string): CaseResult {
   const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, '--child', subject, String(rows)], {
     cwd: REPO,
+    env: { ...process.env, ABC_ENGINE_BUNDLE: bundle },
     encoding: 'utf8',
     maxBuffer: 16 * MB,
   });
@@ -177,7 +217,7 @@ function table(results: CaseResult[]): string {
     const ratio = loop ? ms / median(loop.runs) : NaN;
     return [
       fmt(r.rows),
-      r.subject === 'plan' ? 'plan()' : 'plain loop',
+      r.subject === 'loop' ? 'plain loop' : r.subject === 'plan' ? 'plan()' : 'plan() baseline',
       fmt(ms, 1),
       fmt(Math.min(...r.runs), 1),
       fmt(median(r.cpu), 1),
@@ -185,8 +225,8 @@ function table(results: CaseResult[]): string {
       fmt(r.runPeakMb),
       fmt(r.addedMb),
       // Below a megabyte the difference of two heap readings is noise (it can even come out negative).
-      r.subject === 'plan' ? (r.resultHeapMb < 1 ? '< 1' : fmt(r.resultHeapMb)) : '',
-      r.subject === 'plan' ? `${fmt(ratio, 0)}×` : '1×',
+      r.subject !== 'loop' ? (r.resultHeapMb < 1 ? '< 1' : fmt(r.resultHeapMb)) : '',
+      r.subject !== 'loop' ? `${fmt(ratio, 0)}×` : '1×',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -197,13 +237,20 @@ function table(results: CaseResult[]): string {
 export async function run(rowCounts: number[] = ROWS): Promise<void> {
   console.log(`Engine bench: plan() with default settings, growth 10 %, ${PRODUCTS} products; synthetic zh sheets (seed ${SEED}), one child process per case.`);
   console.log(`Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine slows the figures)`);
+  const bundles: Partial<Record<Subject, string>> = { loop: '', plan: bundleEngine(REPO, 'current') };
+  if (BASELINE) bundles['plan (baseline)'] = bundleEngine(BASELINE, 'baseline');
+  console.log(`Engine bundled by esbuild as the command line ships it${BASELINE ? `; baseline: the engine of ${BASELINE}` : ''}.`);
   const results: CaseResult[] = [];
-  for (const rows of rowCounts) {
-    for (const subject of ['loop', 'plan'] as const) {
-      const r = runChild(subject, rows);
-      results.push(r);
-      console.log(`  ${subject.padEnd(4)} ${fmt(rows).padStart(9)} rows: runs ${r.runs.map((x) => fmt(x, 0)).join(', ')} ms; sheet built in ${fmt(r.buildMs)} ms, RSS ${fmt(r.baselineMb)} MB after building; ${r.note}`);
+  try {
+    for (const rows of rowCounts) {
+      for (const [subject, bundle] of Object.entries(bundles) as [Subject, string][]) {
+        const r = runChild(subject, rows, bundle);
+        results.push(r);
+        console.log(`  ${subject.padEnd(15)} ${fmt(rows).padStart(9)} rows: runs ${r.runs.map((x) => fmt(x, 0)).join(', ')} ms; sheet built in ${fmt(r.buildMs)} ms, RSS ${fmt(r.baselineMb)} MB after building; ${r.note}`);
+      }
     }
+  } finally {
+    for (const file of Object.values(bundles)) if (file) fs.rmSync(file, { force: true });
   }
   console.log('');
   console.log(table(results));
