@@ -203,8 +203,6 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const aRows: number[] = [];
   const aProducts = new Float64Array(k);
   const split = new Float64Array(k);
-  // Held locally: under tsx (the CLI, the bench) each use of an imported name is a getter call.
-  const splitOf = productUnitsOf;
   const classes = CLASSES.length;
 
   const { classCode, targetUnits, ownerId, industry, regionId, tier, potential, ourSales } = c;
@@ -214,7 +212,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     const cls = classCode[i];
     if (cls === 0) continue;
     const target = targetUnits[i];
-    splitOf(c, i, split);
+    productUnitsOf(c, i, split);
     const owner = ownerId[i];
     const region = regionId[i];
     if (cls === CLASS_A) {
@@ -245,7 +243,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   // for a hundred thousand A customers), then ordered: largest target first, equal targets in
   // sheet order.
   const aLines: CustomerLine[] = aRows.map((i) => {
-    splitOf(c, i, split);
+    productUnitsOf(c, i, split);
     // Made at its final length: an array grown by push takes room for 16 numbers.
     const products: number[] = new Array(k);
     for (let p = 0; p < k; p++) products[p] = fromUnits(split[p], unit);

@@ -292,17 +292,14 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const { city: cityOf, tier: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
   let classifiedCount = 0;
   let currentSales = 0;
-  // Held locally: under tsx (the CLI, the bench) each use of an imported name is a getter call.
-  const classOf = classCode;
-  const modeOf = modeCode;
   for (let i = 0; i < count; i++) {
     const tier = tierOfCity[cityOf.idAt(i)];
     tierCol[i] = tier;
     const pot = potential[i];
     const sales = ourSales[i];
     if (pot !== pot || sales !== sales) continue; // NaN: missing or invalid, no class
-    classCol[i] = classOf(th[tier]!, pot, sales);
-    modeCol[i] = modeOf(mx[tier]!, pot, sales);
+    classCol[i] = classCode(th[tier]!, pot, sales);
+    modeCol[i] = modeCode(mx[tier]!, pot, sales);
     classifiedCount++;
     currentSales += sales;
   }

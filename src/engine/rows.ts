@@ -261,17 +261,13 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
   const regionAt = at('region');
   const branchAt = at('branch');
 
-  // Called per amount, so held locally: under tsx (the CLI, the bench) each use of an imported
-  // name is a getter call, 50 ms over a million rows.
-  const toWanOf = toWan;
-
   // The largest number a column's cell may hold in its own unit (MAX_AMOUNT_WAN in 万元): below
   // it, a number takes the short path; above it, parseAmount says it is too large.
   const maxIn = (unit: AmountUnit | undefined) => MAX_AMOUNT_WAN / (unit?.toWan ?? 1);
   const amount = (cells: CellValue[], sheetRow: number, field: AmountField, index: number, unit: AmountUnit | undefined, max: number): number => {
     const value = cells[index] ?? null;
     // The usual cell: a non-negative number within the bound, read without building a result object.
-    if (typeof value === 'number' && value >= 0 && value <= max) return unit ? toWanOf(value, unit) : value;
+    if (typeof value === 'number' && value >= 0 && value <= max) return unit ? toWan(value, unit) : value;
     const parsed = parseAmount(value, unit);
     switch (parsed.kind) {
       case 'ok':
@@ -337,7 +333,7 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       const unit = productUnit[p];
       const value = cells[index] ?? null;
       let wan = NaN;
-      if (typeof value === 'number' && value >= 0 && value <= productMax[p]) wan = unit.toWan === 1 ? value : toWanOf(value, unit);
+      if (typeof value === 'number' && value >= 0 && value <= productMax[p]) wan = unit.toWan === 1 ? value : toWan(value, unit);
       else {
         const parsed = parseAmount(value, unit);
         if (parsed.kind === 'ok') wan = parsed.wan;
