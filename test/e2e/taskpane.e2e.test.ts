@@ -194,6 +194,15 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     );
     await page.getByText('Workbook: dropped.xlsx').waitFor();
     await page.getByText(/^30 customers found$/).waitFor();
+    // The browser tab shows the add-in's icon: the page names one and the site serves it.
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+      if (!href) return null;
+      const res = await fetch(href);
+      return { status: res.status, type: res.headers.get('content-type'), bytes: (await res.arrayBuffer()).byteLength };
+    });
+    expect(icon).toEqual({ status: 200, type: 'image/png', bytes: expect.any(Number) });
+    expect(icon!.bytes).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     await context.close();
   });

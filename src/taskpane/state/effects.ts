@@ -270,14 +270,17 @@ export function createPlannerEffects(options: EffectsOptions) {
     }
   }
 
-  function download(): void {
+  /** True once the file is handed over: only then may another workbook replace it. */
+  function download(): boolean {
     const wb = store.getState().workbook;
-    if (wb?.mode !== 'file') return;
+    if (wb?.mode !== 'file') return false;
     try {
       (services.download ?? defaultDownload)(wb.host.toBytes(), plannedFileName(wb.fileName, wb.host.macroEnabled));
       dispatch({ type: 'downloaded' });
+      return true;
     } catch (e) {
       fail(e);
+      return false;
     }
   }
 

@@ -83,8 +83,10 @@ export interface PlannerState {
   run?: RunOutcome;
   /** File mode: the workbook is digitally signed (undefined: not signed, or Excel). */
   signature?: SignatureState;
-  /** File mode: the workbook in memory differs from the file opened. */
+  /** File mode: the workbook in memory differs from the file opened (or last downloaded). */
   changed: boolean;
+  /** File mode: planned or its settings saved since it was opened, so there is something to download. */
+  written: boolean;
 }
 
 export type PlannerAction =
@@ -127,7 +129,7 @@ export type PlannerAction =
 
 export function initialState(): PlannerState {
   const settings = defaultSettings();
-  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false };
+  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false, written: false };
 }
 
 /**
@@ -185,6 +187,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         headerRow: undefined,
         busy: null,
         changed: false,
+        written: false,
         notice: action.notice,
         signature: action.signatureParts?.length ? { parts: action.signatureParts, asking: false, accepted: false } : undefined,
       };
@@ -236,6 +239,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         busy: null,
         // A file's workbook now differs from the file on disk until it is downloaded.
         changed: state.workbook?.mode === 'file' ? true : state.changed,
+        written: state.workbook?.mode === 'file',
         notice: action.notice,
       };
     case 'askSignature':
@@ -260,6 +264,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         progress: undefined,
         run: action.outcome,
         changed: state.workbook?.mode === 'file' ? true : state.changed,
+        written: state.workbook?.mode === 'file',
       };
     case 'downloaded':
       return { ...state, changed: false };
