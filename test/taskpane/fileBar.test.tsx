@@ -12,7 +12,7 @@ const loadSample = async () => new Uint8Array(fs.readFileSync(path.join(REPO_ROO
 /** A picked file as the browser hands it over (jsdom's File has no arrayBuffer). */
 function pickedFile(name: string, customers: number): File {
   const bytes = valuesWorkbook([{ name: SHEET, values: customerValues(customers, 5) }]);
-  const file = new File([bytes], name);
+  const file = new File([new Uint8Array(bytes)], name);
   Object.defineProperty(file, 'arrayBuffer', { value: async () => bytes.slice().buffer });
   return file;
 }

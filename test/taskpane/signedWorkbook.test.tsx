@@ -4,7 +4,7 @@
  * signature covers, so the Data step says so and Run asks first; Cancel writes nothing. Excel
  * handles signed workbooks itself, so its pane shows neither.
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { SHEET_NAMES } from '../../src/i18n/render';
 import { DataStep } from '../../src/taskpane/steps/data/DataStep';
