@@ -108,18 +108,39 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
  */
 function weightsFor(cols: CustomerColumns, classifiedCount: number, settings: Settings): ArrayLike<number> {
   const { basis, blendPotentialWeight } = settings.targets;
-  const all = classifiedCount === cols.count;
-  if (all && basis === 'potential') return cols.potential;
-  if (all && basis === 'ourSales') return cols.ourSales;
-  const w = new Float64Array(classifiedCount);
-  if (basis === 'even') return w.fill(1);
-  const { classCode, potential, ourSales } = cols;
-  let j = 0;
-  if (basis === 'potential' || basis === 'ourSales') {
-    const column = basis === 'potential' ? potential : ourSales;
-    for (let i = 0; i < cols.count; i++) if (classCode[i] !== 0) w[j++] = column[i];
-    return w;
+  switch (basis) {
+    case 'potential':
+      return columnWeights(cols, classifiedCount, cols.potential);
+    case 'ourSales':
+      return columnWeights(cols, classifiedCount, cols.ourSales);
+    case 'even':
+      return new Float64Array(classifiedCount).fill(1);
+    case 'blend':
+      return blendWeights(cols, classifiedCount, blendPotentialWeight);
+    default:
+      // A basis added to ALLOCATION_BASES and not handled here does not compile.
+      return unhandledBasis(basis);
   }
+}
+
+function unhandledBasis(basis: never): never {
+  throw new Error(`No allocation rule for the basis ${String(basis)}`);
+}
+
+/** One measure as the weight: the column itself when every row is classified, else its classified rows. */
+function columnWeights(cols: CustomerColumns, classifiedCount: number, column: Float64Array): ArrayLike<number> {
+  if (classifiedCount === cols.count) return column;
+  const w = new Float64Array(classifiedCount);
+  const { classCode } = cols;
+  let j = 0;
+  for (let i = 0; i < cols.count; i++) if (classCode[i] !== 0) w[j++] = column[i];
+  return w;
+}
+
+/** Each measure as a share of its own total, so 万元 of potential and of sales weigh alike. */
+function blendWeights(cols: CustomerColumns, classifiedCount: number, potentialWeight: number): Float64Array {
+  const w = new Float64Array(classifiedCount);
+  const { classCode, potential, ourSales } = cols;
   let pot = 0;
   let sales = 0;
   for (let i = 0; i < cols.count; i++) {
@@ -127,10 +148,10 @@ function weightsFor(cols: CustomerColumns, classifiedCount: number, settings: Se
     pot += potential[i];
     sales += ourSales[i];
   }
-  // Each measure as a share of its own total, so 万元 of potential and of sales weigh alike.
+  let j = 0;
   for (let i = 0; i < cols.count; i++) {
     if (classCode[i] === 0) continue;
-    w[j++] = (pot > 0 ? (blendPotentialWeight * potential[i]) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * ourSales[i]) / sales : 0);
+    w[j++] = (pot > 0 ? (potentialWeight * potential[i]) / pot : 0) + (sales > 0 ? ((1 - potentialWeight) * ourSales[i]) / sales : 0);
   }
   return w;
 }

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { plan } from '../../src/engine/plan';
 import type { PlannedCustomer, PlanResult } from '../../src/engine/plan';
-import { isTotalWord, nameKey } from '../../src/engine/rows';
+import { TOTAL_WORDS, isTotalWord, nameKey } from '../../src/engine/rows';
 import { defaultSettings } from '../../src/engine/settings';
 import type { Issue, IssueKey } from '../../src/engine/types';
 import type { CustomerTruth, MessyKind, SheetTruth } from '../fixtures/customers';
@@ -369,7 +369,7 @@ describe('the row reader’s fast paths give the general answers', () => {
   // Characters that matter: ideographs (some in totals words), ASCII of both cases, full-width
   // ASCII, spaces of several kinds, combining marks, compatibility characters NFKC rewrites.
   const chars = fc.constantFrom(
-    ...'合计小总累中国银行北京公司aAbBsStTlLoOuUmMgGrRnNdDcCxX09-:：()（）ＡａＴｏｔａｌ１ \u3000\u00a0\t\u0301\u030a\ufb01\u2160㈱'.split(''),
+    ...'合计小总累汇额中国银行北京公司aAbBsStTlLoOuUmMgGrRnNdDcCxX09-:：()（）ＡａＴｏｔａｌ１ \u3000\u00a0\t\u0301\u030a\ufb01\u2160㈱'.split(''),
   );
   const text = fc.array(chars, { maxLength: 12 }).map((cs) => cs.join(''));
 
@@ -378,8 +378,9 @@ describe('the row reader’s fast paths give the general answers', () => {
   });
 
   it('isTotalWord is the totals-word test on the normalised text', () => {
-    const WORDS = new Set(['合计', '小计', '总计', '总合计', '累计', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']);
-    const words = fc.constantFrom(...WORDS, 'Total', 'ＴＯＴＡＬ', '合 计', 'Grand Total:', 'Sub-Total：');
+    const WORDS = new Set(TOTAL_WORDS);
+    expect(WORDS).toEqual(new Set(['合计', '小计', '总计', '总合计', '累计', '汇总', '总额', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']));
+    const words = fc.constantFrom(...WORDS, 'Total', 'ＴＯＴＡＬ', '合 计', '汇 总', '总额：', 'Grand Total:', 'Sub-Total：');
     const maybeTotal = fc.oneof(text, words, fc.tuple(words, text).map(([w, t]) => w + t));
     fc.assert(fc.property(maybeTotal, (s) => isTotalWord(s) === WORDS.has(s.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''))), { numRuns: 5000 });
   });
