@@ -14,6 +14,7 @@ import { findHeaderRow, findUnitNote, mapColumns } from './headers';
 import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
+import { TierIndex } from './tiers';
 import type { CellValue, Field, Issue, SheetData } from './types';
 
 export type { PlannedCustomer } from './customers';
@@ -299,18 +300,19 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const count = prepared.columns.count;
   const cols: CustomerColumns = {
     ...prepared.columns,
-    tier: new Uint8Array(count),
+    tierPos: new Uint8Array(count),
     classCode: new Uint8Array(count),
     modeCode: new Uint8Array(count),
   };
 
-  // Tier, class and mode, with the thresholds of each tier looked up once (index = tier).
+  // Tier, class and mode, with the thresholds of each tier looked up once (index = the tier's position).
   const tierOf = cityTierLookup(settings);
-  const th = [null, settings.thresholds['1'], settings.thresholds['2'], settings.thresholds['3']];
-  const mx = [null, settings.matrix['1'], settings.matrix['2'], settings.matrix['3']];
+  const tiers = new TierIndex(settings.tiers);
+  const th = settings.tiers.map((t) => settings.thresholds[t.id]);
+  const mx = settings.tiers.map((t) => settings.matrix[t.id]);
   // Each city's tier, looked up once per city rather than once per row.
-  const tierOfCity = Uint8Array.from(cols.city.texts, (city) => tierOf(city));
-  const { city: cityOf, tier: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
+  const tierOfCity = Uint8Array.from(cols.city.texts, (city) => tiers.position(tierOf(city)));
+  const { city: cityOf, tierPos: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
   let classifiedCount = 0;
   let currentSales = 0;
   // Held locally: under tsx (the CLI, the bench) each use of an imported name is a getter call.

@@ -75,8 +75,8 @@ describe('plan', () => {
 
   it('reads units in cell text and normalises cities to find their tier', () => {
     const xian = r.customers.find((c) => c.row === 5)!;
-    expect([xian.city, xian.tier, xian.potential, xian.ourSales, xian.class]).toEqual(['西安', 2, 350, 120, 'A']);
-    expect(r.customers.find((c) => c.row === 7)!.tier).toBe(3);
+    expect([xian.city, xian.tier, xian.potential, xian.ourSales, xian.class]).toEqual(['西安', '2', 350, 120, 'A']);
+    expect(r.customers.find((c) => c.row === 7)!.tier).toBe('3');
     expect(r.customers.find((c) => c.row === 7)!.region).toBe('山东');
     expect(xian.region).toBe('陕西');
   });

@@ -13,13 +13,13 @@ describe('default settings', () => {
   });
 
   it('list 北京 上海 广州 as Tier 1 and the other capitals plus 天津 重庆 青岛 大连 厦门 深圳 as Tier 2', () => {
-    const tier = (t: number) => s.cities.filter((c) => c.tier === t).map((c) => c.city);
-    expect(tier(1).sort()).toEqual(['上海', '北京', '广州'].sort());
-    const two = tier(2);
+    const tier = (t: string) => s.cities.filter((c) => c.tier === t).map((c) => c.city);
+    expect(tier('1').sort()).toEqual(['上海', '北京', '广州'].sort());
+    const two = tier('2');
     expect(two).toHaveLength(32);
     for (const c of ['石家庄', '乌鲁木齐', '拉萨', '海口', '天津', '重庆', '青岛', '大连', '厦门', '深圳']) expect(two).toContain(c);
     expect(two).not.toContain('广州');
-    expect(tier(3)).toEqual([]);
+    expect(tier('3')).toEqual([]);
   });
 
   it('split the matrix at the tier A potential minimum and a 40 % share, and cover A/B/C direct/joint/partner', () => {
@@ -82,15 +82,15 @@ describe('parseSettings', () => {
   });
 
   it('rejects a city listed twice', () => {
-    const cities = [...defaultSettings().cities, { city: '北京', tier: 2 }];
+    const cities = [...defaultSettings().cities, { city: '北京', tier: '2' }];
     const r = parseSettings({ cities });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].key).toBe('settings-duplicate-city');
   });
 
   it('lets a workbook move a city to another tier or add one', () => {
-    const cities = defaultSettings().cities.map((c) => (c.city === '深圳' ? { ...c, tier: 1 as const } : c));
-    cities.push({ city: '苏州', tier: 2 });
+    const cities = defaultSettings().cities.map((c) => (c.city === '深圳' ? { ...c, tier: '1' } : c));
+    cities.push({ city: '苏州', tier: '2' });
     const r = parseSettings({ cities });
     expect(r.ok).toBe(true);
   });

@@ -133,9 +133,9 @@ describe('settings sheet', () => {
   });
 
   test('city names are written canonical and deduplicated, the later tier winning as in the engine', () => {
-    const s = { ...defaultSettings(), cities: [{ city: '西安市', tier: 1 as const }, { city: 'Beijing', tier: 2 as const }, { city: '陕西省西安市', tier: 3 as const }] };
+    const s = { ...defaultSettings(), cities: [{ city: '西安市', tier: '1' }, { city: 'Beijing', tier: '2' }, { city: '陕西省西安市', tier: '3' }] };
     const back = roundTrip(s, 'zh');
-    expect(back).toEqual({ ok: true, settings: { ...s, cities: [{ city: '西安', tier: 3 }, { city: '北京', tier: 2 }] } });
+    expect(back).toEqual({ ok: true, settings: { ...s, cities: [{ city: '西安', tier: '3' }, { city: '北京', tier: '2' }] } });
   });
 
   test('a city added at the end of the list, in any form, is read (canonical)', () => {
@@ -147,7 +147,7 @@ describe('settings sheet', () => {
     values = edit(values, `G${row}`, '江苏省苏州市');
     values = edit(values, `H${row}`, 2);
     const back = settingsFromSheet(values);
-    expect(back.ok && back.settings.cities.at(-1)).toEqual({ city: '苏州', tier: 2 });
+    expect(back.ok && back.settings.cities.at(-1)).toEqual({ city: '苏州', tier: '2' });
   });
 
   test('rows inserted between tables do not matter', () => {
@@ -183,11 +183,15 @@ describe('settings sheet', () => {
     let p = problems(edit(base, 'C7', '200万'));
     expect(p).toEqual([expect.objectContaining({ key: 'sheet-not-number', cell: 'C7' })]);
     expect(formatSettingsSheetProblem(p[0], 'zh')).toBe('工作表“ABC 设置” C7 单元格：“200万”不是数字。请填写数字。');
-    // A tier that is not 1, 2 or 3.
+    // A tier that is not one of the tiers' ids (1, 2 or 3 here), or the id typed as text.
     p = problems(edit(base, 'H9', '一级'));
-    expect(p).toEqual([expect.objectContaining({ key: 'sheet-not-whole-tier', cell: 'H9' })]);
+    expect(p).toEqual([expect.objectContaining({ key: 'sheet-unknown-tier', cell: 'H9' })]);
+    expect(formatSettingsSheetProblem(p[0], 'zh')).toBe('工作表“ABC 设置” H9 单元格：“一级”不是城市级别。请填写级别代码之一：1、2、3。');
     p = problems(edit(base, 'H9', 4));
-    expect(p[0]).toMatchObject({ key: 'sheet-not-whole-tier', cell: 'H9' });
+    expect(p[0]).toMatchObject({ key: 'sheet-unknown-tier', cell: 'H9' });
+    expect(formatSettingsSheetProblem(p[0], 'en')).toBe('Sheet “ABC 设置”, cell H9: “4” is not a tier. Type one of the tier IDs: 1, 2, 3.');
+    p = problems(edit(base, 'H9', '2'));
+    expect(p[0]).toMatchObject({ key: 'sheet-unknown-tier', cell: 'H9' });
     // A blank threshold.
     p = problems(edit(base, 'E9', null));
     expect(p[0]).toMatchObject({ key: 'sheet-missing-value', cell: 'E9' });

@@ -135,7 +135,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
       { type: 'setText', path: 'thresholds.2.aSales', text: '120' },
       { type: 'setText', path: 'matrix.3.share', text: '70' },
       { type: 'setText', path: 'targets.growthPct', text: '12' },
-      { type: 'setCityTier', city: '西安', tier: 1 },
+      { type: 'setCityTier', city: '西安', tier: '1' },
       { type: 'resetThresholds' },
     );
     expect(s.draft.texts['thresholds.2.aSales']).toBe(String(defaults.thresholds['2'].aSales));
@@ -144,7 +144,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
     expect(s.lastValid.matrix).toEqual(defaults.matrix);
     expect(s.draft.texts['targets.growthPct']).toBe('12');
     expect(s.lastValid.targets.growthPct).toBe(12);
-    expect(s.draft.base.cities).toContainEqual({ city: '西安', tier: 1 });
+    expect(s.draft.base.cities).toContainEqual({ city: '西安', tier: '1' });
   });
 
   test('undoing a threshold by typing the saved value back: no unsaved change', async () => {
@@ -194,11 +194,11 @@ describe('steps 2–4: the draft and the preview settings', () => {
 
   test('cities: a tier changes in place, a new city is added at the end, a city can be removed', () => {
     const start = initialState();
-    const changed = apply(start, { type: 'setCityTier', city: '北京市', tier: 2 });
-    expect(changed.draft.base.cities[0]).toEqual({ city: '北京', tier: 2 });
+    const changed = apply(start, { type: 'setCityTier', city: '北京市', tier: '2' });
+    expect(changed.draft.base.cities[0]).toEqual({ city: '北京', tier: '2' });
     expect(changed.draft.base.cities).toHaveLength(start.draft.base.cities.length);
-    const added = apply(changed, { type: 'setCityTier', city: ' 喀什市 ', tier: 3 });
-    expect(added.draft.base.cities.at(-1)).toEqual({ city: '喀什', tier: 3 });
+    const added = apply(changed, { type: 'setCityTier', city: ' 喀什市 ', tier: '3' });
+    expect(added.draft.base.cities.at(-1)).toEqual({ city: '喀什', tier: '3' });
     expect(added.draft.base.cities).toHaveLength(start.draft.base.cities.length + 1);
     const removed = apply(added, { type: 'removeCity', city: '北京' });
     expect(removed.draft.base.cities.some((c) => c.city === '北京')).toBe(false);
@@ -211,7 +211,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
     apply(
       start,
       { type: 'setText', path: 'thresholds.1.aPotential', text: '640' },
-      { type: 'setCityTier', city: '北京', tier: 3 },
+      { type: 'setCityTier', city: '北京', tier: '3' },
       { type: 'setColumn', field: 'city', header: '城市' },
       { type: 'editMix', shares: [60, 40] },
       { type: 'resetThresholds' },

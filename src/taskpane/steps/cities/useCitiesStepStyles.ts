@@ -24,7 +24,8 @@ export const useCitiesStepStyles = makeStyles({
   },
   cityName: { fontWeight: tokens.fontWeightSemibold, minWidth: '4em' },
   rows: { color: tokens.colorNeutralForeground3, flexGrow: 1 },
-  tierButtons: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  // As many tiers as the settings have: the buttons wrap under the city at 350 px.
+  tierButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   tableWrap: { maxHeight: '360px', overflowY: 'auto' },
   table: { tableLayout: 'fixed', width: '100%' },
   tierColumn: { width: '112px' },
