@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { MAX_AMOUNT_WAN, MAX_GROWTH_PCT, MAX_TARGET_WAN } from './amounts';
 import { TIER1_CITIES, TIER2_CITIES } from './cities';
 import type { TierDef, TierId, TierProblem } from './tiers';
-import { DEFAULT_TIERS, badTierKeys, byTierSchema, copyTiers, defaultFallbackTier, tierIdSchema, tierProblems, tiersSchema } from './tiers';
+import { DEFAULT_TIERS, TIER_ID_PATTERN, badTierKeys, byTierSchema, copyTiers, defaultFallbackTier, tierIdSchema, tierProblems, tiersSchema } from './tiers';
 
 /** Version 2: the tiers are settings (tiers, fallbackTier); version 1 had the fixed three. */
 export const SETTINGS_VERSION = 2;
@@ -251,7 +251,9 @@ function rawTiers(raw: Record<string, unknown>): TierDef[] | undefined {
  * tier, and the default city list keeps only the cities whose tier is there.
  */
 function withDefaults(raw: Record<string, unknown>): Record<string, unknown> {
-  const defaults = defaultSettings(rawTiers(raw)) as unknown as Record<string, unknown>;
+  // Only ids that can be ids get default entries; the schema says what is wrong with the others.
+  const tiers = rawTiers(raw)?.filter((t) => TIER_ID_PATTERN.test(t.id));
+  const defaults = defaultSettings(tiers) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(raw)) {
     const base = defaults[key];
@@ -349,10 +351,11 @@ export function parseSettings(raw: unknown): SettingsResult {
   if (!isPlainObject(raw)) return { ok: false, problems: [{ path: [], key: 'settings-not-object', params: {} }] };
   const migrated = migrateSettings(raw);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
-  const filled = withDefaults(migrated.value);
+  const given = migrated.value;
+  const filled = withDefaults(given);
   const named = (problems: SettingsProblem[]): SettingsResult => ({ ok: false, problems: withTierNames(problems, filled) });
   const ids = (rawTiers(filled) ?? []).map((t) => t.id).join(', ');
-  const keyProblems = [...badTierKeys(filled.thresholds, 'thresholds', ids), ...badTierKeys(filled.matrix, 'matrix', ids)];
+  const keyProblems = [...badTierKeys(given.thresholds, 'thresholds', ids), ...badTierKeys(given.matrix, 'matrix', ids)];
   if (keyProblems.length) return named(keyProblems);
   const parsed = settingsSchema.safeParse(filled);
   if (!parsed.success) return named(parsed.error.issues.map((i) => fromZodIssue(i, filled)));

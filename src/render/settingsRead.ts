@@ -190,7 +190,8 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
 
   // The tiers: the definitions table; a sheet of settings version 1 has none and had the default three.
   const tiers = readTiers(s, raw);
-  const tierIds = tiers.map((t) => t.id).join(lang === 'zh' ? '、' : ', ');
+  // Ids are codes: listed alike in either language (a message may be read in the other one).
+  const tierIds = tiers.map((t) => t.id).join(', ');
 
   /** A table of one row per tier, in the tiers' order (the formulas find a tier's row by its place); fields with their labels. */
   const tierRows = (heading: SettingsHeading, fields: readonly (readonly [string, SettingsLabel])[], group: 'thresholds' | 'matrix') => {
@@ -420,7 +421,7 @@ function readTiers(s: SheetReader, raw: Record<string, unknown>): readonly TierD
       s.problem(
         isBlank(v)
           ? { key: 'sheet-missing-value', path: ['fallbackTier'], params: { what: L.fallbackTier }, cell: s.address(r, heading.c + 1) }
-          : { key: 'sheet-unknown-tier', path: ['fallbackTier'], params: { found: String(v), tiers: tiers.map((t) => t.id).join(s.lang === 'zh' ? '、' : ', ') }, cell: s.address(r, heading.c + 1) },
+          : { key: 'sheet-unknown-tier', path: ['fallbackTier'], params: { found: String(v), tiers: tiers.map((t) => t.id).join(', ') }, cell: s.address(r, heading.c + 1) },
       );
     } else raw.fallbackTier = id;
   }

@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
+import { tierIdCell } from '../../src/engine/tiers';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
 import type { Settings } from '../../src/engine/settings';
@@ -87,7 +88,7 @@ function expectTagsAgree(recalculated: SheetData, result: PlanResult, block: Col
           city: c.city === '' ? null : c.city,
           potential: c.potential,
           ourSales: c.ourSales,
-          tier: c.tier,
+          tier: tierIdCell(c.tier), // the id as the settings sheet writes it: 1, not \"1\"
           class: c.class,
           coverage: c.coverage && COVERAGE_LABELS[lang][c.coverage],
           mode: c.mode && MODE_LABELS[lang][c.mode],
@@ -232,7 +233,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(changed.settings.thresholds['3']).toEqual({ aPotential: 60, aSales: 20, bPotential: 20, bSales: 5 });
     expect(changed.settings.thresholds['1'].bPotential).toBe(300);
     expect(changed.settings.matrix['2'].share).toBe(0.25);
-    expect(changed.settings.cities).toEqual(expect.arrayContaining([{ city: '西安', tier: 1 }, { city: '上海', tier: 3 }, { city: '苏州', tier: 2 }]));
+    expect(changed.settings.cities).toEqual(expect.arrayContaining([{ city: '西安', tier: '1' }, { city: '上海', tier: '3' }, { city: '苏州', tier: '2' }]));
 
     // …and the recalculated tags are what the engine says with them.
     const replanned = plan(first.read, changed.settings);

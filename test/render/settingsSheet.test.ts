@@ -186,7 +186,7 @@ describe('settings sheet', () => {
     // A tier that is not one of the tiers' ids (1, 2 or 3 here), or the id typed as text.
     p = problems(edit(base, 'H9', '一级'));
     expect(p).toEqual([expect.objectContaining({ key: 'sheet-unknown-tier', cell: 'H9' })]);
-    expect(formatSettingsSheetProblem(p[0], 'zh')).toBe('工作表“ABC 设置” H9 单元格：“一级”不是城市级别。请填写级别代码之一：1、2、3。');
+    expect(formatSettingsSheetProblem(p[0], 'zh')).toBe('工作表“ABC 设置” H9 单元格：“一级”不是城市级别。请填写级别代码之一：1, 2, 3。');
     p = problems(edit(base, 'H9', 4));
     expect(p[0]).toMatchObject({ key: 'sheet-unknown-tier', cell: 'H9' });
     expect(formatSettingsSheetProblem(p[0], 'en')).toBe('Sheet “ABC 设置”, cell H9: “4” is not a tier. Type one of the tier IDs: 1, 2, 3.');
