@@ -12,7 +12,7 @@ import { normaliseCity } from '../engine/cities';
 import type { AllocationBasis, Settings } from '../engine/settings';
 import { ALLOCATION_BASES, parseSettings } from '../engine/settings';
 import type { TierDef } from '../engine/tiers';
-import { DEFAULT_TIERS, tierIdFromCell } from '../engine/tiers';
+import { DEFAULT_TIERS, TIER_ID_PATTERN, tierIdFromCell } from '../engine/tiers';
 import type { CellValue, Coverage, Field } from '../engine/types';
 import { CLASSES, FIELDS } from '../engine/types';
 import type { Lang } from '../i18n';
@@ -193,6 +193,15 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
   // Ids are codes: listed alike in either language (a message may be read in the other one).
   const tierIds = tiers.map((t) => t.id).join(', ');
 
+  const labels = new Map<string, string>();
+  for (const t of tiers) for (const form of [t.id, t.zh, t.en]) if (!labels.has(choiceKey(form))) labels.set(choiceKey(form), t.id);
+  /** The tier a row label names (its id or either name), if any. */
+  const tierOfLabel = (v: CellValue): string | undefined => {
+    const id = tierIdFromCell(v);
+    if (id !== undefined && tiers.some((t) => t.id === id)) return id;
+    return typeof v === 'string' ? labels.get(choiceKey(v)) : undefined;
+  };
+
   /** A table of one row per tier, in the tiers' order (the formulas find a tier's row by its place); fields with their labels. */
   const tierRows = (heading: SettingsHeading, fields: readonly (readonly [string, SettingsLabel])[], group: 'thresholds' | 'matrix') => {
     const start = s.tableStart(heading, 'tier');
@@ -200,10 +209,13 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
     const out: Record<string, Record<string, number | undefined>> = {};
     tiers.forEach((tier, i) => {
       const r = start.r + i;
+      // Rows out of order show as a row labelled with another tier (or none); a label that
+      // names no tier is this tier renamed in the definitions, which the next plan relabels.
       const label = s.get(r, start.c);
-      const names = [tier.id, tier.zh, tier.en].map(choiceKey);
-      const okLabel = tierIdFromCell(label) === tier.id || (typeof label === 'string' && names.includes(choiceKey(label)));
-      if (!okLabel) s.problem({ key: 'sheet-tier-row', path: [group, tier.id], params: { expected: tier[lang] }, cell: s.address(r, start.c) });
+      const named = tierOfLabel(label);
+      if (isBlank(label) || (named !== undefined && named !== tier.id)) {
+        s.problem({ key: 'sheet-tier-row', path: [group, tier.id], params: { expected: tier[lang] }, cell: s.address(r, start.c) });
+      }
       const values: Record<string, number | undefined> = {};
       fields.forEach(([f, label], j) => {
         const v = s.number(r, start.c + 1 + j, [group, tier.id, f], L[label]);
@@ -399,7 +411,7 @@ function readTiers(s: SheetReader, raw: Record<string, unknown>): readonly TierD
     s.note(['tiers', i, 'zh'], r, start.c + 1);
     s.note(['tiers', i, 'en'], r, start.c + 2);
     const id = tierIdFromCell(v);
-    if (id === undefined) {
+    if (id === undefined || !TIER_ID_PATTERN.test(id)) {
       s.problem(
         isBlank(v)
           ? { key: 'sheet-missing-value', path: ['tiers', i, 'id'], params: { what: L.tierId }, cell: s.address(r, start.c) }
