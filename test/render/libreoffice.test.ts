@@ -25,6 +25,7 @@ import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
 import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
 import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
+import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { describeWhen, hasLibreOffice } from '../support/requirements';
@@ -242,5 +243,60 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(tiersChanged).toBeGreaterThan(10);
     expect(classesChanged).toBeGreaterThan(10);
     expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, lang);
+  });
+});
+
+describeWhen('LibreOffice recalculation with five tiers a company set', hasLibreOffice(), 'soffice; apt-get install -y --no-install-recommends libreoffice-calc-nogui', () => {
+  test('tags agree with the engine, then again after the fallback tier, a tier’s minimum and a city’s tier are edited', async () => {
+    const sheet = withTrickyRows(makeCustomerSheet({ count: 600, seed: 11, language: 'zh', messy: true, products: 2 }));
+    const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }]);
+    const settings = fiveTierSettings();
+    const first = planWorkbook(bytes, sheet.name, settings);
+    const block = first.write.columns.at(-1)!;
+    expect(first.result.ok).toBe(true);
+    // Not vacuous: customers in every one of the five tiers, and every class.
+    for (const t of FIVE_TIERS) expect(first.result.customers.filter((c) => c.tier === t.id).length).toBeGreaterThan(5);
+    for (const cls of ['A', 'B', 'C', null]) expect(first.result.customers.filter((c) => c.class === cls).length).toBeGreaterThan(5);
+
+    const once = await recalc(first.workbook.toBytes(), 'five-1');
+    expect(expectTagsAgree(once.readSheetSync(sheet.name), first.result, block, 'zh')).toBeGreaterThan(550);
+
+    // A planner edits the settings sheet: the tier for cities not listed, a minimum of 新一线, a city to 新一线 (a text id).
+    const settingsName = SHEET_NAMES.zh.settings;
+    const th = nameRef(first.write, FORMULA_NAMES.thresholds);
+    const fallback = nameRef(first.write, FORMULA_NAMES.fallbackTier);
+    const cities = nameRef(first.write, FORMULA_NAMES.cities);
+    const settingsRows = first.write.addSheets.find((s) => s.name === settingsName)!.rows;
+    const cityRow = (city: string) => cities.firstRow + settingsRows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
+    const patch = (row: number, column: number, value: number | string): ColumnBlock => ({
+      sheet: settingsName,
+      firstRow: row,
+      firstColumn: column,
+      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
+    });
+    first.workbook.applySync({
+      removeSheets: [],
+      addSheets: [],
+      removeNames: [],
+      addNames: [],
+      columns: [
+        patch(fallback.firstRow, fallback.firstColumn, 3), // cities not listed: 四线 → 三线
+        patch(th.firstRow + 1, th.firstColumn, 250), // 新一线: A potential 400 → 250
+        patch(cityRow('合肥'), cities.firstColumn + 1, 'new1'), // 合肥: 二线 → 新一线
+      ],
+    });
+    const twice = await recalc(first.workbook.toBytes(), 'five-2');
+    const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
+    if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
+    expect(changed.settings.fallbackTier).toBe('3');
+    expect(changed.settings.thresholds.new1.aPotential).toBe(250);
+    expect(changed.settings.cities).toContainEqual({ city: '合肥', tier: 'new1' });
+
+    const replanned = plan(first.read, changed.settings);
+    const tiersChanged = replanned.customers.filter((c, i) => c.tier !== first.result.customers[i].tier).length;
+    const classesChanged = replanned.customers.filter((c, i) => c.class !== first.result.customers[i].class).length;
+    expect(tiersChanged).toBeGreaterThan(10);
+    expect(classesChanged).toBeGreaterThan(10);
+    expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, 'zh');
   });
 });
