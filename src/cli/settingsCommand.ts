@@ -28,12 +28,14 @@ export function settingsListing(settings: Settings, lang: Lang): string[] {
     const cities = settings.cities.filter((c) => c.tier === tier.id).map((c) => c.city);
     const named = cities.slice(0, CITIES_NAMED).join(zh ? '、' : ', ');
     const more = cities.length - CITIES_NAMED;
-    const list =
-      cities.length === 0
-        ? cliText(lang, 'settings-tier-no-cities')
-        : cliText(lang, more > 0 ? 'settings-tier-cities-more' : 'settings-tier-cities', { count: cities.length, cities: named, more });
-    const fallback = tier.id === settings.fallbackTier ? cliText(lang, 'settings-tier-fallback') : '';
-    lines.push(`  ${cliText(lang, 'settings-tier', { name: tier[lang], id: tier.id, other: tier[zh ? 'en' : 'zh'] })}${list}${fallback}`);
+    const isFallback = tier.id === settings.fallbackTier;
+    let list: string;
+    if (cities.length === 0) list = cliText(lang, isFallback ? 'settings-tier-only-unlisted' : 'settings-tier-no-cities');
+    else {
+      list = cliText(lang, more > 0 ? 'settings-tier-cities-more' : 'settings-tier-cities', { count: cities.length, cities: named, more });
+      if (isFallback) list += cliText(lang, 'settings-tier-fallback');
+    }
+    lines.push(`  ${cliText(lang, 'settings-tier', { name: tier[lang], id: tier.id, other: tier[zh ? 'en' : 'zh'] })}${list}`);
   }
   lines.push(cliText(lang, 'settings-thresholds'));
   const tierWidth = tiers.reduce((w, t) => Math.max(w, t[lang].length), 0) + 2;

@@ -94,6 +94,7 @@ export type CliMessage =
   | 'settings-tier-cities'
   | 'settings-tier-cities-more'
   | 'settings-tier-no-cities'
+  | 'settings-tier-only-unlisted'
   | 'settings-tier-fallback'
   | 'settings-thresholds'
   | 'settings-threshold-columns'
@@ -196,6 +197,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-tier-cities': '{count} 个城市：{cities}',
     'settings-tier-cities-more': '{count} 个城市：{cities} 等（另有 {more} 个）',
     'settings-tier-no-cities': '列表中没有城市',
+    'settings-tier-only-unlisted': '所有未列出的城市',
     'settings-tier-fallback': '；以及所有未列出的城市',
     'settings-thresholds': '分级标准（万元，达到即可）：',
     'settings-threshold-columns': 'A类潜力 | A类销售额 | B类潜力 | B类销售额',
@@ -297,6 +299,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-tier-cities': '{count} cities: {cities}',
     'settings-tier-cities-more': '{count} cities: {cities} and {more} more',
     'settings-tier-no-cities': 'no cities listed',
+    'settings-tier-only-unlisted': 'every city not listed',
     'settings-tier-fallback': '; and every city not listed',
     'settings-thresholds': 'Class thresholds (万元, reached at or above):',
     'settings-threshold-columns': 'A potential | A our sales | B potential | B our sales',
