@@ -35,7 +35,7 @@ export const MAX_TIER_NAME_LENGTH = 40;
  * Ids are ASCII letters, digits, '-' and '_', starting with a letter or digit: the same in every
  * sheet language, no wildcard that MATCH would read (* ? ~), no key an object treats specially.
  */
-export const TIER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/;
+export const TIER_ID_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_TIER_ID_LENGTH - 1}}$`);
 
 /** The administrative three, with the ids workbooks of settings version 1 carry (1, 2, 3). */
 export const DEFAULT_TIERS: readonly TierDef[] = [
