@@ -193,14 +193,9 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
   // Ids are codes: listed alike in either language (a message may be read in the other one).
   const tierIds = tiers.map((t) => t.id).join(', ');
 
-  const labels = new Map<string, string>();
-  for (const t of tiers) for (const form of [t.id, t.zh, t.en]) if (!labels.has(choiceKey(form))) labels.set(choiceKey(form), t.id);
-  /** The tier a row label names (its id or either name), if any. */
-  const tierOfLabel = (v: CellValue): string | undefined => {
-    const id = tierIdFromCell(v);
-    if (id !== undefined && tiers.some((t) => t.id === id)) return id;
-    return typeof v === 'string' ? labels.get(choiceKey(v)) : undefined;
-  };
+  const labelKeys = (t: TierDef) => [t.id, t.zh, t.en].map(choiceKey);
+  /** Whether a row label names the tier (its id, as a cell holds it, or either name). */
+  const names = (label: CellValue, t: TierDef): boolean => tierIdFromCell(label) === t.id || (typeof label === 'string' && labelKeys(t).includes(choiceKey(label)));
 
   /** A table of one row per tier, in the tiers' order (the formulas find a tier's row by its place); fields with their labels. */
   const tierRows = (heading: SettingsHeading, fields: readonly (readonly [string, SettingsLabel])[], group: 'thresholds' | 'matrix') => {
@@ -212,8 +207,7 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
       // Rows out of order show as a row labelled with another tier (or none); a label that
       // names no tier is this tier renamed in the definitions, which the next plan relabels.
       const label = s.get(r, start.c);
-      const named = tierOfLabel(label);
-      if (isBlank(label) || (named !== undefined && named !== tier.id)) {
+      if (isBlank(label) || (!names(label, tier) && tiers.some((other) => names(label, other)))) {
         s.problem({ key: 'sheet-tier-row', path: [group, tier.id], params: { expected: tier[lang] }, cell: s.address(r, start.c) });
       }
       const values: Record<string, number | undefined> = {};
