@@ -111,6 +111,29 @@ function nameRef(write: WorkbookWrite, name: string) {
   return parseRef(write.addNames.find((n) => n.name === name)!.ref)!;
 }
 
+/** The settings sheet row of a city in the write's city list. */
+function cityRowIn(write: WorkbookWrite, settingsName: string, city: string): number {
+  const cities = nameRef(write, FORMULA_NAMES.cities);
+  const rows = write.addSheets.find((s) => s.name === settingsName)!.rows;
+  return cities.firstRow + rows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
+}
+
+/** Cells of the settings sheet typed over as a person would: [row, column, value]. */
+function typeIntoSettings(workbook: Planned['workbook'], settingsName: string, cells: [number, number, number | string][]): void {
+  workbook.applySync({
+    removeSheets: [],
+    addSheets: [],
+    removeNames: [],
+    addNames: [],
+    columns: cells.map(([row, column, value]) => ({
+      sheet: settingsName,
+      firstRow: row,
+      firstColumn: column,
+      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
+    })),
+  });
+}
+
 /** A sheet in 元 and 亿元 columns: the same customers, written the way a finance export writes them. */
 function inYuanAndYi(sheet: SheetData): SheetData {
   const header = sheet.values.findIndex((r) => r.includes('Customer'));
@@ -202,30 +225,18 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const mx = nameRef(first.write, FORMULA_NAMES.matrix);
     const cities = nameRef(first.write, FORMULA_NAMES.cities);
     const settingsRows = first.write.addSheets.find((s) => s.name === settingsName)!.rows;
-    const cityRow = (city: string) => cities.firstRow + settingsRows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
+    const cityRow = (city: string) => cityRowIn(first.write, settingsName, city);
     const listed = settingsRows.slice(cities.firstRow - 1).filter((r) => r[cities.firstColumn - 1]).length;
-    const patch = (row: number, column: number, value: number | string): ColumnBlock => ({
-      sheet: settingsName,
-      firstRow: row,
-      firstColumn: column,
-      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
-    });
-    first.workbook.applySync({
-      removeSheets: [],
-      addSheets: [],
-      removeNames: [],
-      addNames: [],
-      columns: [
-        patch(th.firstRow + 2, th.firstColumn, 60), // Tier 3: A potential 150 → 60
-        patch(th.firstRow + 2, th.firstColumn + 1, 20), // Tier 3: A sales 50 → 20
-        patch(th.firstRow, th.firstColumn + 2, 300), // Tier 1: B potential 100 → 300
-        patch(mx.firstRow + 1, mx.firstColumn + 1, 0.25), // Tier 2: share split 40% → 25%
-        patch(cityRow('西安'), cities.firstColumn + 1, 1), // 西安 Tier 2 → 1
-        patch(cityRow('上海'), cities.firstColumn + 1, 3), // 上海 Tier 1 → 3
-        patch(cities.firstRow + listed + 2, cities.firstColumn, '苏州'), // a new city, after a gap
-        patch(cities.firstRow + listed + 2, cities.firstColumn + 1, 2),
-      ],
-    });
+    typeIntoSettings(first.workbook, settingsName, [
+      [th.firstRow + 2, th.firstColumn, 60], // Tier 3: A potential 150 → 60
+      [th.firstRow + 2, th.firstColumn + 1, 20], // Tier 3: A sales 50 → 20
+      [th.firstRow, th.firstColumn + 2, 300], // Tier 1: B potential 100 → 300
+      [mx.firstRow + 1, mx.firstColumn + 1, 0.25], // Tier 2: share split 40% → 25%
+      [cityRow('西安'), cities.firstColumn + 1, 1], // 西安 Tier 2 → 1
+      [cityRow('上海'), cities.firstColumn + 1, 3], // 上海 Tier 1 → 3
+      [cities.firstRow + listed + 2, cities.firstColumn, '苏州'], // a new city, after a gap
+      [cities.firstRow + listed + 2, cities.firstColumn + 1, 2],
+    ]);
     const twice = await recalc(first.workbook.toBytes(), `${lang}-2`);
 
     // The settings read back from the edited sheet are the edits…
@@ -266,25 +277,11 @@ describeWhen('LibreOffice recalculation with five tiers a company set', hasLibre
     const th = nameRef(first.write, FORMULA_NAMES.thresholds);
     const fallback = nameRef(first.write, FORMULA_NAMES.fallbackTier);
     const cities = nameRef(first.write, FORMULA_NAMES.cities);
-    const settingsRows = first.write.addSheets.find((s) => s.name === settingsName)!.rows;
-    const cityRow = (city: string) => cities.firstRow + settingsRows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
-    const patch = (row: number, column: number, value: number | string): ColumnBlock => ({
-      sheet: settingsName,
-      firstRow: row,
-      firstColumn: column,
-      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
-    });
-    first.workbook.applySync({
-      removeSheets: [],
-      addSheets: [],
-      removeNames: [],
-      addNames: [],
-      columns: [
-        patch(fallback.firstRow, fallback.firstColumn, 3), // cities not listed: 四线 → 三线
-        patch(th.firstRow + 1, th.firstColumn, 250), // 新一线: A potential 400 → 250
-        patch(cityRow('合肥'), cities.firstColumn + 1, 'new1'), // 合肥: 二线 → 新一线
-      ],
-    });
+    typeIntoSettings(first.workbook, settingsName, [
+      [fallback.firstRow, fallback.firstColumn, 3], // cities not listed: 四线 → 三线
+      [th.firstRow + 1, th.firstColumn, 250], // 新一线: A potential 400 → 250
+      [cityRowIn(first.write, settingsName, '合肥'), cities.firstColumn + 1, 'new1'], // 合肥: 二线 → 新一线
+    ]);
     const twice = await recalc(first.workbook.toBytes(), 'five-2');
     const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
     if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
