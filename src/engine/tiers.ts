@@ -76,9 +76,6 @@ export function tierIdFromCell(v: CellValue | undefined): TierId | undefined {
 /** Ids compare ignoring case, as the tag formulas' MATCH does: two ids may not differ only in case. */
 export const tierIdKey = (id: TierId): string => id.toLowerCase();
 
-/** A tier's name in a language. */
-export const tierName = (tier: TierDef, lang: 'zh' | 'en'): string => tier[lang];
-
 /** The tiers by id, for names and positions. */
 export class TierIndex {
   private readonly positions = new Map<TierId, number>();
@@ -98,11 +95,7 @@ export class TierIndex {
   }
   /** The name of a tier, or its id when it is not one (a message about a wrong id names what was written). */
   name(id: TierId, lang: 'zh' | 'en'): string {
-    const t = this.get(id);
-    return t ? tierName(t, lang) : id;
-  }
-  get ids(): TierId[] {
-    return this.tiers.map((t) => t.id);
+    return this.get(id)?.[lang] ?? id;
   }
 }
 
@@ -129,7 +122,7 @@ export interface TierProblem {
   params: Record<string, string | number>;
 }
 
-export interface TierReferences {
+interface TierReferences {
   tiers: readonly TierDef[];
   fallbackTier: TierId;
   cities: readonly { tier: TierId }[];

@@ -1,6 +1,7 @@
 /**
- * Words of the task pane (Excel and browser file mode), Chinese and English. Labels of tiers,
- * classes, fields, industries and issues come from engine.ts; Office errors from excel.ts.
+ * Words of the task pane (Excel and browser file mode), Chinese and English. Labels of classes,
+ * fields, industries and issues come from engine.ts (a tier's names are settings); Office
+ * errors from excel.ts.
  */
 import type { Catalogue, Lang } from './index';
 import { translate } from './index';
