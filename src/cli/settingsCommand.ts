@@ -32,7 +32,8 @@ export function settingsListing(settings: Settings, lang: Lang): string[] {
     let list: string;
     if (cities.length === 0) list = cliText(lang, isFallback ? 'settings-tier-only-unlisted' : 'settings-tier-no-cities');
     else {
-      list = cliText(lang, more > 0 ? 'settings-tier-cities-more' : 'settings-tier-cities', { count: cities.length, cities: named, more });
+      const key = more > 0 ? 'settings-tier-cities-more' : cities.length === 1 ? 'settings-tier-one-city' : 'settings-tier-cities';
+      list = cliText(lang, key, { count: cities.length, cities: named, more });
       if (isFallback) list += cliText(lang, 'settings-tier-fallback');
     }
     lines.push(`  ${cliText(lang, 'settings-tier', { name: tier[lang], id: tier.id, other: tier[zh ? 'en' : 'zh'] })}${list}`);

@@ -92,6 +92,7 @@ export type CliMessage =
   | 'settings-tiers'
   | 'settings-tier'
   | 'settings-tier-cities'
+  | 'settings-tier-one-city'
   | 'settings-tier-cities-more'
   | 'settings-tier-no-cities'
   | 'settings-tier-only-unlisted'
@@ -195,6 +196,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-tiers': '城市级别（{count} 个，从高到低；未列出的城市归入“{fallback}”）：',
     'settings-tier': '{name}（代码 {id}，英文名 {other}）：',
     'settings-tier-cities': '{count} 个城市：{cities}',
+    'settings-tier-one-city': '1 个城市：{cities}',
     'settings-tier-cities-more': '{count} 个城市：{cities} 等（另有 {more} 个）',
     'settings-tier-no-cities': '列表中没有城市',
     'settings-tier-only-unlisted': '所有未列出的城市',
@@ -297,6 +299,7 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'settings-tiers': 'City tiers ({count}, highest first; cities not listed fall to {fallback}):',
     'settings-tier': '{name} (ID {id}, Chinese name {other}): ',
     'settings-tier-cities': '{count} cities: {cities}',
+    'settings-tier-one-city': '1 city: {cities}',
     'settings-tier-cities-more': '{count} cities: {cities} and {more} more',
     'settings-tier-no-cities': 'no cities listed',
     'settings-tier-only-unlisted': 'every city not listed',
