@@ -132,7 +132,7 @@ const DEFAULT_TIER_VALUES: Record<string, { thresholds: TierThresholds; matrix: 
 
 /**
  * A tier's default thresholds and matrix split: a default tier's own, and for any other tier
- * those of the default tiers' lowest (the minimums every city meets least). One rule for a
+ * those of the lowest default tier (the lowest minimums). One rule for a
  * settings file that leaves a tier out, a tier added in the pane and the pane's Reset.
  */
 export function tierDefaults(id: TierId): { thresholds: TierThresholds; matrix: MatrixSplit } {

@@ -17,7 +17,7 @@ import type { Settings } from '../../src/engine/settings';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
 import { openXlsx } from '../../src/hosts/xlsx';
-import { settingsWrite, viewWorkbookSync } from '../../src/hosts/workflow';
+import { settingsWrite, viewWorkbook } from '../../src/hosts/workflow';
 import { SHEET_NAMES, TAG_HEADERS } from '../../src/i18n/render';
 import { settingsFromSheet, withoutTagColumns } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
@@ -183,7 +183,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     const values = makeCustomerSheet({ count: 240, seed: 22, language: 'zh', products: 2, messy: true }).values as CellValue[][];
     const five = fiveTierSettings();
     const workbook = openXlsx(valuesWorkbook([{ name: '客户', values }]));
-    workbook.applySync(settingsWrite(five, 'zh', viewWorkbookSync(workbook)).write);
+    await workbook.apply(settingsWrite(five, 'zh', await viewWorkbook(workbook)).write);
     const bytes = workbook.toBytes();
     const file = path.join(tempDir('abc-e2e-five-'), '五级城市.xlsx');
     fs.writeFileSync(file, bytes);
