@@ -14,7 +14,7 @@ import { LangContext } from '../../src/taskpane/text';
 import { SHEET, customerValues } from './fixtures';
 import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
 
-export { SHEET, customerValues, fileWorkbook } from './fixtures';
+export { SHEET, customerValues, fileWorkbook, fileWorkbookWithSettings } from './fixtures';
 
 export function excelWorkbook(values: CellValue[][] = customerValues()): { wb: FakeWorkbook; workbook: PaneWorkbook } {
   const wb = FakeWorkbook.create(['说明', SHEET]);
