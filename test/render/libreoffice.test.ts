@@ -11,6 +11,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { viewWorkbook } from '../../src/app/workbook';
+import { writeAll } from '../../src/app/write';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
 import type { Settings } from '../../src/engine/settings';
@@ -20,9 +23,8 @@ import { openXlsx } from '../../src/hosts/xlsx';
 import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import type { TagColumn } from '../../src/i18n/render';
 import { SHEET_NAMES, TAG_COLUMNS } from '../../src/i18n/render';
-import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
-import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
-import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
+import { FORMULA_NAMES, parseRef, settingsFromSheet } from '../../src/render';
+import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/spec/write';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../support/libreoffice';
@@ -65,12 +67,14 @@ interface Planned {
   write: WorkbookWrite;
 }
 
-function planWorkbook(bytes: Uint8Array, sheet: string, settings: Settings): Planned {
+/** Plans the sheet the way both front ends do (src/app/), writing the tags without their cached values. */
+async function planWorkbook(bytes: Uint8Array, sheet: string, settings: Settings): Promise<Planned> {
   const workbook = openXlsx(bytes);
-  const read = workbook.readSheetSync(sheet);
-  const result = plan(read, settings);
-  const write = renderPlan(result, settings, { ...namesOf(viewWorkbookSync(workbook)), customerSheet: read });
-  workbook.applySync(withoutCache(write));
+  const view = await viewWorkbook(workbook);
+  const read = await workbook.readSheet(sheet);
+  const { result } = planCustomerSheet(read, view.names, settings);
+  const { write } = renderWrite(result, read, view);
+  await writeAll(workbook, withoutCache(write));
   return { workbook, read, result, write };
 }
 
@@ -150,7 +154,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     sheet = withTrickyRows(sheet);
     const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }, { name: SHEET_NAMES[lang].settings, values: [['a user sheet that has our name']] }]);
     const settings = defaultSettings();
-    const first = planWorkbook(bytes, sheet.name, settings);
+    const first = await planWorkbook(bytes, sheet.name, settings);
     const block = first.write.columns.at(-1)!;
     expect(first.result.ok).toBe(true);
     // Not a vacuous comparison: every class, unclassified rows, and the units read as intended.
@@ -164,20 +168,20 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
 
     // 1. As written.
     const once = await recalc(first.workbook.toBytes(), `${lang}-1`);
-    const compared = expectTagsAgree(once.readSheetSync(sheet.name), first.result, block, lang);
+    const compared = expectTagsAgree(await once.readSheet(sheet.name), first.result, block, lang);
     expect(compared).toBeGreaterThan(550);
 
     // The SUM totals equal the engine's totals.
     const industries = first.write.addSheets.find((s) => s.name === SHEET_NAMES[lang].industries)!;
     const totalRow = industries.rows.findIndex((r) => r[0]?.kind === 'text' && r[0].style === 'totalLabel');
-    const recalculatedIndustries = once.readSheetSync(industries.name);
+    const recalculatedIndustries = await once.readSheet(industries.name);
     const total = recalculatedIndustries.values[totalRow + 1 - recalculatedIndustries.firstRow];
     expect(total.slice(1, 3)).toEqual([first.result.tables.byIndustry.total.customers, first.result.tables.byIndustry.total.target]);
 
     // Fill-downs on the generated sheets (the salespeople's load checks) compute their cached values.
     let fills = 0;
     for (const spec of first.write.addSheets) {
-      const got = once.readSheetSync(spec.name);
+      const got = await once.readSheet(spec.name);
       spec.rows.forEach((row, i) =>
         row.forEach((c, j) => {
           if (c?.kind !== 'fill') return;
@@ -189,7 +193,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(fills).toBeGreaterThan(3);
 
     // Text from the user's cells stayed text.
-    const byCustomer = once.readSheetSync(SHEET_NAMES[lang].customers);
+    const byCustomer = await once.readSheet(SHEET_NAMES[lang].customers);
     const names = byCustomer.values.map((r) => r[0]);
     expect(names).toEqual(expect.arrayContaining(['=1+1', '+x']));
 
@@ -208,7 +212,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
       firstColumn: column,
       cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
     });
-    first.workbook.applySync({
+    await first.workbook.apply({
       removeSheets: [],
       addSheets: [],
       removeNames: [],
@@ -227,7 +231,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const twice = await recalc(first.workbook.toBytes(), `${lang}-2`);
 
     // The settings read back from the edited sheet are the edits…
-    const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
+    const changed = settingsFromSheet((await twice.readSheet(settingsName)).values);
     if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
     expect(changed.settings.thresholds['3']).toEqual({ aPotential: 60, aSales: 20, bPotential: 20, bSales: 5 });
     expect(changed.settings.thresholds['1'].bPotential).toBe(300);
@@ -240,6 +244,6 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const classesChanged = replanned.customers.filter((c, i) => c.class !== first.result.customers[i].class).length;
     expect(tiersChanged).toBeGreaterThan(10);
     expect(classesChanged).toBeGreaterThan(10);
-    expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, lang);
+    expectTagsAgree(await twice.readSheet(sheet.name), replanned, block, lang);
   });
 });

@@ -3,8 +3,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import { withoutTagColumns } from '../../src/render';
-import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
-import { ourSheetName, settingsFromSheet } from '../../src/render';
+import { settingsSheetName, viewWorkbook } from '../../src/app/workbook';
+import { settingsFromSheet } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { ThresholdsStep } from '../../src/taskpane/steps/thresholds/ThresholdsStep';
 import { SHEET, cellNumber, customerValues, expectAccessible, fieldAt, fileWorkbook, renderStep, type } from './helpers';
@@ -16,17 +16,17 @@ async function ready() {
   return { ...view, workbook };
 }
 
-function engineCounts(workbook: ReturnType<typeof fileWorkbook>, settings = defaultSettings()) {
+async function engineCounts(workbook: ReturnType<typeof fileWorkbook>, settings = defaultSettings()) {
   const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
-  const read = host.readSheetSync(SHEET);
-  return tierClassCounts(plan(withoutTagColumns(read, host.listNamesSync(), null), settings));
+  const read = await host.readSheet(SHEET);
+  return tierClassCounts(plan(withoutTagColumns(read, await host.listNames(), null), settings));
 }
 
 test('shows the tier × class minimums and the preview counts the engine computes', async () => {
   const { workbook, container } = await ready();
   expect(fieldAt('thresholds.1.aPotential').value).toBe('500');
   expect(fieldAt('matrix.2.share').value).toBe('40');
-  const counts = engineCounts(workbook);
+  const counts = await engineCounts(workbook);
   expect(cellNumber('totalA')).toBe(counts.byClass.A);
   expect(cellNumber('3C')).toBe(counts.cells[2][2]);
   expect(screen.getByText('No customer changes class against the saved settings.')).toBeInTheDocument();
@@ -38,10 +38,10 @@ test('a change moves the counts at once and says how many customers change class
   type(fieldAt('thresholds.3.bSales'), '0');
   const settings = defaultSettings();
   settings.thresholds['3'].bSales = 0;
-  const after = engineCounts(workbook, settings);
+  const after = await engineCounts(workbook, settings);
   await waitFor(() => expect(cellNumber('totalC')).toBe(after.byClass.C));
   expect(cellNumber('3B')).toBe(after.cells[2][1]);
-  const moved = engineCounts(workbook).byClass.C - after.byClass.C;
+  const moved = (await engineCounts(workbook)).byClass.C - after.byClass.C;
   expect(moved).toBeGreaterThan(0);
   expect(screen.getByText(`${moved} customers change class against the saved settings.`)).toBeInTheDocument();
 });
@@ -87,8 +87,8 @@ test('Reset to defaults puts back the thresholds and splits; Save to workbook wr
   fireEvent.click(screen.getByRole('button', { name: 'Save to workbook' }));
   await screen.findByText(/Settings saved in “ABC 设置”/);
   const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
-  const sheet = ourSheetName(namesOf(viewWorkbookSync(host)), 'settings')!;
-  const read = host.readSheetSync(sheet);
+  const sheet = settingsSheetName(await viewWorkbook(host))!;
+  const read = await host.readSheet(sheet);
   const saved = settingsFromSheet(read.values, { sheet });
   expect(saved.ok && saved.settings.thresholds['2'].aPotential).toBe(350);
   // Saved: the baseline of "changes class" is now these settings.

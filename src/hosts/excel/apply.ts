@@ -26,7 +26,7 @@
  */
 import type { CellValue } from '../../engine/types';
 import type { ExcelStep, WriteProblem } from '../../i18n/excel';
-import type { ColumnBlock, DefinedNameSpec, SheetSpec, WorkbookWrite } from '../../render/spec';
+import type { ColumnBlock, DefinedNameSpec, SheetSpec, WorkbookWrite } from '../../spec/write';
 import { definedNameProblem, sheetNameProblem } from '../../spec/names';
 import { Batcher } from './batch';
 import { ExcelHostError } from './errors';
