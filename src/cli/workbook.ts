@@ -14,7 +14,7 @@ import { type FileStamp, openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node'
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatSettingsProblem } from '../i18n/engine';
-import { formatSettingsSheetProblem } from '../render';
+import { formatSettingsSheetProblem } from '../i18n/render';
 import { CliError, isXlsxError, xlsxMessage } from './errors';
 import { readInputFile } from './files';
 

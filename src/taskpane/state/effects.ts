@@ -20,7 +20,7 @@ import { fill } from '../../i18n';
 import { formatIssue } from '../../i18n/engine';
 import { SETTINGS_RELOADED } from '../../i18n/excel';
 import { paneText } from '../../i18n/taskpane';
-import { formatSettingsSheetProblem } from '../../render';
+import { formatSettingsSheetProblem } from '../../i18n/render';
 import type { Draft, FieldPath } from '../model/draft';
 import { PaneProblem, paneError } from '../model/paneErrors';
 import { tierClassCounts } from '../model/preview';
