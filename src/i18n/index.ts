@@ -9,9 +9,24 @@ export const LANGS: readonly Lang[] = ['zh', 'en'];
 export type Message = string | ((params: Record<string, string | number>) => string);
 export type Catalogue<K extends string> = Record<Lang, Record<K, Message>>;
 
-/** Fills {name} placeholders; a missing parameter stays visible as {name} rather than vanishing. */
+const ENGLISH_PLURALS = new Intl.PluralRules('en-US');
+
+/** The number a parameter holds, also when it was formatted for people ("1,200"). */
+function numberOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[^\d.-]/g, ''));
+}
+
+/**
+ * Fills {name} placeholders, and English plural words written {name|one|other} ("{count}
+ * {count|customer|customers}": "1 customer", "1,200 customers"), chosen by Intl.PluralRules on
+ * the parameter's number. A missing parameter stays visible as {name} rather than vanishing.
+ */
 export function fill(text: string, params: Record<string, string | number> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (all, name: string, one: string, other: string) =>
+      name in params ? (ENGLISH_PLURALS.select(numberOf(params[name]!)) === 'one' ? one : other) : all,
+    )
+    .replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));
 }
 
 export function translate<K extends string>(catalogue: Catalogue<K>, lang: Lang, key: K, params: Record<string, string | number> = {}): string {

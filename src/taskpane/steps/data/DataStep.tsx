@@ -7,7 +7,7 @@ import { useDataStep } from './useDataStep';
 import { useDataStepStyles } from './useDataStepStyles';
 
 export function DataStep() {
-  const { t } = useText();
+  const { t, n } = useText();
   const styles = useDataStepStyles();
   const d = useDataStep();
 
@@ -126,10 +126,10 @@ export function DataStep() {
           {d.ok && (
             <div className={styles.stats} role="status">
               <Badge appearance="filled" color="brand" size="large">
-                {t('data-customers', { count: d.customers })}
+                {t('data-customers', { count: n(d.customers) })}
               </Badge>
               <Badge appearance="tint" color={d.errors ? 'danger' : d.issues.length ? 'warning' : 'success'} size="large">
-                {d.issues.length ? t('data-issues', { count: d.issues.length, errors: d.errors, warnings: d.warnings }) : t('data-no-issues')}
+                {d.issues.length ? t('data-issues', { count: n(d.issues.length), errors: n(d.errors), warnings: n(d.warnings) }) : t('data-no-issues')}
               </Badge>
             </div>
           )}
