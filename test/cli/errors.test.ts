@@ -33,6 +33,7 @@ beforeAll(async () => {
   dir = await tempDir();
   await fs.writeFile(file('text.xlsx'), 'name,city\nA,B\n');
   await fs.writeFile(file('list.csv'), 'name,city\nA,B\n');
+  await fs.writeFile(file('notes.txt'), '客户名单见附件\n');
   const sample = await fs.readFile(SAMPLE_PATH);
   await fs.writeFile(file('truncated.xlsx'), sample.subarray(0, Math.floor(sample.length / 2)));
   await fs.writeFile(file('old.xls'), compoundFile(['Workbook', 'SummaryInformation']));
@@ -52,6 +53,7 @@ describe('the input cannot be planned: exit 1 with what, where and what to do', 
   test.each([
     ['text.xlsx', '这不是 Excel 工作簿文件', 'This is not an Excel workbook'],
     ['list.csv', '这是文本（CSV）文件', 'This is a text (CSV) file'],
+    ['notes.txt', '这是文本文件，不是 Excel 工作簿', 'This is a text file, not an Excel workbook'],
     ['truncated.xlsx', '文件已损坏或不完整', 'The file is damaged or incomplete'],
     ['old.xls', '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx', 'This is an old .xls file: save it as .xlsx'],
     ['locked.xlsx', '设置了打开密码', 'password-protected (encrypted)'],

@@ -17,9 +17,12 @@ test('file mode: nothing open yet, then the bundled sample; the steps in order',
   const { container } = renderApp({ services: { loadSample: async () => sample(), loadXlsx: xlsx } });
   expect(screen.getByText(/^File mode:/)).toBeInTheDocument();
   expect(screen.getByText('Open a workbook first.')).toBeInTheDocument();
+  // No workbook yet: nothing speaks of "the workbook's" settings.
+  expect(screen.queryAllByText(/The workbook has no ABC settings yet/)).toEqual([]);
   await expectAccessible(container);
   fireEvent.click(screen.getByRole('button', { name: 'Use the sample workbook' }));
   await screen.findByText('320 customers found', {}, { timeout: 10_000 });
+  expect(screen.getAllByText('The workbook has no ABC settings yet: the defaults are used.').length).toBeGreaterThan(0);
   expect(screen.getByText('Workbook: sample-customers.xlsx')).toBeInTheDocument();
   const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
   expect(headings).toEqual([expect.stringMatching(/^1Data/), expect.stringMatching(/^2Thresholds/), expect.stringMatching(/^3Cities/), expect.stringMatching(/^4Targets/), expect.stringMatching(/^5Run/)]);

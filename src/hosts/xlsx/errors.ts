@@ -54,13 +54,19 @@ const RESAVE_EN = 'open it in Excel and save it again as .xlsx (or ask the sende
 /** The messages for bad input files, one place so the CLI, the web page and tests agree. */
 export const errors = {
   notAWorkbook: (fileName?: string): XlsxError =>
-    /\.(csv|txt|tsv)$/i.test(fileName ?? '')
+    /\.(csv|tsv)$/i.test(fileName ?? '')
       ? new XlsxError(
         'not-a-workbook',
         '这是文本（CSV）文件，不是 Excel 工作簿：请在 Excel 中打开并另存为 .xlsx 后再试',
         'This is a text (CSV) file, not an Excel workbook: open it in Excel, save it as .xlsx and try again',
       )
-      : new XlsxError(
+      : /\.txt$/i.test(fileName ?? '')
+        ? new XlsxError(
+          'not-a-workbook',
+          '这是文本文件，不是 Excel 工作簿：请在 Excel 中打开并另存为 .xlsx 后再试',
+          'This is a text file, not an Excel workbook: open it in Excel, save it as .xlsx and try again',
+        )
+        : new XlsxError(
       'not-a-workbook',
       '这不是 Excel 工作簿文件，请选择 .xlsx 或 .xlsm 文件',
       'This is not an Excel workbook: choose an .xlsx or .xlsm file',

@@ -14,7 +14,9 @@ export function useSaveBar() {
       ? t('save-unsaved')
       : state.saved.kind === 'workbook'
         ? t('save-saved', { sheet: state.saved.sheet })
-        : t('save-defaults');
+        : state.workbook
+          ? t('save-defaults')
+          : t('save-no-workbook');
   return {
     status,
     tone: !valid ? ('error' as const) : unsaved ? ('warning' as const) : ('ok' as const),
