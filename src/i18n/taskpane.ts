@@ -111,6 +111,8 @@ const zh = {
   'th-changes': '与已保存的设置相比，{count} 个客户的级别会改变。',
   'th-changes-none': '与已保存的设置相比，没有客户改变级别。',
   'th-reset': '恢复默认值',
+  'cities-undo': '撤销上一次修改',
+  'cities-reset': '恢复默认城市列表',
   'th-summary': 'A {a} · B {b} · C {c}',
 
   'err-amount': '请输入数字（万元），如 500',
@@ -343,6 +345,8 @@ const en: Record<TaskpaneKey, string> = {
   'th-changes': '{count} {count|customer changes|customers change} class against the saved settings.',
   'th-changes-none': 'No customer changes class against the saved settings.',
   'th-reset': 'Reset to defaults',
+  'cities-undo': 'Undo the last change',
+  'cities-reset': 'Reset the city list to defaults',
   'th-summary': 'A {a} · B {b} · C {c}',
 
   'err-amount': 'Type a number in 万元, e.g. 500',

@@ -49,6 +49,28 @@ test('the list is searchable; a tier can be changed and a city removed', async (
   expect(screen.getByRole('button', { name: 'Make “西安” Tier 1' })).toBeInTheDocument();
 });
 
+test('a removed city comes back with Undo; Reset to defaults brings the default list back, and Undo takes that back too', async () => {
+  await ready();
+  const undo = screen.getByRole('button', { name: 'Undo the last change' });
+  expect(undo).toBeDisabled();
+  fireEvent.change(screen.getByRole('searchbox', { name: 'Search cities' }), { target: { value: '西安' } });
+  fireEvent.change(await screen.findByRole('combobox', { name: 'Tier of “西安”' }), { target: { value: '1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Remove “西安” from the list' }));
+  await screen.findByText('No city matches “西安”.');
+  expect(undo).toBeEnabled();
+  fireEvent.click(undo);
+  // Back as it was just before the removal: listed, in Tier 1.
+  expect(await screen.findByRole('combobox', { name: 'Tier of “西安”' })).toHaveValue('1');
+  fireEvent.click(screen.getByRole('button', { name: 'Reset the city list to defaults' }));
+  expect(screen.getByRole('combobox', { name: 'Tier of “西安”' })).toHaveValue('2');
+  fireEvent.click(undo);
+  expect(screen.getByRole('combobox', { name: 'Tier of “西安”' })).toHaveValue('1');
+  fireEvent.click(undo);
+  // The list as opened: 西安 in Tier 2, nothing more to undo.
+  expect(screen.getByRole('combobox', { name: 'Tier of “西安”' })).toHaveValue('2');
+  expect(undo).toBeDisabled();
+});
+
 test('bad input when adding a city: blank, or already listed; a new one is added', async () => {
   const { container } = await ready('zh');
   const add = screen.getByRole('button', { name: '添加' });

@@ -426,3 +426,57 @@ describe('the tiers (step 3)', () => {
     expect(s.lastValid.tiers).toEqual(five.tiers);
   });
 });
+
+describe('city edits: undo and reset', () => {
+  const cityTier = (s: PlannerState, city: string) => s.draft.base.cities.find((c) => c.city === city)?.tier;
+
+  test('each edit can be taken back, latest first, down to the list as opened', async () => {
+    const { state } = await loadedState();
+    expect(state.cityUndo).toEqual([]);
+    const opened = state.draft.base.cities;
+    const s1 = apply(state, { type: 'setCityTier', city: '西安', tier: '1' });
+    const s2 = apply(s1, { type: 'removeCity', city: '北京' });
+    const s3 = apply(s2, { type: 'setCityTier', city: '苏州', tier: '2' });
+    expect([cityTier(s3, '西安'), cityTier(s3, '北京'), cityTier(s3, '苏州')]).toEqual(['1', undefined, '2']);
+    const u1 = apply(s3, { type: 'undoCities' });
+    expect(u1.draft.base.cities).toEqual(s2.draft.base.cities);
+    const u2 = apply(u1, { type: 'undoCities' });
+    expect(cityTier(u2, '北京')).toBe('1');
+    const u3 = apply(u2, { type: 'undoCities' });
+    expect(u3.draft.base.cities).toEqual(opened);
+    expect(u3.cityUndo).toEqual([]);
+    // Nothing left to undo: nothing changes.
+    expect(apply(u3, { type: 'undoCities' })).toBe(u3);
+    // The preview follows the undone list.
+    expect(u3.lastValid.cities).toEqual(opened);
+  });
+
+  test('an edit that changes nothing is not an undo step', async () => {
+    const { state } = await loadedState();
+    expect(apply(state, { type: 'removeCity', city: '不存在的城市' })).toBe(state);
+    expect(apply(state, { type: 'setCityTier', city: '西安', tier: 'no-such-tier' }).cityUndo).toEqual([]);
+  });
+
+  test('reset gives the default list for the draft’s tiers, and can itself be undone', async () => {
+    const { state } = await loadedState();
+    const edited = apply(state, { type: 'removeCity', city: '北京' }, { type: 'setCityTier', city: '苏州', tier: '2' });
+    const reset = apply(edited, { type: 'resetCities' });
+    expect(reset.draft.base.cities).toEqual(defaultSettings().cities);
+    expect(apply(reset, { type: 'undoCities' }).draft.base.cities).toEqual(edited.draft.base.cities);
+  });
+
+  test('another workbook, or a tier removed, starts the undo list again', async () => {
+    const { opened, state } = await loadedState();
+    const edited = apply(state, { type: 'setCityTier', city: '西安', tier: '1' });
+    expect(edited.cityUndo).toHaveLength(1);
+    expect(apply(edited, { type: 'loading' }, opened.loaded).cityUndo).toEqual([]);
+    expect(apply(edited, { type: 'addTier' }, { type: 'removeTier', tier: '1' }).cityUndo).toEqual([]);
+  });
+
+  test('at most CITY_UNDO_DEPTH steps are kept', async () => {
+    const { state } = await loadedState();
+    let s = state;
+    for (let i = 0; i < 60; i++) s = apply(s, { type: 'setCityTier', city: '西安', tier: i % 2 ? '1' : '2' });
+    expect(s.cityUndo).toHaveLength(50);
+  });
+});

@@ -370,6 +370,8 @@ export function createPlannerEffects(options: EffectsOptions) {
     mixFromHistory: () => dispatch({ type: 'mixFromHistory' }),
     setCityTier: (city: string, tier: TierId) => dispatch({ type: 'setCityTier', city, tier }),
     removeCity: (city: string) => dispatch({ type: 'removeCity', city }),
+    resetCities: () => dispatch({ type: 'resetCities' }),
+    undoCities: () => dispatch({ type: 'undoCities' }),
     addTier: () => dispatch({ type: 'addTier' }),
     removeTier: (tier: TierId) => dispatch({ type: 'removeTier', tier }),
     renameTier: (tier: TierId, lang: 'zh' | 'en', name: string) => dispatch({ type: 'renameTier', tier, lang, name }),

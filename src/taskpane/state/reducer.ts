@@ -90,7 +90,12 @@ export interface PlannerState {
   changed: boolean;
   /** File mode: planned or its settings saved since it was opened, so there is something to download. */
   written: boolean;
+  /** The city list before each city edit of this workbook, latest last: what Undo brings back. */
+  cityUndo: readonly Settings['cities'][];
 }
+
+/** How many city edits Undo can take back. */
+export const CITY_UNDO_DEPTH = 50;
 
 export type PlannerAction =
   // Opening a workbook (a file's bytes first, then the workbook read).
@@ -112,6 +117,8 @@ export type PlannerAction =
   | { type: 'mixFromHistory' }
   | { type: 'setCityTier'; city: string; tier: TierId }
   | { type: 'removeCity'; city: string }
+  | { type: 'resetCities' }
+  | { type: 'undoCities' }
   // The tiers themselves (step 3).
   | { type: 'addTier' }
   | { type: 'removeTier'; tier: TierId }
@@ -137,7 +144,7 @@ export type PlannerAction =
 
 export function initialState(): PlannerState {
   const settings = defaultSettings();
-  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false, written: false };
+  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false, written: false, cityUndo: [] };
 }
 
 /**
@@ -160,6 +167,13 @@ export function draftUnsaved(state: PlannerState): boolean {
 function withDraft(state: PlannerState, draft: Draft): PlannerState {
   if (draft === state.draft) return state;
   return { ...state, draft, lastValid: validSettings(draft) ?? state.lastValid };
+}
+
+/** A city edit: the new draft, with the city list before it kept for Undo (when it changed). */
+function withCityEdit(state: PlannerState, draft: Draft): PlannerState {
+  if (draft.base.cities === state.draft.base.cities) return state;
+  const next = withDraft(state, draft);
+  return { ...next, cityUndo: [...state.cityUndo, state.draft.base.cities].slice(-CITY_UNDO_DEPTH) };
 }
 
 const cityKey = (city: string) => normaliseCity(city) || city.trim();
@@ -197,6 +211,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         busy: null,
         changed: false,
         written: false,
+        cityUndo: [],
         notice: action.notice,
         signature: action.signatureParts?.length ? { parts: action.signatureParts, asking: false, accepted: false } : undefined,
       };
@@ -232,15 +247,30 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
     case 'mixFromHistory':
       return withDraft(state, withMixFromHistory(state.draft));
     case 'setCityTier':
-      return withDraft(state, withCityTier(state.draft, action.city, action.tier));
+      return withCityEdit(state, withCityTier(state.draft, action.city, action.tier));
     case 'removeCity': {
       const d = state.draft;
-      return withDraft(state, { ...d, base: { ...d.base, cities: d.base.cities.filter((c) => c.city !== action.city) } });
+      if (!d.base.cities.some((c) => c.city === action.city)) return state;
+      return withCityEdit(state, { ...d, base: { ...d.base, cities: d.base.cities.filter((c) => c.city !== action.city) } });
+    }
+    case 'resetCities': {
+      // The default list for the tiers the draft has (a city whose default tier is gone is left out).
+      const d = state.draft;
+      return withCityEdit(state, { ...d, base: { ...d.base, cities: defaultSettings(d.base.tiers).cities } });
+    }
+    case 'undoCities': {
+      const previous = state.cityUndo.at(-1);
+      if (!previous) return state;
+      const d = state.draft;
+      return { ...withDraft(state, { ...d, base: { ...d.base, cities: previous } }), cityUndo: state.cityUndo.slice(0, -1) };
     }
     case 'addTier':
       return withDraft(state, withTierAdded(state.draft));
-    case 'removeTier':
-      return withDraft(state, withTierRemoved(state.draft, action.tier));
+    case 'removeTier': {
+      // Its cities leave the list; an earlier list would bring back a tier that is gone.
+      const next = withDraft(state, withTierRemoved(state.draft, action.tier));
+      return next === state ? state : { ...next, cityUndo: [] };
+    }
     case 'renameTier':
       return withDraft(state, withTierName(state.draft, action.tier, action.lang, action.name));
     case 'setFallbackTier':
@@ -289,7 +319,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
     case 'settingsReloaded': {
       // Edits in progress stay; with none, the pane shows the coauthor's settings.
       if (draftUnsaved(state)) return { ...state, saved: action.found, notice: action.notice };
-      return { ...state, saved: action.found, draft: draftFromSettings(action.found.settings), lastValid: action.found.settings, notice: action.notice };
+      return { ...state, saved: action.found, draft: draftFromSettings(action.found.settings), lastValid: action.found.settings, notice: action.notice, cityUndo: [] };
     }
 
     case 'failed':

@@ -15,7 +15,7 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowResetRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
 import { SaveBar } from '../../components/SaveBar/SaveBar';
 import { useText } from '../../text';
 import { useSharedStyles } from '../../useSharedStyles';
@@ -152,7 +152,14 @@ export function CitiesStep() {
 
       <TierList className={styles.section} />
 
-      <SaveBar />
+      <SaveBar>
+        <Button icon={<ArrowUndoRegular />} onClick={c.undo} disabled={!c.canUndo}>
+          {t('cities-undo')}
+        </Button>
+        <Button icon={<ArrowResetRegular />} onClick={c.reset}>
+          {t('cities-reset')}
+        </Button>
+      </SaveBar>
     </div>
   );
 }

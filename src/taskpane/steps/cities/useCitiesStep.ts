@@ -54,6 +54,10 @@ export function useCitiesStep() {
     hasSheet: !!prepared?.ok,
     setTier: (city: string, tier: TierId) => actions.setCityTier(city, tier),
     remove: actions.removeCity,
+    /** Undo takes back the last city edit (a tier changed, a city removed or added, the reset). */
+    canUndo: state.cityUndo.length > 0,
+    undo: actions.undoCities,
+    reset: actions.resetCities,
     add: {
       city: newCity,
       tier: newTier,
