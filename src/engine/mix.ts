@@ -47,6 +47,7 @@ export function mixOf(percents: ArrayLike<number>): Mix {
   for (let p = 0; p < k; p++) g = gcd(weights[p], g);
   let total = 0;
   for (let p = 0; p < k; p++) total += weights[p] /= g || 1;
+  if (k === 0) total = 1; // no products: nothing to split (a plan always has one at least)
   const periods = Float64Array.from(weights, (w) => total / gcd(total, w));
   return { k, weights, total, periods, ratios: Float64Array.from(weights, (w) => w / total) };
 }

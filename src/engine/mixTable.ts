@@ -84,6 +84,18 @@ export class RoundedTable {
       }
     }
   }
+
+  /** Every row's cells, k per row in one array: row r's at [r × k, (r + 1) × k) (for tables of a few thousand rows). */
+  allCells(): Float64Array {
+    const k = this.mix.k;
+    const cells = new Float64Array(this.targets.length * k);
+    const row = new Float64Array(k);
+    for (let r = 0; r < this.targets.length; r++) {
+      this.cellsOf(r, row);
+      cells.set(row, r * k);
+    }
+    return cells;
+  }
 }
 /** Floors kept per table: targets below 4096 units, for up to 32 products (≤ 1 MB). */
 const KEPT_TARGETS = 4096;
