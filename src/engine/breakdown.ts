@@ -9,7 +9,7 @@
 import { fromUnits } from './allocate';
 import type { CustomerColumns } from './customers';
 import { MODE_OF_CODE, productUnitsOf } from './customers';
-import { roundTable } from './mixTable';
+import { roundTable } from './mixNesting';
 import { productSplits } from './productSplits';
 import { INDUSTRY_GROUPS } from './settings';
 import type { IndustryGroup, Settings } from './settings';

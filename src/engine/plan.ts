@@ -11,7 +11,7 @@ import type { CustomerColumns, PlannedCustomer } from './customers';
 import { allCustomers, newCustomerColumns, targetUnitsArray } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
-import { productTotals } from './productSplits';
+import { productSplits } from './productSplits';
 import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
@@ -326,7 +326,7 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   cols.productCount = products.length;
   cols.productMix = Float64Array.from(products, (p) => p.mixPct);
   allocateTargets(cols, classifiedCount, totalUnits, settings);
-  const productUnits = productTotals(cols).company;
+  const productUnits = productSplits(cols).company;
   products.forEach((p, j) => (p.target = fromUnits(productUnits[j], t.unit)));
 
   return withCustomers({
