@@ -113,10 +113,10 @@ class LineSums {
     for (let g = 0; g < this.lines; g++) out[g] = this.sums[g * 2 + 1];
     return out;
   }
-  /** Line g with its products, taken from `cells` (k per line, in units). */
-  line(g: number, unit: number, cells: Float64Array, k: number): TargetLine {
-    const products: number[] = new Array(k);
-    for (let p = 0; p < k; p++) products[p] = fromUnits(cells[g * k + p], unit);
+  /** Line g with its products (`cells`: units per product). */
+  line(g: number, unit: number, cells: ArrayLike<number>): TargetLine {
+    const products: number[] = new Array(cells.length);
+    for (let p = 0; p < cells.length; p++) products[p] = fromUnits(cells[p], unit);
     return { customers: this.sums[g * 2], target: fromUnits(this.sums[g * 2 + 1], unit), products };
   }
   /** The lines that have customers, in line order. */
@@ -125,15 +125,16 @@ class LineSums {
     for (let g = 0; g < this.lines; g++) if (this.sums[g * 2] > 0) out.push(g);
     return out;
   }
-  /** The total over `lines`, summed in units. */
-  total(unit: number, lines: Iterable<number>, cells: Float64Array, k: number): TargetLine {
+  /** The total over `lines`, summed in units; cellsOf(g) gives line g's products in units. */
+  total(unit: number, lines: Iterable<number>, k: number, cellsOf: (g: number) => ArrayLike<number>): TargetLine {
     let customers = 0;
     let target = 0;
     const products = new Float64Array(k);
     for (const g of lines) {
       customers += this.sums[g * 2];
       target += this.sums[g * 2 + 1];
-      for (let p = 0; p < k; p++) products[p] += cells[g * k + p];
+      const cells = cellsOf(g);
+      for (let p = 0; p < k; p++) products[p] += cells[p];
     }
     return { customers, target: fromUnits(target, unit), products: Array.from(products, (u) => fromUnits(u, unit)) };
   }
@@ -289,9 +290,13 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   // The salesperson table cuts across classes, industries and regions: its products are rounded
   // on their own, each person's target over the mix, to the company's product totals. (So a
   // person's line can differ by a unit or so from the sum of their customers' products.)
-  const personCells = roundTable(splits.mix, people.targets(), splits.company).table.allCells();
+  const personTable = roundTable(splits.mix, people.targets(), splits.company).table;
+  const personCells = (g: number) => {
+    personTable.cellsOf(g, split);
+    return split;
+  };
   const personLines: SalespersonLine[] = owners.map((g) => {
-    const { customers, target, products } = people.line(g, unit, personCells, k);
+    const { customers, target, products } = people.line(g, unit, personCells(g));
     const groups = GROUPS_OF_BITS[industryBits[g]];
     const regionNames = regionsOf(g);
     const named = accounts[g] ?? NO_NAMES;
@@ -326,18 +331,20 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     }
   }
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  const industryCells = (g: number) => splits.industries.subarray(g * k, (g + 1) * k);
+  const regionCells = (g: number) => splits.regions.subarray(g * k, (g + 1) * k);
 
   return {
     byCustomer: { lines: customerLines, total: { customers: aRows.length, target: fromUnits(aTotalUnits, unit), products: Array.from(aProducts, (u) => fromUnits(u, unit)) } },
     byIndustry: {
-      lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit, splits.industries, k) })),
-      total: industries.total(unit, INDUSTRY_GROUPS.keys(), splits.industries, k),
+      lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit, industryCells(g)) })),
+      total: industries.total(unit, INDUSTRY_GROUPS.keys(), k, industryCells),
     },
     byRegion: {
-      lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit, splits.regions, k) })),
-      total: regions.total(unit, cRegions, splits.regions, k),
+      lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit, regionCells(g)) })),
+      total: regions.total(unit, cRegions, k, regionCells),
     },
-    bySalesperson: { lines: salespersonLines, total: people.total(unit, owners, personCells, k) },
+    bySalesperson: { lines: salespersonLines, total: people.total(unit, owners, k, personCells) },
     summary: {
       lines: summaryLines,
       total: { customers: sum(summaryCustomers), potential: round(sum(summaryPotential)), ourSales: round(sum(summarySales)), target: fromUnits(sum(summaryTarget), unit) },

@@ -73,6 +73,14 @@ export function roundTable(mix: Mix, targets: ArrayLike<number>, wanted: ArrayLi
   return { table, totals: cells, reached };
 }
 
+// One first pass (and its scratch space) per mix: a plan rounds several tables with one mix.
+const passes = new WeakMap<Mix, FirstPass>();
+function firstPassOf(mix: Mix): FirstPass {
+  let pass = passes.get(mix);
+  if (!pass) passes.set(mix, (pass = new FirstPass(mix)));
+  return pass;
+}
+
 class NestedRounder {
   private readonly k: number;
   private readonly nodes: number;
@@ -131,7 +139,7 @@ class NestedRounder {
     const mix = table.mix;
     // Each node's target, its rows' floors and round-ups after the first pass, summed upwards.
     const nodeTarget = new Float64Array(nodes);
-    const pass = new FirstPass(mix);
+    const pass = firstPassOf(mix);
     for (let b = 0; b < nesting.leaf.length; b++) {
       const node = nesting.leaf[b];
       for (let j = start[b]; j < start[b + 1]; j++) nodeTarget[node] += table.targets[rows ? rows[j] : j];
