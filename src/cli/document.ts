@@ -1,6 +1,6 @@
 /**
  * The JSON document `abc-planner plan --json` prints on stdout: one object, documented field by
- * field in src/cli/README-section.md. Codes (class "A", coverage "direct", tier 2…) stay codes;
+ * field in src/cli/README-section.md. Codes (class "A", coverage "direct", tier "2"…) stay codes;
  * words for people (issues' where/what/todo) are in the chosen language.
  */
 import type { Breakdown } from '../engine/breakdown';
@@ -9,14 +9,18 @@ import { CLASS_OF_CODE } from '../engine/classify';
 import type { PlanResult, ProductPlan, TargetPlan } from '../engine/plan';
 import type { Settings } from '../engine/settings';
 import { columnLetter } from '../engine/a1';
-import type { Coverage, CustomerClass, Field, Issue, IssueKey, IssueSeverity, MatrixMode, SheetData, Tier } from '../engine/types';
+import type { TierId } from '../engine/tiers';
+import type { Coverage, CustomerClass, Field, Issue, IssueKey, IssueSeverity, MatrixMode, SheetData } from '../engine/types';
 import type { Lang } from '../i18n';
 import { describeIssue } from '../i18n/engine';
 import type { SheetKind } from '../i18n/render';
 import type { SettingsSource } from './workbook';
 
-/** Bumped when a field changes meaning or goes away (new fields do not bump it). */
-export const DOCUMENT_VERSION = 1;
+/**
+ * Bumped when a field changes meaning or goes away (new fields do not bump it). 2: tiers are
+ * the settings' tier ids, as text ("2"), where version 1 had the numbers 1–3.
+ */
+export const DOCUMENT_VERSION = 2;
 
 export interface DocumentIssue {
   key: IssueKey;
@@ -44,7 +48,8 @@ export interface DocumentCustomer {
   name: string;
   city: string;
   cityAsWritten: string;
-  tier: Tier;
+  /** The id of its tier (settings.tiers). */
+  tier: TierId;
   class: CustomerClass | null;
   coverage: Coverage | null;
   mode: MatrixMode | null;
@@ -82,7 +87,8 @@ export interface PlanDocument {
     classified: number;
     unclassified: number;
     byClass: Record<CustomerClass, number>;
-    byTier: Record<`${Tier}`, number>;
+    /** Customers per tier id, in the tiers' order. */
+    byTier: Record<TierId, number>;
     issues: number;
     errors: number;
     warnings: number;
@@ -123,7 +129,8 @@ function productColumns(sheet: SheetData, result: PlanResult, settings: Settings
 /** Customers by class and issues by severity, for the summary and the document. */
 export function countsOf(result: PlanResult): PlanDocument['counts'] {
   const byClass = { A: 0, B: 0, C: 0 };
-  const byTier = { '1': 0, '2': 0, '3': 0 };
+  const tiers = result.settings.tiers;
+  const perTier = new Array<number>(tiers.length).fill(0);
   let errors = 0;
   // From the columns, not result.customers: a million customer objects would cost a second and
   // most of a gigabyte, and only --json needs them.
@@ -131,8 +138,10 @@ export function countsOf(result: PlanResult): PlanDocument['counts'] {
   for (let i = 0; i < cols.count; i++) {
     const cls = CLASS_OF_CODE[cols.classCode[i]!];
     if (cls) byClass[cls]++;
-    byTier[`${cols.tier[i]}` as keyof typeof byTier]++;
+    perTier[cols.tierPos[i]]++;
   }
+  const byTier: Record<TierId, number> = {};
+  tiers.forEach((t, j) => (byTier[t.id] = perTier[j]));
   for (const i of result.issues) if (i.severity === 'error') errors++;
   const classified = byClass.A + byClass.B + byClass.C;
   const n = cols.count;

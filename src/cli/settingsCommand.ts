@@ -2,37 +2,55 @@
  * `abc-planner settings`: the settings a workbook carries (its settings sheet, else the
  * defaults), as JSON (usable as a --settings file) or as a short listing for people.
  */
-import type { Settings, TierKey } from '../engine/settings';
+import type { Settings } from '../engine/settings';
+import { TierIndex } from '../engine/tiers';
 import type { Field } from '../engine/types';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
-import { CLASS_LABELS, COVERAGE_LABELS, FIELD_LABELS, TIER_LABELS } from '../i18n/engine';
+import { CLASS_LABELS, COVERAGE_LABELS, FIELD_LABELS } from '../i18n/engine';
 import { BASIS_LABELS } from '../i18n/render';
 import type { SettingsCommand } from './args';
 import type { CliIo } from './io';
 import { type LoadedSettings, openWorkbook, workbookSettings } from './workbook';
 
-const TIER_KEYS: readonly TierKey[] = ['1', '2', '3'];
+/** Cities named per tier in the listing; the rest are counted. */
+const CITIES_NAMED = 8;
 
 /** The settings as a few lines a planner reads. */
 export function settingsListing(settings: Settings, lang: Lang): string[] {
   const zh = lang === 'zh';
   const sep = zh ? '；' : '; ';
   const lines: string[] = [];
-  const tier1 = settings.cities.filter((c) => c.tier === 1).map((c) => c.city);
-  const tier2 = settings.cities.filter((c) => c.tier === 2);
-  lines.push(cliText(lang, 'settings-cities', { tier1: tier1.length, tier1List: tier1.join(zh ? '、' : ', '), tier2: tier2.length }));
-  lines.push(cliText(lang, 'settings-thresholds'));
-  const tierWidth = TIER_KEYS.reduce((w, t) => Math.max(w, TIER_LABELS[lang][t].length), 0) + 2;
-  lines.push(`  ${''.padEnd(tierWidth)}${cliText(lang, 'settings-threshold-columns')}`);
-  for (const t of TIER_KEYS) {
-    const th = settings.thresholds[t];
-    lines.push(`  ${TIER_LABELS[lang][t].padEnd(tierWidth)}${[th.aPotential, th.aSales, th.bPotential, th.bSales].join(' | ')}`);
+  const tiers = settings.tiers;
+  const index = new TierIndex(tiers);
+  lines.push(cliText(lang, 'settings-tiers', { count: tiers.length, fallback: index.name(settings.fallbackTier, lang) }));
+  for (const tier of tiers) {
+    const cities = settings.cities.filter((c) => c.tier === tier.id).map((c) => c.city);
+    const named = cities.slice(0, CITIES_NAMED).join(zh ? '、' : ', ');
+    const more = cities.length - CITIES_NAMED;
+    const isFallback = tier.id === settings.fallbackTier;
+    let list: string;
+    if (cities.length === 0) list = cliText(lang, isFallback ? 'settings-tier-only-unlisted' : 'settings-tier-no-cities');
+    else {
+      const key = more > 0 ? 'settings-tier-cities-more' : cities.length === 1 ? 'settings-tier-one-city' : 'settings-tier-cities';
+      list = cliText(lang, key, { count: cities.length, cities: named, more });
+      if (isFallback) list += cliText(lang, 'settings-tier-fallback');
+    }
+    lines.push(`  ${cliText(lang, 'settings-tier', { name: tier[lang], id: tier.id, other: tier[zh ? 'en' : 'zh'] })}${list}`);
   }
-  const splits = TIER_KEYS.map((t) => {
-    const m = settings.matrix[t];
-    return zh ? `${TIER_LABELS.zh[t]} 潜力≥${m.potential}、占有率≥${m.share * 100}%` : `${TIER_LABELS.en[t]} potential ≥ ${m.potential}, share ≥ ${m.share * 100}%`;
-  }).join(sep);
+  lines.push(cliText(lang, 'settings-thresholds'));
+  const tierWidth = tiers.reduce((w, t) => Math.max(w, t[lang].length), 0) + 2;
+  lines.push(`  ${''.padEnd(tierWidth)}${cliText(lang, 'settings-threshold-columns')}`);
+  for (const tier of tiers) {
+    const th = settings.thresholds[tier.id];
+    lines.push(`  ${tier[lang].padEnd(tierWidth)}${[th.aPotential, th.aSales, th.bPotential, th.bSales].join(' | ')}`);
+  }
+  const splits = tiers
+    .map((tier) => {
+      const m = settings.matrix[tier.id];
+      return zh ? `${tier.zh} 潜力≥${m.potential}、占有率≥${m.share * 100}%` : `${tier.en} potential ≥ ${m.potential}, share ≥ ${m.share * 100}%`;
+    })
+    .join(sep);
   lines.push(cliText(lang, 'settings-matrix', { splits }));
   const coverage = (['A', 'B', 'C'] as const).map((k) => `${CLASS_LABELS[lang][k]} ${COVERAGE_LABELS[lang][settings.coverage[k]]}`).join(sep);
   lines.push(cliText(lang, 'settings-coverage', { coverage }));

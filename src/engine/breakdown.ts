@@ -13,8 +13,9 @@ import { roundTable } from './mixNesting';
 import { productSplits } from './productSplits';
 import { INDUSTRY_GROUPS } from './settings';
 import type { IndustryGroup, Settings } from './settings';
-import type { CustomerClass, MatrixMode, Tier } from './types';
-import { CLASSES, TIERS } from './types';
+import type { TierId } from './tiers';
+import type { CustomerClass, MatrixMode } from './types';
+import { CLASSES } from './types';
 
 /** One line of a target table: its target and the target per product, in 万元. */
 export interface TargetLine {
@@ -27,7 +28,7 @@ export interface CustomerLine extends TargetLine {
   row: number;
   name: string;
   city: string;
-  tier: Tier;
+  tier: TierId;
   industry: IndustryGroup;
   owner: string;
   mode: MatrixMode;
@@ -56,7 +57,7 @@ export interface SalespersonLine extends TargetLine {
   readonly check: Readonly<{ accounts: LoadCheck; industries: LoadCheck; regions: LoadCheck }>;
 }
 export interface SummaryLine {
-  tier: Tier;
+  tier: TierId;
   class: CustomerClass;
   customers: number;
   potential: number;
@@ -198,8 +199,9 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const industryBits = new Uint8Array(c.owners.length);
   const firstRegion = new Int32Array(c.owners.length).fill(-1);
   const moreRegions = new Map<number, Set<number>>();
-  // Tier × class cells, in TIERS × CLASSES order.
-  const cells = TIERS.length * CLASSES.length;
+  // Tier × class cells, in the settings' tier order × CLASSES.
+  const tiers = settings.tiers;
+  const cells = tiers.length * CLASSES.length;
   const summaryCustomers = new Float64Array(cells);
   const summaryPotential = new Float64Array(cells);
   const summarySales = new Float64Array(cells);
@@ -210,7 +212,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const classes = CLASSES.length;
   const splits = productSplits(c);
 
-  const { classCode, targetUnits, ownerId, industry, regionId, tier, potential, ourSales } = c;
+  const { classCode, targetUnits, ownerId, industry, regionId, tierPos, potential, ourSales } = c;
   // Regions with a name: rows with neither region nor city have the region "", which no one holds.
   const namedRegion = Uint8Array.from(c.regions, (r) => (r ? 1 : 0));
   for (let i = 0; i < c.count; i++) {
@@ -232,7 +234,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
         more.add(region);
       }
     }
-    const cell = (tier[i] - 1) * classes + (cls - 1);
+    const cell = tierPos[i] * classes + (cls - 1);
     summaryCustomers[cell] += 1;
     summaryPotential[cell] += potential[i];
     summarySales[cell] += ourSales[i];
@@ -259,7 +261,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
       row: c.row[i],
       name: c.name[i],
       city: c.city.at(i),
-      tier: c.tier[i] as Tier,
+      tier: tiers[c.tierPos[i]].id,
       industry: INDUSTRY_GROUPS[c.industry[i]],
       owner: c.owners[c.ownerId[i]],
       mode: MODE_OF_CODE[c.modeCode[i]]!,
@@ -317,11 +319,11 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const salespersonLines = order.map((j) => personLines[j]);
 
   const summaryLines: SummaryLine[] = [];
-  for (const tier of TIERS) {
+  for (const [t, tier] of tiers.entries()) {
     for (const cls of CLASSES) {
-      const cell = (tier - 1) * CLASSES.length + CLASSES.indexOf(cls);
+      const cell = t * CLASSES.length + CLASSES.indexOf(cls);
       summaryLines.push({
-        tier,
+        tier: tier.id,
         class: cls,
         customers: summaryCustomers[cell],
         potential: round(summaryPotential[cell]),

@@ -4,12 +4,15 @@
  */
 import { normaliseCity } from './cities';
 import type { MatrixSplit, Settings, TierThresholds } from './settings';
-import { tierKey } from './settings';
-import type { Coverage, CustomerClass, MatrixMode, Tier } from './types';
+import type { TierId } from './tiers';
+import { TierIndex } from './tiers';
+import type { Coverage, CustomerClass, MatrixMode } from './types';
 
 /** Why a customer got its class and mode, with the numbers compared (万元). */
 export interface ClassReason {
-  tier: Tier;
+  tier: TierId;
+  /** The tier's names, for the reason in words. */
+  tierNames: { zh: string; en: string };
   class: CustomerClass;
   potential: number;
   ourSales: number;
@@ -27,7 +30,7 @@ export interface ClassReason {
 }
 
 export interface Classification {
-  tier: Tier;
+  tier: TierId;
   class: CustomerClass;
   coverage: Coverage;
   mode: MatrixMode;
@@ -43,11 +46,15 @@ export function atLeast(a: number, b: number): boolean {
   return b - a <= Math.max(Math.abs(a), Math.abs(b)) * 2 ** -48;
 }
 
-/** Canonical city → tier, from the settings' list (whatever form its names were typed in). */
-export function cityTierLookup(settings: Settings): (canonicalCity: string) => Tier {
-  const tiers = new Map<string, Tier>();
+/**
+ * Canonical city → tier, from the settings' list (whatever form its names were typed in); a
+ * city not listed, or blank, falls to the fallback tier.
+ */
+export function cityTierLookup(settings: Settings): (canonicalCity: string) => TierId {
+  const tiers = new Map<string, TierId>();
   for (const { city, tier } of settings.cities) tiers.set(normaliseCity(city), tier);
-  return (city) => tiers.get(city) ?? 3;
+  const fallback = settings.fallbackTier;
+  return (city) => tiers.get(city) ?? fallback;
 }
 
 /** The class rule alone, as a code (1 A, 2 B, 3 C): plan() runs it once per customer. */
@@ -70,9 +77,10 @@ export const CLASS_OF_CODE = [null, 'A', 'B', 'C'] as const;
 export const MODE_OF_CODE = [null, 'direct', 'direct-reseller', 'problem', 'reseller'] as const;
 
 /** Classifies a customer whose amounts are known (both ≥ 0), with the reason. */
-export function classify(tier: Tier, potential: number, ourSales: number, settings: Settings): Classification {
-  const t = settings.thresholds[tierKey(tier)];
-  const m = settings.matrix[tierKey(tier)];
+export function classify(tier: TierId, potential: number, ourSales: number, settings: Settings): Classification {
+  const t = settings.thresholds[tier];
+  const m = settings.matrix[tier];
+  const def = new TierIndex(settings.tiers).get(tier);
   const cls = CLASS_OF_CODE[classCode(t, potential, ourSales)];
   // Which minimums of the class above were missed: A's for a B, B's for a C.
   const [minPotential, minSales] = cls === 'A' ? [t.aPotential, t.aSales] : [t.bPotential, t.bSales];
@@ -90,6 +98,7 @@ export function classify(tier: Tier, potential: number, ourSales: number, settin
     mode,
     reason: {
       tier,
+      tierNames: { zh: def?.zh ?? tier, en: def?.en ?? tier },
       class: cls,
       potential,
       ourSales,

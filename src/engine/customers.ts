@@ -14,7 +14,8 @@ import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
 export { CLASS_OF_CODE, MODE_OF_CODE };
 import type { IndustryGroup, Settings } from './settings';
 import { INDUSTRY_GROUPS } from './settings';
-import type { Coverage, CustomerClass, MatrixMode, Tier } from './types';
+import type { TierId } from './tiers';
+import type { Coverage, CustomerClass, MatrixMode } from './types';
 
 
 export interface CustomerColumns {
@@ -41,7 +42,8 @@ export interface CustomerColumns {
   ourSales: Float64Array;
   /** Historic sales per mapped product column, summed over the rows (万元): the default product mix. */
   historyTotals: Float64Array;
-  tier: Uint8Array;
+  /** The tier's position in settings.tiers (0: the first, highest); its id is settings.tiers[tierPos[i]].id. */
+  tierPos: Uint8Array;
   /** See CLASS_OF_CODE and MODE_OF_CODE. */
   classCode: Uint8Array;
   modeCode: Uint8Array;
@@ -76,7 +78,7 @@ export function newCustomerColumns(capacity: number, historyCount: number): Cust
     potential: new Float64Array(capacity),
     ourSales: new Float64Array(capacity),
     historyTotals: new Float64Array(historyCount),
-    tier: new Uint8Array(0),
+    tierPos: new Uint8Array(0),
     classCode: new Uint8Array(0),
     modeCode: new Uint8Array(0),
     targetUnits: new Int32Array(0),
@@ -132,7 +134,8 @@ export interface PlannedCustomer {
   /** 万元; null when missing or unreadable. */
   potential: number | null;
   ourSales: number | null;
-  tier: Tier;
+  /** The id of its tier (settings.tiers). */
+  tier: TierId;
   /** null when the row's amounts are missing or invalid: it gets no class and no target. */
   class: CustomerClass | null;
   coverage: Coverage | null;
@@ -148,7 +151,7 @@ const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 /** Customer i of the columns, with its reason worked out again from the settings it was planned with. */
 export function customerAt(c: CustomerColumns, i: number, settings: Settings): PlannedCustomer {
   const cls = CLASS_OF_CODE[c.classCode[i]];
-  const tier = c.tier[i] as Tier;
+  const tier = settings.tiers[c.tierPos[i]].id;
   const unit = settings.targets.unit;
   const classified = cls !== null;
   const productTargets: number[] = [];

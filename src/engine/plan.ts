@@ -15,6 +15,7 @@ import { productSplits } from './productSplits';
 import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
+import { TierIndex } from './tiers';
 import type { CellValue, Field, Issue, SheetData } from './types';
 
 export type { PlannedCustomer } from './customers';
@@ -115,18 +116,39 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
  */
 function weightsFor(cols: CustomerColumns, classifiedCount: number, settings: Settings): ArrayLike<number> {
   const { basis, blendPotentialWeight } = settings.targets;
-  const all = classifiedCount === cols.count;
-  if (all && basis === 'potential') return cols.potential;
-  if (all && basis === 'ourSales') return cols.ourSales;
-  const w = new Float64Array(classifiedCount);
-  if (basis === 'even') return w.fill(1);
-  const { classCode, potential, ourSales } = cols;
-  let j = 0;
-  if (basis === 'potential' || basis === 'ourSales') {
-    const column = basis === 'potential' ? potential : ourSales;
-    for (let i = 0; i < cols.count; i++) if (classCode[i] !== 0) w[j++] = column[i];
-    return w;
+  switch (basis) {
+    case 'potential':
+      return columnWeights(cols, classifiedCount, cols.potential);
+    case 'ourSales':
+      return columnWeights(cols, classifiedCount, cols.ourSales);
+    case 'even':
+      return new Float64Array(classifiedCount).fill(1);
+    case 'blend':
+      return blendWeights(cols, classifiedCount, blendPotentialWeight);
+    default:
+      // A basis added to ALLOCATION_BASES and not handled here does not compile.
+      return unhandledBasis(basis);
   }
+}
+
+function unhandledBasis(basis: never): never {
+  throw new Error(`No allocation rule for the basis ${String(basis)}`);
+}
+
+/** One measure as the weight: the column itself when every row is classified, else its classified rows. */
+function columnWeights(cols: CustomerColumns, classifiedCount: number, column: Float64Array): ArrayLike<number> {
+  if (classifiedCount === cols.count) return column;
+  const w = new Float64Array(classifiedCount);
+  const { classCode } = cols;
+  let j = 0;
+  for (let i = 0; i < cols.count; i++) if (classCode[i] !== 0) w[j++] = column[i];
+  return w;
+}
+
+/** Each measure as a share of its own total, so 万元 of potential and of sales weigh alike. */
+function blendWeights(cols: CustomerColumns, classifiedCount: number, potentialWeight: number): Float64Array {
+  const w = new Float64Array(classifiedCount);
+  const { classCode, potential, ourSales } = cols;
   let pot = 0;
   let sales = 0;
   for (let i = 0; i < cols.count; i++) {
@@ -134,10 +156,10 @@ function weightsFor(cols: CustomerColumns, classifiedCount: number, settings: Se
     pot += potential[i];
     sales += ourSales[i];
   }
-  // Each measure as a share of its own total, so 万元 of potential and of sales weigh alike.
+  let j = 0;
   for (let i = 0; i < cols.count; i++) {
     if (classCode[i] === 0) continue;
-    w[j++] = (pot > 0 ? (blendPotentialWeight * potential[i]) / pot : 0) + (sales > 0 ? ((1 - blendPotentialWeight) * ourSales[i]) / sales : 0);
+    w[j++] = (pot > 0 ? (potentialWeight * potential[i]) / pot : 0) + (sales > 0 ? ((1 - potentialWeight) * ourSales[i]) / sales : 0);
   }
   return w;
 }
@@ -285,18 +307,19 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const count = prepared.columns.count;
   const cols: CustomerColumns = {
     ...prepared.columns,
-    tier: new Uint8Array(count),
+    tierPos: new Uint8Array(count),
     classCode: new Uint8Array(count),
     modeCode: new Uint8Array(count),
   };
 
-  // Tier, class and mode, with the thresholds of each tier looked up once (index = tier).
+  // Tier, class and mode, with the thresholds of each tier looked up once (index = the tier's position).
   const tierOf = cityTierLookup(settings);
-  const th = [null, settings.thresholds['1'], settings.thresholds['2'], settings.thresholds['3']];
-  const mx = [null, settings.matrix['1'], settings.matrix['2'], settings.matrix['3']];
+  const tiers = new TierIndex(settings.tiers);
+  const th = settings.tiers.map((t) => settings.thresholds[t.id]);
+  const mx = settings.tiers.map((t) => settings.matrix[t.id]);
   // Each city's tier, looked up once per city rather than once per row.
-  const tierOfCity = Uint8Array.from(cols.city.texts, (city) => tierOf(city));
-  const { city: cityOf, tier: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
+  const tierOfCity = Uint8Array.from(cols.city.texts, (city) => tiers.position(tierOf(city)));
+  const { city: cityOf, tierPos: tierCol, classCode: classCol, modeCode: modeCol, potential, ourSales } = cols;
   let classifiedCount = 0;
   let currentSales = 0;
   for (let i = 0; i < count; i++) {

@@ -13,7 +13,13 @@ import type { IndustryGroup, Settings } from './settings';
 import { INDUSTRY_GROUPS } from './settings';
 import type { AmountField, AmountUnit, CellValue, ColumnMapping, Field, Issue, IssueKey, SheetData } from './types';
 
-const TOTAL_WORDS = new Set(['合计', '小计', '总计', '总合计', '累计', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum']);
+/**
+ * The words a totals row says (in the normalised form isTotalWord compares: NFKC, lower case, no
+ * spaces or colons). The quick pre-filter below is built from this list, so a word added here
+ * counts at once.
+ */
+export const TOTAL_WORDS: readonly string[] = ['合计', '小计', '总计', '总合计', '累计', '汇总', '总额', 'total', 'subtotal', 'sub-total', 'grandtotal', 'totals', 'sum'];
+const TOTAL_WORD_SET = new Set(TOTAL_WORDS);
 
 /** A character that is not white space: an ideograph or printable ASCII (the usual ends of a cell's text). */
 const solid = (c: number) => (c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff);
@@ -48,11 +54,24 @@ function isBlankRow(cells: CellValue[], nameIndex: number): boolean {
   return cells.every(isBlankCell);
 }
 
-/** The ideographs of TOTAL_WORDS; their other characters are the ASCII in TOTAL_ASCII (and '-'). */
+/**
+ * The characters of TOTAL_WORDS, split as mayBeTotalWord looks at them: the CJK ideographs, and
+ * the ASCII letters and digits (other characters, such as '-', are never a reason to reject).
+ */
 const TOTAL_IDEOGRAPHS = new Uint8Array(0x9fff - 0x4e00 + 1);
-for (const c of '合小总计累') TOTAL_IDEOGRAPHS[c.charCodeAt(0) - 0x4e00] = 1;
-const TOTAL_ASCII = /^[abdglmnorstu]$/i;
-const TOTAL_ASCII_CODES = new Uint8Array(128).map((_, c) => (TOTAL_ASCII.test(String.fromCharCode(c)) ? 1 : 0));
+const TOTAL_ASCII_CODES = new Uint8Array(128);
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+for (const word of TOTAL_WORDS) {
+  for (const ch of word) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x4e00 && c <= 0x9fff) TOTAL_IDEOGRAPHS[c - 0x4e00] = 1;
+    else if (c < 128 && isAsciiWordChar(c)) {
+      // Both cases: the full check lower-cases the text.
+      TOTAL_ASCII_CODES[ch.toLowerCase().charCodeAt(0)] = 1;
+      TOTAL_ASCII_CODES[ch.toUpperCase().charCodeAt(0)] = 1;
+    } else if (c >= 128) throw new Error(`TOTAL_WORDS: "${word}" has a character the pre-filter cannot judge`);
+  }
+}
 
 /**
  * False when the text cannot be a totals word, decided without normalising it: it holds a CJK
@@ -65,7 +84,7 @@ function mayBeTotalWord(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       if (TOTAL_IDEOGRAPHS[c - 0x4e00] === 0) return false;
-    } else if (c < 128 && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+    } else if (c < 128 && isAsciiWordChar(c)) {
       if (TOTAL_ASCII_CODES[c] === 0) return false;
     }
   }
@@ -73,10 +92,10 @@ function mayBeTotalWord(text: string): boolean {
 }
 
 export const isTotalWord = (v: CellValue | undefined): boolean =>
-  typeof v === 'string' && mayBeTotalWord(v) && TOTAL_WORDS.has(v.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''));
+  typeof v === 'string' && mayBeTotalWord(v) && TOTAL_WORD_SET.has(v.normalize('NFKC').toLowerCase().replace(/[\s:：]/g, ''));
 
 /**
- * A totals row says so in its first text cells: 合计, 小计, 总计, Total, Grand total… The cells
+ * A totals row says so in its first text cells: 合计, 小计, 总计, 汇总, Total, Grand total… The cells
  * looked at: the name cell, then the first non-blank cells, three cells in all.
  */
 function isTotalsRow(row: CellValue[], nameIndex: number): boolean {

@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_WAN, MAX_GROWTH_PCT, MAX_TARGET_WAN } from './amounts';
 import { TIER1_CITIES, TIER2_CITIES } from './cities';
-import type { Tier } from './types';
+import type { TierDef, TierId, TierProblem } from './tiers';
+import { DEFAULT_TIERS, TIER_ID_PATTERN, badTierKeys, byTierSchema, copyTiers, defaultFallbackTier, tierIdSchema, tierProblems, tiersSchema } from './tiers';
 
-export const SETTINGS_VERSION = 1;
+/** Version 2: the tiers are settings (tiers, fallbackTier); version 1 had the fixed three. */
+export const SETTINGS_VERSION = 2;
 
 export const INDUSTRY_GROUPS = ['government', 'finance-telecom', 'education', 'petrochemical', 'enterprise', 'other'] as const;
 export type IndustryGroup = (typeof INDUSTRY_GROUPS)[number];
@@ -52,11 +54,10 @@ const matrixSplitSchema = z.strictObject({
 });
 export type MatrixSplit = z.infer<typeof matrixSplitSchema>;
 
-const byTier = <T extends z.ZodType>(schema: T) => z.strictObject({ '1': schema, '2': schema, '3': schema });
-
 const cityTierSchema = z.strictObject({
   city: label,
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** The id of one of the settings' tiers. */
+  tier: tierIdSchema,
 });
 export type CityTier = z.infer<typeof cityTierSchema>;
 
@@ -69,10 +70,15 @@ export type IndustryRule = z.infer<typeof industryRuleSchema>;
 
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
-  /** Cities with their tier; any city not listed is Tier 3. */
+  /** The tiers in order, highest first (tiers.ts). */
+  tiers: tiersSchema,
+  /** The id of the tier a city not listed (or a blank city) falls to. */
+  fallbackTier: tierIdSchema,
+  /** Cities with their tier; any city not listed falls to fallbackTier. */
   cities: z.array(cityTierSchema),
-  thresholds: byTier(tierThresholdsSchema),
-  matrix: byTier(matrixSplitSchema),
+  /** One entry per tier, keyed by its id. */
+  thresholds: byTierSchema(tierThresholdsSchema),
+  matrix: byTierSchema(matrixSplitSchema),
   coverage: z.strictObject({
     A: z.enum(['direct', 'joint', 'partner']),
     B: z.enum(['direct', 'joint', 'partner']),
@@ -106,8 +112,6 @@ export const settingsSchema = z.strictObject({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
-export type TierKey = '1' | '2' | '3';
-export const tierKey = (tier: Tier): TierKey => String(tier) as TierKey;
 
 /** The deck's industry words, and their common variants, mapped to the target table's groups. */
 const DEFAULT_INDUSTRY_RULES: IndustryRule[] = [
@@ -119,23 +123,34 @@ const DEFAULT_INDUSTRY_RULES: IndustryRule[] = [
   ...['企业', '制造', '制造业', '零售', '互联网', '网吧', '中小企业', 'Enterprise', 'Manufacturing', 'Retail', 'Internet cafe', 'SMB'].map((text) => ({ text, group: 'enterprise' as const })),
 ];
 
-export function defaultSettings(): Settings {
+/** The thresholds and matrix splits of the default tiers. */
+const DEFAULT_TIER_VALUES: Record<string, { thresholds: TierThresholds; matrix: MatrixSplit }> = {
+  '1': { thresholds: { aPotential: 500, aSales: 200, bPotential: 100, bSales: 30 }, matrix: { potential: 500, share: 0.4 } },
+  '2': { thresholds: { aPotential: 300, aSales: 100, bPotential: 50, bSales: 15 }, matrix: { potential: 300, share: 0.4 } },
+  '3': { thresholds: { aPotential: 150, aSales: 50, bPotential: 20, bSales: 5 }, matrix: { potential: 150, share: 0.4 } },
+};
+
+/**
+ * A tier's default thresholds and matrix split: a default tier's own, and for any other tier
+ * those of the lowest default tier (the lowest minimums). One rule for a
+ * settings file that leaves a tier out, a tier added in the pane and the pane's Reset.
+ */
+export function tierDefaults(id: TierId): { thresholds: TierThresholds; matrix: MatrixSplit } {
+  const v = DEFAULT_TIER_VALUES[id] ?? DEFAULT_TIER_VALUES[defaultFallbackTier(DEFAULT_TIERS)];
+  return { thresholds: { ...v.thresholds }, matrix: { ...v.matrix } };
+}
+
+/** The default settings for these tiers (the default three unless given): the default city list keeps the entries whose tier is among them. */
+export function defaultSettings(tiers: readonly TierDef[] = DEFAULT_TIERS): Settings {
+  const ids = new Set(tiers.map((t) => t.id));
+  const cities = [...TIER1_CITIES.map((city) => ({ city, tier: '1' })), ...TIER2_CITIES.map((city) => ({ city, tier: '2' }))];
   return {
     version: SETTINGS_VERSION,
-    cities: [
-      ...TIER1_CITIES.map((city) => ({ city, tier: 1 as const })),
-      ...TIER2_CITIES.map((city) => ({ city, tier: 2 as const })),
-    ],
-    thresholds: {
-      '1': { aPotential: 500, aSales: 200, bPotential: 100, bSales: 30 },
-      '2': { aPotential: 300, aSales: 100, bPotential: 50, bSales: 15 },
-      '3': { aPotential: 150, aSales: 50, bPotential: 20, bSales: 5 },
-    },
-    matrix: {
-      '1': { potential: 500, share: 0.4 },
-      '2': { potential: 300, share: 0.4 },
-      '3': { potential: 150, share: 0.4 },
-    },
+    tiers: copyTiers(tiers),
+    fallbackTier: defaultFallbackTier(tiers),
+    cities: cities.filter((c) => ids.has(c.tier)),
+    thresholds: Object.fromEntries(tiers.map((t) => [t.id, tierDefaults(t.id).thresholds])),
+    matrix: Object.fromEntries(tiers.map((t) => [t.id, tierDefaults(t.id).matrix])),
     coverage: { A: 'direct', B: 'joint', C: 'partner' },
     industries: DEFAULT_INDUSTRY_RULES.map((r) => ({ ...r })),
     products: { names: null, mix: null },
@@ -161,7 +176,9 @@ export interface SettingsProblem {
     | 'settings-mix-length'
     | 'settings-mix-sum'
     | 'settings-duplicate-city'
-    | 'settings-duplicate-product';
+    | 'settings-duplicate-product'
+    | 'settings-invalid-tier-id'
+    | TierProblem['key'];
   params: Record<string, string | number>;
 }
 
@@ -169,9 +186,22 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; pro
 
 /**
  * Upgrades settings written by an earlier version to this one. Each step takes version n to
- * n + 1; version 1 is the first, so there are no steps yet, only the place for them.
+ * n + 1.
  */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: version 1 had the fixed three tiers, ids 1, 2, 3, unlisted cities in Tier 3, and
+  // the city list's tiers as numbers. Its thresholds and matrix were already keyed "1"–"3".
+  1: (old) => {
+    const next: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(old)) put(next, k, v);
+    put(next, 'tiers', copyTiers(DEFAULT_TIERS));
+    put(next, 'fallbackTier', '3');
+    if (Array.isArray(old.cities)) {
+      put(next, 'cities', old.cities.map((c: unknown) => (isPlainObject(c) && typeof c.tier === 'number' ? { ...c, tier: String(c.tier) } : c)));
+    }
+    return next;
+  },
+};
 
 type Migrated = { ok: true; value: Record<string, unknown> } | { ok: false; problem: SettingsProblem };
 
@@ -200,9 +230,30 @@ export function migrateSettings(raw: Record<string, unknown>): Migrated {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Fills parts left out with the defaults, one level into the nested groups, so a file may hold only what it changes. */
+/** The tiers a raw settings object names (for its defaults), when it names them in a usable form. */
+function rawTiers(raw: Record<string, unknown>): TierDef[] | undefined {
+  const tiers = raw.tiers;
+  if (!Array.isArray(tiers) || tiers.length === 0) return undefined;
+  const out: TierDef[] = [];
+  for (const t of tiers) {
+    if (!isPlainObject(t)) return undefined;
+    const id = typeof t.id === 'number' ? String(t.id) : t.id;
+    if (typeof id !== 'string') return undefined;
+    out.push({ id, zh: String(t.zh ?? ''), en: String(t.en ?? '') });
+  }
+  return out;
+}
+
+/**
+ * Fills parts left out with the defaults, one level into the nested groups, so a file may hold
+ * only what it changes. The defaults are those of the file's own tiers when it names them: a
+ * tier left out of the thresholds gets its default (tierDefaults), the fallback is the last
+ * tier, and the default city list keeps only the cities whose tier is there.
+ */
 function withDefaults(raw: Record<string, unknown>): Record<string, unknown> {
-  const defaults = defaultSettings() as unknown as Record<string, unknown>;
+  // Only ids that can be ids get default entries; the schema says what is wrong with the others.
+  const tiers = rawTiers(raw)?.filter((t) => TIER_ID_PATTERN.test(t.id));
+  const defaults = defaultSettings(tiers) as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(raw)) {
     const base = defaults[key];
@@ -230,8 +281,10 @@ function put(obj: Record<string, unknown>, key: string, value: unknown): void {
 
 /** Rules the schema alone cannot say: they compare fields with each other. */
 function crossChecks(s: Settings): SettingsProblem[] {
-  const problems: SettingsProblem[] = [];
-  for (const tier of ['1', '2', '3'] as const) {
+  const problems: SettingsProblem[] = tierProblems({ tiers: s.tiers, fallbackTier: s.fallbackTier, cities: s.cities, tables: { thresholds: s.thresholds, matrix: s.matrix } });
+  // Tables are read by tier below: with a tier missing or unknown, that is all there is to say.
+  if (problems.length) return problems;
+  for (const { id: tier } of s.tiers) {
     const t = s.thresholds[tier];
     if (t.aPotential < t.bPotential) {
       problems.push({ path: ['thresholds', tier, 'aPotential'], key: 'settings-a-below-b', params: { tier, measure: 'potential', a: t.aPotential, b: t.bPotential } });
@@ -264,7 +317,14 @@ function crossChecks(s: Settings): SettingsProblem[] {
   return problems;
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue): SettingsProblem {
+/** The value at a path of a raw settings object, as text for a message. */
+function rawAt(raw: unknown, path: (string | number)[]): string {
+  let v = raw;
+  for (const p of path) v = isPlainObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[p] : undefined;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v) ?? '';
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue, raw: unknown): SettingsProblem {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   switch (issue.code) {
     case 'invalid_type':
@@ -275,6 +335,9 @@ function fromZodIssue(issue: z.core.$ZodIssue): SettingsProblem {
       return { path, key: 'settings-too-big', params: { maximum: Number(issue.maximum), origin: String(issue.origin) } };
     case 'unrecognized_keys':
       return { path, key: 'settings-unknown-field', params: { fields: issue.keys.join(', ') } };
+    case 'invalid_format':
+      // The only patterned strings are tier ids.
+      return { path, key: 'settings-invalid-tier-id', params: { found: rawAt(raw, path) } };
     default:
       return { path, key: 'settings-invalid', params: {} };
   }
@@ -288,10 +351,27 @@ export function parseSettings(raw: unknown): SettingsResult {
   if (!isPlainObject(raw)) return { ok: false, problems: [{ path: [], key: 'settings-not-object', params: {} }] };
   const migrated = migrateSettings(raw);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
-  const parsed = settingsSchema.safeParse(withDefaults(migrated.value));
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(fromZodIssue) };
+  const given = migrated.value;
+  const filled = withDefaults(given);
+  const named = (problems: SettingsProblem[]): SettingsResult => ({ ok: false, problems: withTierNames(problems, filled) });
+  const ids = (rawTiers(filled) ?? []).map((t) => t.id).join(', ');
+  const keyProblems = [...badTierKeys(given.thresholds, 'thresholds', ids), ...badTierKeys(given.matrix, 'matrix', ids)];
+  if (keyProblems.length) return named(keyProblems);
+  const parsed = settingsSchema.safeParse(filled);
+  if (!parsed.success) return named(parsed.error.issues.map((i) => fromZodIssue(i, filled)));
   const problems = crossChecks(parsed.data);
-  return problems.length ? { ok: false, problems } : { ok: true, settings: parsed.data };
+  return problems.length ? named(problems) : { ok: true, settings: parsed.data };
+}
+
+/** Each problem about one tier carries the tier's names (params tierZh, tierEn), for its message. */
+function withTierNames(problems: SettingsProblem[], raw: Record<string, unknown>): SettingsProblem[] {
+  const tiers = rawTiers(raw) ?? DEFAULT_TIERS;
+  return problems.map((p) => {
+    const [group, id] = p.path;
+    const tierId = (group === 'thresholds' || group === 'matrix') && typeof id === 'string' ? id : undefined;
+    const tier = tierId === undefined ? undefined : tiers.find((t) => t.id === tierId);
+    return tier ? { ...p, params: { ...p.params, tierZh: tier.zh, tierEn: tier.en } } : p;
+  });
 }
 
 /** Like parseSettings, for settings the program itself built: a problem here is a bug. */

@@ -19,9 +19,6 @@ export interface SheetData {
   firstColumn: number;
 }
 
-export type Tier = 1 | 2 | 3;
-export const TIERS: readonly Tier[] = [1, 2, 3];
-
 export type CustomerClass = 'A' | 'B' | 'C';
 export const CLASSES: readonly CustomerClass[] = ['A', 'B', 'C'];
 

@@ -89,7 +89,14 @@ export type CliMessage =
   // settings listing
   | 'settings-source-workbook'
   | 'settings-source-defaults'
-  | 'settings-cities'
+  | 'settings-tiers'
+  | 'settings-tier'
+  | 'settings-tier-cities'
+  | 'settings-tier-one-city'
+  | 'settings-tier-cities-more'
+  | 'settings-tier-no-cities'
+  | 'settings-tier-only-unlisted'
+  | 'settings-tier-fallback'
   | 'settings-thresholds'
   | 'settings-threshold-columns'
   | 'settings-matrix'
@@ -186,7 +193,14 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'step-save': '保存',
     'settings-source-workbook': '工作簿 {file} 的设置，来自“{sheet}”表：',
     'settings-source-defaults': '工作簿 {file} 中没有 ABC 设置表；以下是默认设置（计划时会用它们）：',
-    'settings-cities': '城市级别：一级城市 {tier1} 个（{tier1List}），二级城市 {tier2} 个，其他城市为三级',
+    'settings-tiers': '城市级别（{count} 个，从高到低；未列出的城市归入“{fallback}”）：',
+    'settings-tier': '{name}（代码 {id}，英文名 {other}）：',
+    'settings-tier-cities': '{count} 个城市：{cities}',
+    'settings-tier-one-city': '1 个城市：{cities}',
+    'settings-tier-cities-more': '{count} 个城市：{cities} 等（另有 {more} 个）',
+    'settings-tier-no-cities': '列表中没有城市',
+    'settings-tier-only-unlisted': '所有未列出的城市',
+    'settings-tier-fallback': '；以及所有未列出的城市',
     'settings-thresholds': '分级标准（万元，达到即可）：',
     'settings-threshold-columns': 'A类潜力 | A类销售额 | B类潜力 | B类销售额',
     'settings-matrix': '潜力×占有率矩阵：{splits}',
@@ -282,7 +296,14 @@ export const CLI_MESSAGES: Catalogue<CliMessage> = {
     'step-save': 'saving',
     'settings-source-workbook': 'The settings of {file}, from its "{sheet}" sheet:',
     'settings-source-defaults': '{file} has no ABC settings sheet; these are the defaults (a plan would use them):',
-    'settings-cities': 'City tiers: {tier1} Tier 1 cities ({tier1List}), {tier2} Tier 2 cities, every other city Tier 3',
+    'settings-tiers': 'City tiers ({count}, highest first; cities not listed fall to {fallback}):',
+    'settings-tier': '{name} (ID {id}, Chinese name {other}): ',
+    'settings-tier-cities': '{count} cities: {cities}',
+    'settings-tier-one-city': '1 city: {cities}',
+    'settings-tier-cities-more': '{count} cities: {cities} and {more} more',
+    'settings-tier-no-cities': 'no cities listed',
+    'settings-tier-only-unlisted': 'every city not listed',
+    'settings-tier-fallback': '; and every city not listed',
     'settings-thresholds': 'Class thresholds (万元, reached at or above):',
     'settings-threshold-columns': 'A potential | A our sales | B potential | B our sales',
     'settings-matrix': 'Potential × share matrix: {splits}',

@@ -1,19 +1,14 @@
 /**
- * Words for what the engine produces: labels of tiers, classes, coverage, modes, industry
- * groups and fields; row issues (what, where, what to do); settings problems; class reasons.
+ * Words for what the engine produces: labels of classes, coverage, modes, industry groups and
+ * fields (a tier's names are settings: engine/tiers.ts); row issues (what, where, what to do); settings problems; class reasons.
  */
 import type { ClassReason } from '../engine/classify';
 import type { IndustryGroup, SettingsProblem } from '../engine/settings';
-import type { Coverage, CustomerClass, Field, Issue, IssueKey, MatrixMode, Tier } from '../engine/types';
+import type { Coverage, CustomerClass, Field, Issue, IssueKey, MatrixMode } from '../engine/types';
 import type { Lang } from './index';
 import { fill } from './index';
 
 type Labels<K extends string> = Record<Lang, Record<K, string>>;
-
-export const TIER_LABELS: Labels<`${Tier}`> = {
-  zh: { '1': '一级城市', '2': '二级城市', '3': '三级城市' },
-  en: { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3' },
-};
 
 export const CLASS_LABELS: Labels<CustomerClass> = {
   zh: { A: 'A类', B: 'B类', C: 'C类' },
@@ -49,7 +44,7 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'missing-amount': { what: '“{fieldLabel}”为空，该客户未分级、不分配目标', todo: '请填写金额（万元），如 350' },
     'invalid-amount': { what: '“{text}”不是有效金额，该客户未分级、不分配目标', todo: '请填写数字，如 350、350万 或 ¥3,500,000' },
     'negative-amount': { what: '金额为负数（{value} 万元），该客户未分级、不分配目标', todo: '请改为 0 或正数' },
-    'missing-city': { what: '城市为空，按三级城市处理', todo: '请填写城市，如 北京、西安' },
+    'missing-city': { what: '城市为空，按未列出城市的级别处理', todo: '请填写城市，如 北京、西安' },
     'duplicate-customer': { what: '可能与第 {firstRow} 行重复（客户名称和城市相同）', todo: '请确认是否为同一客户，重复的请删除或合并' },
     'sales-above-potential': { what: '公司销售额（{ourSales}）高于客户年市场销售额（{potential}）', todo: '请核对两个金额' },
     'invalid-product-amount': { what: '产品“{product}”的销售额无法识别，按 0 计入产品结构', todo: '请填写数字' },
@@ -70,7 +65,7 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'missing-amount': { what: '“{fieldLabel}” is blank: the customer gets no class and no target', todo: 'Type the amount in 万元 (10k CNY), e.g. 350' },
     'invalid-amount': { what: '“{text}” is not an amount: the customer gets no class and no target', todo: 'Type a number, e.g. 350, 350万 or ¥3,500,000' },
     'negative-amount': { what: 'The amount is negative ({value} 万元): the customer gets no class and no target', todo: 'Change it to 0 or more' },
-    'missing-city': { what: 'The city is blank: planned as Tier 3', todo: 'Type the city, e.g. Beijing or 西安' },
+    'missing-city': { what: 'The city is blank: planned in the tier for cities not listed', todo: 'Type the city, e.g. Beijing or 西安' },
     'duplicate-customer': { what: 'May duplicate row {firstRow} (same customer name and city)', todo: 'Check whether it is the same customer; delete or merge the duplicate' },
     'sales-above-potential': { what: 'Our sales ({ourSales}) are above the potential ({potential})', todo: 'Check both amounts' },
     'invalid-product-amount': { what: 'The sales of product “{product}” are not an amount: counted as 0 in the product mix', todo: 'Type a number' },
@@ -154,19 +149,48 @@ const PATH_LABELS: Record<string, [string, string]> = {
   'products.names': ['产品名称列表', 'the product names'],
   'products.mix': ['产品结构', 'the product mix'],
   columns: ['列映射', 'the column mapping'],
+  tiers: ['城市级别列表', 'the tier list'],
+  fallbackTier: ['未列出城市的级别', 'the tier for cities not listed'],
 };
 
-/** Names a settings path the way the settings sheet shows it: "Tier 2: the A minimum for potential". */
-export function settingsPathLabel(path: (string | number)[], lang: Lang): string {
+/**
+ * A tier as a message names it: its name, which the settings module puts into the problem's
+ * params (tierZh, tierEn) wherever it knows the tier; else its id.
+ */
+function tierWords(id: string, lang: Lang, params: Record<string, string | number>): string {
+  const name = params[lang === 'zh' ? 'tierZh' : 'tierEn'];
+  if (typeof name === 'string' && name !== '') return name;
+  return lang === 'zh' ? `级别“${id}”` : `Tier “${id}”`;
+}
+
+const TIER_FIELD_WORDS: Labels<'id' | 'zh' | 'en'> = {
+  zh: { id: '代码', zh: '中文名称', en: '英文名称' },
+  en: { id: 'ID', zh: 'Chinese name', en: 'English name' },
+};
+
+/**
+ * Names a settings path the way the settings sheet shows it: "Tier 2: the A minimum for potential".
+ * `params` are the problem's (they carry the tier's names).
+ */
+export function settingsPathLabel(path: (string | number)[], lang: Lang, params: Record<string, string | number> = {}): string {
   const [group, a, b] = path;
-  if (group === 'thresholds' && typeof a === 'string' && typeof b === 'string' && b in THRESHOLD_LABELS.en) {
+  const zh = lang === 'zh';
+  if (group === 'thresholds' && typeof a === 'string') {
+    const tier = tierWords(a, lang, params);
+    if (typeof b !== 'string' || !(b in THRESHOLD_LABELS.en)) return zh ? `${tier}：分级标准` : `${tier}: the class thresholds`;
     const label = THRESHOLD_LABELS[lang][b as keyof (typeof THRESHOLD_LABELS)['en']];
-    return lang === 'zh' ? `${TIER_LABELS.zh[a as `${Tier}`]}：${label}` : `Tier ${a}: the ${label}`;
+    return zh ? `${tier}：${label}` : `${tier}: the ${label}`;
   }
   if (group === 'matrix' && typeof a === 'string') {
-    const what = b === 'share' ? (lang === 'zh' ? '占有率分界' : 'share split') : lang === 'zh' ? '潜力分界' : 'potential split';
-    return lang === 'zh' ? `${TIER_LABELS.zh[a as `${Tier}`]}：矩阵${what}` : `Tier ${a}: the matrix ${what}`;
+    const tier = tierWords(a, lang, params);
+    const what = b === 'share' ? (zh ? '占有率分界' : 'share split') : b === 'potential' ? (zh ? '潜力分界' : 'potential split') : zh ? '分界' : 'splits';
+    return zh ? `${tier}：矩阵${what}` : `${tier}: the matrix ${what}`;
   }
+  if (group === 'tiers' && typeof a === 'number') {
+    const field = typeof b === 'string' && b in TIER_FIELD_WORDS.en ? TIER_FIELD_WORDS[lang][b as 'id' | 'zh' | 'en'] : '';
+    return zh ? `城市级别第 ${a + 1} 项${field ? `的${field}` : ''}` : `tier ${a + 1}${field ? `, its ${field}` : ''}`;
+  }
+  if (group === 'cities' && typeof a === 'number' && b === 'tier') return zh ? `城市列表第 ${a + 1} 项的级别` : `city list, entry ${a + 1}, its tier`;
   if (group === 'cities' && typeof a === 'number') return lang === 'zh' ? `城市列表第 ${a + 1} 项` : `city list, entry ${a + 1}`;
   if (group === 'industries' && typeof a === 'number') return lang === 'zh' ? `行业对应表第 ${a + 1} 项` : `industry mapping, entry ${a + 1}`;
   const known = PATH_LABELS[path.join('.')];
@@ -189,16 +213,33 @@ const TYPE_WORDS: Record<string, [string, string]> = {
 };
 
 export function formatSettingsProblem(p: SettingsProblem, lang: Lang): string {
-  const where = settingsPathLabel(p.path, lang);
+  const where = settingsPathLabel(p.path, lang, p.params);
   const zh = lang === 'zh';
   const q = p.params;
   switch (p.key) {
     case 'settings-a-below-b': {
       const measure = q.measure === 'potential' ? (zh ? '客户年市场销售额' : 'potential') : zh ? '公司销售额' : 'our sales';
+      const tier = tierWords(String(q.tier), lang, q);
       return zh
-        ? `${TIER_LABELS.zh[q.tier as `${Tier}`]}：A类${measure}下限（${q.a}）低于B类下限（${q.b}）。A类下限应不低于B类。`
-        : `Tier ${q.tier}: the A minimum for ${measure} (${q.a}) is below the B minimum (${q.b}). Make the A minimum at least the B minimum.`;
+        ? `${tier}：A类${measure}下限（${q.a}）低于B类下限（${q.b}）。A类下限应不低于B类。`
+        : `${tier}: the A minimum for ${measure} (${q.a}) is below the B minimum (${q.b}). Make the A minimum at least the B minimum.`;
     }
+    case 'settings-duplicate-tier':
+      return zh
+        ? `级别代码“${q.tier}”重复（第 ${q.first} 和第 ${q.second} 个级别；代码不区分大小写）。每个级别需要不同的代码。`
+        : `The tier ID “${q.tier}” is used twice (tiers ${q.first} and ${q.second}; IDs ignore case). Give each tier its own ID.`;
+    case 'settings-duplicate-tier-name':
+      return zh ? `${where}：名称“${q.name}”与第 ${q.first} 个级别相同。请给每个级别不同的名称。` : `${where}: “${q.name}” is also the name of tier ${q.first}. Give each tier its own name.`;
+    case 'settings-unknown-tier':
+      return zh
+        ? `${where}：没有代码为“${q.found}”的城市级别（现有级别的代码：${q.tiers}）。请填写其中之一，或先添加这个级别。`
+        : `${where}: there is no tier with the ID “${q.found}” (the tier IDs are ${q.tiers}). Use one of them, or add that tier first.`;
+    case 'settings-missing-tier':
+      return zh ? `${where}：缺少这个级别的值。请为每个城市级别各填一项。` : `${where}: missing. Give every tier its values.`;
+    case 'settings-invalid-tier-id':
+      return zh
+        ? `${where}：“${q.found}”不能作为级别代码。请用 1–16 个英文字母、数字、- 或 _，以字母或数字开头，如 1、T2。`
+        : `${where}: “${q.found}” cannot be a tier ID. Use 1–16 letters, digits, - or _, starting with a letter or digit, e.g. 1 or T2.`;
     case 'settings-not-object':
       return zh ? '设置内容不是有效的设置表。请使用 ABC Planner 生成的设置。' : 'These are not settings. Use settings that ABC Planner wrote.';
     case 'settings-newer-version':
@@ -246,7 +287,7 @@ export function describeReason(r: ClassReason, lang: Lang): string {
   const zh = lang === 'zh';
   const pot = zh ? '客户年市场销售额' : 'potential';
   const sales = zh ? '公司销售额' : 'our sales';
-  const tier = TIER_LABELS[lang][`${r.tier}`];
+  const tier = r.tierNames[lang];
   if (r.class === 'A') {
     return zh
       ? `A类：${pot} ${fmt(r.potential)} ≥ ${fmt(r.minPotential)}，且${sales} ${fmt(r.ourSales)} ≥ ${fmt(r.minSales)}（${tier}）`

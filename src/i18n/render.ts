@@ -7,10 +7,10 @@
  * distinct from each other within a language.
  */
 import type { AllocationBasis, SettingsProblem } from '../engine/settings';
-import type { Field, Tier } from '../engine/types';
+import type { Field } from '../engine/types';
 import type { Lang } from './index';
 import { fill } from './index';
-import { TIER_LABELS, formatSettingsProblem, settingsPathLabel } from './engine';
+import { formatSettingsProblem, settingsPathLabel } from './engine';
 
 export type SheetKind = 'settings' | 'summary' | 'customers' | 'industries' | 'regions' | 'salespeople' | 'issues';
 
@@ -77,7 +77,8 @@ export type SettingsHeading =
   | 'columns'
   | 'products'
   | 'cities'
-  | 'industries';
+  | 'industries'
+  | 'tiers';
 
 export const SETTINGS_HEADINGS: Record<Lang, Record<SettingsHeading, string>> = {
   zh: {
@@ -91,6 +92,7 @@ export const SETTINGS_HEADINGS: Record<Lang, Record<SettingsHeading, string>> = 
     products: '产品与产品结构',
     cities: '城市级别表',
     industries: '行业对应表',
+    tiers: '城市级别的定义',
   },
   en: {
     title: 'ABC Planner settings',
@@ -103,6 +105,7 @@ export const SETTINGS_HEADINGS: Record<Lang, Record<SettingsHeading, string>> = 
     products: 'Products and mix',
     cities: 'City tiers',
     industries: 'Industry mapping',
+    tiers: 'Tier definitions',
   },
 };
 
@@ -131,6 +134,10 @@ export type SettingsLabel =
   | 'mix'
   | 'city'
   | 'cityTier'
+  | 'tierId'
+  | 'tierZh'
+  | 'tierEn'
+  | 'fallbackTier'
   | 'industryText'
   | 'industryGroup'
   | 'setting'
@@ -161,7 +168,11 @@ export const SETTINGS_LABELS: Record<Lang, Record<SettingsLabel, string>> = {
     product: '产品',
     mix: '产品结构（%）',
     city: '城市（标准名称）',
-    cityTier: '级别（1、2 或 3）',
+    cityTier: '级别代码',
+    tierId: '代码',
+    tierZh: '中文名称',
+    tierEn: '英文名称',
+    fallbackTier: '未列出的城市归入（级别代码）',
     industryText: '客户表中的行业写法',
     industryGroup: '行业组',
     setting: '项目',
@@ -191,7 +202,11 @@ export const SETTINGS_LABELS: Record<Lang, Record<SettingsLabel, string>> = {
     product: 'Product',
     mix: 'Mix (%)',
     city: 'City (standard name)',
-    cityTier: 'Tier (1, 2 or 3)',
+    cityTier: 'Tier ID',
+    tierId: 'ID',
+    tierZh: 'Chinese name',
+    tierEn: 'English name',
+    fallbackTier: 'Cities not listed fall to (tier ID)',
     industryText: 'Industry as written in the customer sheet',
     industryGroup: 'Industry group',
     setting: 'Setting',
@@ -205,11 +220,12 @@ export const BASIS_LABELS: Record<Lang, Record<AllocationBasis, string>> = {
 };
 
 /** Notes on the settings sheet: what a person may change and how the formulas use it. */
-export const SETTINGS_NOTES: Record<Lang, { intro: string; tags: string; cities: string; industries: string; products: string; share: string }> = {
+export const SETTINGS_NOTES: Record<Lang, { intro: string; tags: string; cities: string; tiers: string; industries: string; products: string; share: string }> = {
   zh: {
     intro: '本表是这个工作簿的 ABC 设置，客户表右侧的级别公式直接引用本表。可以修改数值；请勿移动或改写各表的标题。',
     tags: '客户表右侧的“标准城市”和“分级用”金额是公式的依据：数字单元格按列单位直接读取；“350万”这类文字和“Beijing”这类写法按 ABC Planner 读到的值计算，修改后请重新计划。',
-    cities: '未列出的城市按三级城市处理。可在表末继续添加城市（请写标准名称，如“西安”而不是“西安市”）。',
+    cities: '级别填级别代码（见右侧“城市级别的定义”）；未列出的城市归入那里指定的级别。可在表末继续添加城市（请写标准名称，如“西安”而不是“西安市”）。',
+    tiers: '各城市级别从高到低排列；分级标准和矩阵分界按此顺序每个级别一行。增加、删除级别或修改代码后，请重新计划（也可在任务窗格第 3 步修改级别）。',
     industries: '先按整段文字匹配，再按包含关系匹配（较长的写法优先）；都不匹配的归入“其他”。',
     products: '不填产品名称＝使用客户表中的产品列（没有时为产品1–产品4）；不填结构＝按历史销售额，没有时平均。',
     share: '占有率以百分比填写，如 40%。',
@@ -217,7 +233,8 @@ export const SETTINGS_NOTES: Record<Lang, { intro: string; tags: string; cities:
   en: {
     intro: "This workbook's ABC settings. The tag formulas on the customer sheet read this sheet directly. Change the values; do not move or retype the tables' titles.",
     tags: 'The City (std) and "for class" amount columns on the customer sheet feed the formulas: number cells are read directly in their column\'s unit; text such as "350万" and names such as "Beijing" count as ABC Planner read them: after changing those, plan again.',
-    cities: 'Cities not listed are Tier 3. Add cities at the end of the list (use the standard Chinese name, e.g. 西安, not 西安市 or Xi\'an).',
+    cities: 'Give each city a tier ID (see the tier definitions on the right); cities not listed fall to the tier named there. Add cities at the end of the list (use the standard Chinese name, e.g. 西安, not 西安市 or Xi\'an).',
+    tiers: 'The city tiers, highest first; the thresholds and matrix tables have one row per tier, in this order. After adding or removing a tier or changing an ID, plan again (or change the tiers in step 3 of the task pane).',
     industries: 'The whole text is matched first, then any listed text it contains (longer first); anything else is Other.',
     products: "No product names = the customer sheet's product columns (else Product 1–4); no mix = historic sales, else equal.",
     share: 'Type the share as a percentage, e.g. 40%.',
@@ -410,7 +427,7 @@ export const ISSUE_HEADERS: Record<Lang, { sheet: string; row: string; column: s
 export type SheetProblemKey =
   | 'sheet-missing-table'
   | 'sheet-not-number'
-  | 'sheet-not-whole-tier'
+  | 'sheet-unknown-tier'
   | 'sheet-unknown-choice'
   | 'sheet-missing-value'
   | 'sheet-tier-row'
@@ -432,19 +449,19 @@ const SHEET_PROBLEM_TEXT: Record<Lang, Record<SheetProblemKey, string>> = {
   zh: {
     'sheet-missing-table': '找不到“{table}”表。请勿删除或改写各表的标题；或删除本表，重新计划以生成新的设置表。',
     'sheet-not-number': '“{found}”不是数字。请填写数字。',
-    'sheet-not-whole-tier': '“{found}”不是城市级别。请填写 1、2 或 3。',
+    'sheet-unknown-tier': '“{found}”不是城市级别。请填写级别代码之一：{tiers}。',
     'sheet-unknown-choice': '“{found}”无法识别。请填写以下之一：{choices}。',
     'sheet-missing-value': '此处需要填写内容（{what}）。',
-    'sheet-tier-row': '这一行应为“{expected}”。请保持一级、二级、三级城市的行顺序。',
+    'sheet-tier-row': '这一行应为“{expected}”。请按“城市级别的定义”的顺序，每个级别一行。',
     'sheet-class-row': '这一行应为“{expected}”。请保持 A、B、C 的行顺序。',
   },
   en: {
     'sheet-missing-table': 'The “{table}” table is missing. Do not delete or retype the tables\' titles; or delete this sheet and plan again to get a fresh one.',
     'sheet-not-number': '“{found}” is not a number. Type a number.',
-    'sheet-not-whole-tier': '“{found}” is not a tier. Type 1, 2 or 3.',
+    'sheet-unknown-tier': '“{found}” is not a tier. Type one of the tier IDs: {tiers}.',
     'sheet-unknown-choice': '“{found}” is not one of the choices. Type one of: {choices}.',
     'sheet-missing-value': 'This cell needs a value ({what}).',
-    'sheet-tier-row': 'This row should be “{expected}”. Keep the Tier 1, 2, 3 rows in order.',
+    'sheet-tier-row': 'This row should be “{expected}”. Keep one row per tier, in the order of the tier definitions.',
     'sheet-class-row': 'This row should be “{expected}”. Keep the A, B, C rows in order.',
   },
 };
@@ -463,14 +480,12 @@ export function formatSettingsSheetProblem(p: SettingsSheetProblem, lang: Lang):
     what = formatSettingsProblem(p as SettingsProblem, lang);
     // The engine's messages name the setting; with a cell, say both.
     if (p.cell && p.path.length) {
-      const label = settingsPathLabel(p.path, lang);
+      const label = settingsPathLabel(p.path, lang, p.params);
       if (!what.includes(label)) what = `${label}: ${what}`;
     }
   }
   return zh ? `${where}：${what}` : `${where}: ${what}`;
 }
-
-export const tierLabel = (tier: Tier, lang: Lang): string => TIER_LABELS[lang][`${tier}`];
 
 /** Field names for the column-override table. */
 export type { Field };

@@ -1,6 +1,7 @@
 /**
- * Words of the task pane (Excel and browser file mode), Chinese and English. Labels of tiers,
- * classes, fields, industries and issues come from engine.ts; Office errors from excel.ts.
+ * Words of the task pane (Excel and browser file mode), Chinese and English. Labels of classes,
+ * fields, industries and issues come from engine.ts (a tier's names are settings); Office
+ * errors from excel.ts.
  */
 import type { Catalogue, Lang } from './index';
 import { translate } from './index';
@@ -38,6 +39,13 @@ const zh = {
   'file-current': '工作簿：{file}',
   'file-download': '下载规划后的工作簿',
   'file-changed': '已修改，请下载保存',
+  'file-replace-title': '规划结果还没有下载',
+  'file-replace-body': '“{file}”的规划结果只在这个页面里，还没有下载。打开别的工作簿会丢弃它。',
+  'file-replace-next': '要打开“{file}”吗？',
+  'file-replace-sample': '要打开示例工作簿吗？',
+  'file-replace-download': '先下载，再打开',
+  'file-replace-discard': '不下载，直接打开',
+  'file-replace-cancel': '取消',
   'file-input-label': '选择 .xlsx 文件',
 
   'step-data': '数据',
@@ -77,9 +85,6 @@ const zh = {
   'data-signed': '规划会修改签名所保护的内容，签名将不再有效（Excel 会显示签名无效）。如果工作簿必须签名，请在规划并下载后，在 Excel 中重新签名。',
 
   'th-intro': '各城市级别的 A、B 类下限（万元）：两项都达到 A 类下限为 A 类，都达到 B 类下限为 B 类，其余为 C 类。',
-  'th-tier-1': '一级城市（北京、上海、广州）',
-  'th-tier-2': '二级城市（省会及天津、重庆、青岛、大连、厦门、深圳等）',
-  'th-tier-3': '三级城市（未列出的城市）',
   'th-a-potential': 'A 类：客户年市场销售额 ≥',
   'th-a-sales': 'A 类：公司销售额 ≥',
   'th-b-potential': 'B 类：客户年市场销售额 ≥',
@@ -94,7 +99,7 @@ const zh = {
   'th-matrix-intro': '高潜力、高占有率：直接管理；高潜力、低占有率：问题管理；低潜力、高占有率：直接管理+Reseller；其余：Reseller间接管理。占有率 = 公司销售额 ÷ 客户年市场销售额。',
   'th-col-matrix-potential': '高潜力 ≥（万元）',
   'th-col-matrix-share': '高占有率 ≥（%）',
-  'th-tiers-note': '一级城市：北京、上海、广州；二级城市：省会及天津、重庆、青岛、大连、厦门、深圳；三级城市：未列出的城市（见第 3 步）。',
+  'th-tiers-note': '各城市的级别见第 3 步（也可在那里增加、删除或重命名级别）；未列出的城市按“{fallback}”。',
   'th-preview': '预览：各级别客户数',
   'th-preview-none': '读入客户表后，这里会显示各级别的客户数。',
   'th-preview-stale': '有输入错误：预览按最后一次有效的设置计算。',
@@ -125,10 +130,10 @@ const zh = {
   'save-done': '设置已保存到“{sheet}”。',
   'save-file-note': '保存到内存中的工作簿；下载后才会保存到文件。',
 
-  'cities-intro': '列表中的城市按所列级别；未列出的城市按三级城市。',
+  'cities-intro': '列表中的城市按所列级别；未列出的城市按“{fallback}”。',
   'cities-search': '搜索城市',
   'cities-unlisted': '客户表中不在列表里的城市',
-  'cities-unlisted-hint': '这些城市现按三级城市处理；点一下即可指定级别。',
+  'cities-unlisted-hint': '这些城市现按“{fallback}”处理；点一下即可指定级别。',
   'cities-unlisted-none': '客户表中的城市都在列表中（或没有读入客户表）。',
   'cities-rows': '{count} 行',
   'cities-give': '把“{city}”设为{tier}',
@@ -149,6 +154,18 @@ const zh = {
   'cities-no-match': '没有匹配“{query}”的城市。',
   'cities-more': '还有 {count} 个城市：请搜索。',
   'cities-summary': '列表 {count} 个城市 · {unlisted} 个未列出',
+  'tiers-title': '城市级别（{count} 个，从高到低）',
+  'tiers-intro': '每个级别有代码（城市列表和标签列中使用）和中英文名称。新级别加在最后；删除级别时，列表中该级别的城市移出列表，按未列出的城市处理。',
+  'tiers-col-id': '代码',
+  'tiers-col-zh': '中文名称',
+  'tiers-col-en': '英文名称',
+  'tiers-name-zh': '级别 {id} 的中文名称',
+  'tiers-name-en': '级别 {id} 的英文名称',
+  'tiers-remove': '删除级别“{name}”',
+  'tiers-remove-fallback': '未列出的城市归入这个级别：先选另一个级别，才能删除它',
+  'tiers-add': '添加级别',
+  'tiers-max': '最多 {max} 个级别',
+  'tiers-fallback': '未列出的城市归入',
 
   'tg-mode': '公司目标的来源',
   'tg-mode-target': '指定公司目标',
@@ -253,6 +270,13 @@ const en: Record<TaskpaneKey, string> = {
   'file-current': 'Workbook: {file}',
   'file-download': 'Download the planned workbook',
   'file-changed': 'Changed: download to keep it',
+  'file-replace-title': 'The plan is not downloaded yet',
+  'file-replace-body': 'The planned “{file}” is only in this page: it has not been downloaded. Opening another workbook discards it.',
+  'file-replace-next': 'Open “{file}”?',
+  'file-replace-sample': 'Open the sample workbook?',
+  'file-replace-download': 'Download, then open',
+  'file-replace-discard': 'Open without downloading',
+  'file-replace-cancel': 'Cancel',
   'file-input-label': 'Choose an .xlsx file',
 
   'step-data': 'Data',
@@ -292,9 +316,6 @@ const en: Record<TaskpaneKey, string> = {
   'data-signed': 'Planning changes what the signature covers, so the signature will no longer be valid (Excel will show it as invalid). If the workbook must be signed, sign it again in Excel after you plan and download it.',
 
   'th-intro': 'Minimums per city tier, in 万元 (10k CNY): a customer meeting both A minimums is A, both B minimums B, else C.',
-  'th-tier-1': 'Tier 1 (Beijing, Shanghai, Guangzhou)',
-  'th-tier-2': 'Tier 2 (provincial capitals, Tianjin, Chongqing, Qingdao, Dalian, Xiamen, Shenzhen…)',
-  'th-tier-3': 'Tier 3 (every city not listed)',
   'th-a-potential': 'A: potential ≥',
   'th-a-sales': 'A: our sales ≥',
   'th-b-potential': 'B: potential ≥',
@@ -309,7 +330,7 @@ const en: Record<TaskpaneKey, string> = {
   'th-matrix-intro': 'High potential and share: direct; high potential, low share: problem account; low potential, high share: direct + reseller; else reseller-managed. Share = our sales ÷ potential.',
   'th-col-matrix-potential': 'High potential ≥ (万元)',
   'th-col-matrix-share': 'High share ≥ (%)',
-  'th-tiers-note': 'Tier 1: Beijing, Shanghai, Guangzhou; Tier 2: provincial capitals and Tianjin, Chongqing, Qingdao, Dalian, Xiamen, Shenzhen; Tier 3: every city not listed (see step 3).',
+  'th-tiers-note': 'Each city’s tier is in step 3 (where tiers can also be added, removed or renamed); any city not listed is {fallback}.',
   'th-preview': 'Preview: customers by tier and class',
   'th-preview-none': 'Once a customer sheet is read, the customers per tier and class show here.',
   'th-preview-stale': 'Some input is wrong: the preview uses the last valid settings.',
@@ -340,10 +361,10 @@ const en: Record<TaskpaneKey, string> = {
   'save-done': 'Settings saved to “{sheet}”.',
   'save-file-note': 'Saved in the workbook in memory; download it to keep the file.',
 
-  'cities-intro': 'Listed cities have the tier shown; any city not listed is Tier 3.',
+  'cities-intro': 'Listed cities have the tier shown; any city not listed is {fallback}.',
   'cities-search': 'Search cities',
   'cities-unlisted': 'Cities in the sheet that are not in the list',
-  'cities-unlisted-hint': 'They count as Tier 3 now; one click gives a city its tier.',
+  'cities-unlisted-hint': 'They count as {fallback} now; one click gives a city its tier.',
   'cities-unlisted-none': 'Every city in the sheet is in the list (or no customer sheet is read).',
   'cities-rows': '{count} rows',
   'cities-give': 'Make “{city}” {tier}',
@@ -364,6 +385,18 @@ const en: Record<TaskpaneKey, string> = {
   'cities-no-match': 'No city matches “{query}”.',
   'cities-more': '{count} more cities: search to find them.',
   'cities-summary': '{count} cities listed · {unlisted} not listed',
+  'tiers-title': 'City tiers ({count}, highest first)',
+  'tiers-intro': 'Each tier has an ID (used in the city list and the tag column) and a Chinese and an English name. A new tier comes last; removing a tier takes its cities off the list, so they count as cities not listed.',
+  'tiers-col-id': 'ID',
+  'tiers-col-zh': 'Chinese name',
+  'tiers-col-en': 'English name',
+  'tiers-name-zh': 'Chinese name of tier {id}',
+  'tiers-name-en': 'English name of tier {id}',
+  'tiers-remove': 'Remove the tier “{name}”',
+  'tiers-remove-fallback': 'Cities not listed fall to this tier: choose another one first to remove it',
+  'tiers-add': 'Add a tier',
+  'tiers-max': 'At most {max} tiers',
+  'tiers-fallback': 'Cities not listed fall to',
 
   'tg-mode': 'Where the company target comes from',
   'tg-mode-target': 'A company target',
@@ -444,8 +477,3 @@ export function formatNumber(n: number, lang: Lang, maxDecimals = 2): string {
   return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxDecimals });
 }
 
-/** Short tier labels for one-click buttons: 一级 / Tier 1. */
-export const TIER_SHORT: Record<Lang, Record<'1' | '2' | '3', string>> = {
-  zh: { '1': '一级', '2': '二级', '3': '三级' },
-  en: { '1': 'Tier 1', '2': 'Tier 2', '3': 'Tier 3' },
-};

@@ -8,7 +8,8 @@ import type { PlanResult } from '../engine/plan';
 import type { LoadCheck } from '../engine/breakdown';
 import type { Settings } from '../engine/settings';
 import type { Lang } from '../i18n';
-import { INDUSTRY_LABELS, MODE_LABELS, TIER_LABELS } from '../i18n/engine';
+import { INDUSTRY_LABELS, MODE_LABELS } from '../i18n/engine';
+import { TierIndex } from '../engine/tiers';
 import { fill } from '../i18n';
 import { BASIS_LABELS, SHEET_NOTES, SHEET_TITLES, SUMMARY_WORDS, TABLE_WORDS } from '../i18n/render';
 import { columnLetter } from '../engine/a1';
@@ -34,10 +35,11 @@ export function byCustomerSheet(result: PlanResult, lang: Lang, name: string): S
   const products = result.products.map((p) => p.name);
   const ts = targetStyle(result);
   const lines = result.tables.byCustomer.lines;
+  const tiers = new TierIndex(result.settings.tiers);
   const body = lines.map((l) => [
     text(l.name),
     text(l.city),
-    text(TIER_LABELS[lang][`${l.tier}`]),
+    text(tiers.name(l.tier, lang)),
     text(INDUSTRY_LABELS[lang][l.industry]),
     text(l.owner),
     text(MODE_LABELS[lang][l.mode]),
@@ -141,6 +143,7 @@ export function summarySheet(result: PlanResult, lang: Lang, name: string, issue
   const S = SUMMARY_WORDS[lang];
   const ts = targetStyle(result);
   const { lines, total } = result.tables.summary;
+  const tiers = new TierIndex(result.settings.tiers);
   const t = result.target;
   // Counted from the plan's columns: no customer objects for a million rows.
   const codes = result.customerColumns.classCode;
@@ -163,7 +166,7 @@ export function summarySheet(result: PlanResult, lang: Lang, name: string, issue
     title: SHEET_TITLES[lang].summary,
     notes: notes(lang),
     headers: [W.tier, W.class, W.customers, W.potential, W.ourSales, W.target],
-    body: lines.map((l) => [text(TIER_LABELS[lang][`${l.tier}`]), text(l.class), num(l.customers), num(l.potential, 'wan'), num(l.ourSales, 'wan'), num(l.target, ts)]),
+    body: lines.map((l) => [text(tiers.name(l.tier, lang)), text(l.class), num(l.customers), num(l.potential, 'wan'), num(l.ourSales, 'wan'), num(l.target, ts)]),
     total: { label: W.total, totals: [undefined, undefined, total.customers, total.potential, total.ourSales, total.target], styles: [undefined, undefined, 'totalLabel'] },
     after,
     freezeColumns: 0,

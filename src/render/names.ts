@@ -20,6 +20,8 @@ export const FORMULA_NAMES = {
   coverage: 'ABC_Coverage',
   cities: 'ABC_Cities',
   cityTiers: 'ABC_CityTiers',
+  tierIds: 'ABC_TierIds',
+  fallbackTier: 'ABC_FallbackTier',
   industries: 'ABC_Industries',
   industryGroups: 'ABC_IndustryGroups',
   loadAccounts: 'ABC_LoadAccounts',

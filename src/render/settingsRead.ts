@@ -2,7 +2,8 @@
  * Reads a settings sheet back into Settings, from its values as a host reads them. Tables are
  * found by their headings (in either language), not by fixed positions, so rows a person
  * inserted between tables do no harm. Every value the tag formulas use must be what the
- * formulas can use too (a number, not the text "500"; a tier 1–3): anything else is a problem
+ * formulas can use too (a number, not the text "500"; a tier's id as the tier definitions write
+ * it): anything else is a problem
  * that names the cell and says what to type, so that whatever this accepts, the formulas and
  * the engine compute alike. Validation beyond that is the engine's parseSettings.
  */
@@ -10,10 +11,12 @@ import { columnLetter } from '../engine/a1';
 import { normaliseCity } from '../engine/cities';
 import type { AllocationBasis, Settings } from '../engine/settings';
 import { ALLOCATION_BASES, parseSettings } from '../engine/settings';
+import type { TierDef } from '../engine/tiers';
+import { DEFAULT_TIERS, TIER_ID_PATTERN, tierIdFromCell } from '../engine/tiers';
 import type { CellValue, Coverage, Field } from '../engine/types';
-import { CLASSES, FIELDS, TIERS } from '../engine/types';
+import { CLASSES, FIELDS } from '../engine/types';
 import type { Lang } from '../i18n';
-import { COVERAGE_LABELS, FIELD_LABELS, INDUSTRY_LABELS, TIER_LABELS } from '../i18n/engine';
+import { COVERAGE_LABELS, FIELD_LABELS, INDUSTRY_LABELS } from '../i18n/engine';
 import type { SettingsHeading, SettingsLabel, SettingsSheetProblem } from '../i18n/render';
 import { BASIS_LABELS, SETTINGS_HEADINGS, SETTINGS_LABELS } from '../i18n/render';
 import { INDUSTRY_CHOICES, choiceKey, choiceLabels } from './settingsSheet';
@@ -32,7 +35,6 @@ export interface SettingsSheetOrigin {
 const COVERAGE_CHOICES = choiceLabels(COVERAGE_LABELS, ['direct', 'joint', 'partner'] as const);
 const BASIS_CHOICES = choiceLabels(BASIS_LABELS, ALLOCATION_BASES);
 const FIELD_CHOICES = choiceLabels(FIELD_LABELS as Record<Lang, Record<Field, string>>, FIELDS);
-const TIER_CHOICES = choiceLabels(TIER_LABELS, ['1', '2', '3'] as const);
 
 function lookup<K extends string>(labels: Record<Lang, Record<K, string>>): Map<string, K> {
   const map = new Map<string, K>();
@@ -186,22 +188,34 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
     }
   }
 
-  /** A table of one row per tier, in tier order (the formulas index it by tier); fields with their labels. */
+  // The tiers: the definitions table; a sheet of settings version 1 has none and had the default three.
+  const tiers = readTiers(s, raw);
+  // Ids are codes: listed alike in either language (a message may be read in the other one).
+  const tierIds = tiers.map((t) => t.id).join(', ');
+
+  const labelKeys = (t: TierDef) => [t.id, t.zh, t.en].map(choiceKey);
+  /** Whether a row label names the tier (its id, as a cell holds it, or either name). */
+  const names = (label: CellValue, t: TierDef): boolean => tierIdFromCell(label) === t.id || (typeof label === 'string' && labelKeys(t).includes(choiceKey(label)));
+
+  /** A table of one row per tier, in the tiers' order (the formulas find a tier's row by its place); fields with their labels. */
   const tierRows = (heading: SettingsHeading, fields: readonly (readonly [string, SettingsLabel])[], group: 'thresholds' | 'matrix') => {
     const start = s.tableStart(heading, 'tier');
     if (!start) return;
     const out: Record<string, Record<string, number | undefined>> = {};
-    TIERS.forEach((tier, i) => {
+    tiers.forEach((tier, i) => {
       const r = start.r + i;
+      // Rows out of order show as a row labelled with another tier (or none); a label that
+      // names no tier is this tier renamed in the definitions, which the next plan relabels.
       const label = s.get(r, start.c);
-      const okLabel = label === tier || (typeof label === 'string' && TIER_CHOICES.get(choiceKey(label)) === `${tier}`);
-      if (!okLabel) s.problem({ key: 'sheet-tier-row', path: [group, `${tier}`], params: { expected: TIER_LABELS[lang][`${tier}`] }, cell: s.address(r, start.c) });
+      if (isBlank(label) || (!names(label, tier) && tiers.some((other) => names(label, other)))) {
+        s.problem({ key: 'sheet-tier-row', path: [group, tier.id], params: { expected: tier[lang] }, cell: s.address(r, start.c) });
+      }
       const values: Record<string, number | undefined> = {};
       fields.forEach(([f, label], j) => {
-        const v = s.number(r, start.c + 1 + j, [group, `${tier}`, f], L[label]);
+        const v = s.number(r, start.c + 1 + j, [group, tier.id, f], L[label]);
         if (v !== null) values[f] = v;
       });
-      out[`${tier}`] = values;
+      out[tier.id] = values;
     });
     raw[group] = out;
   };
@@ -312,9 +326,16 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
     };
   }
 
+  // A tier as the cell holds it, in the form the tag formulas match (tierIdFromCell).
+  const known = new Set(tiers.map((t) => t.id));
+  const tierOf = (v: CellValue): string | undefined => {
+    const id = tierIdFromCell(v);
+    return id !== undefined && known.has(id) ? id : undefined;
+  };
+
   const citiesStart = s.tableStart('cities', 'city');
   if (citiesStart) {
-    const cities: { city: string; tier: number | undefined }[] = [];
+    const cities: { city: string; tier: string | undefined }[] = [];
     for (const r of s.listRows(citiesStart.r, citiesStart.c, 2)) {
       const i = cities.length;
       const cityText = s.text(r, citiesStart.c);
@@ -323,10 +344,11 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
       if (cityText === '') s.problem({ key: 'sheet-missing-value', path: ['cities', i, 'city'], params: { what: L.city }, cell: s.address(r, citiesStart.c) });
       const tierValue = s.get(r, citiesStart.c + 1);
       s.note(['cities', i, 'tier'], r, citiesStart.c + 1);
-      let tier: number | undefined;
-      if (tierValue === 1 || tierValue === 2 || tierValue === 3) tier = tierValue;
-      else if (isBlank(tierValue)) s.problem({ key: 'sheet-missing-value', path: ['cities', i, 'tier'], params: { what: L.cityTier }, cell: s.address(r, citiesStart.c + 1) });
-      else s.problem({ key: 'sheet-not-whole-tier', path: ['cities', i, 'tier'], params: { found: String(tierValue) }, cell: s.address(r, citiesStart.c + 1) });
+      const tier = tierOf(tierValue);
+      if (tier === undefined) {
+        if (isBlank(tierValue)) s.problem({ key: 'sheet-missing-value', path: ['cities', i, 'tier'], params: { what: L.cityTier }, cell: s.address(r, citiesStart.c + 1) });
+        else s.problem({ key: 'sheet-unknown-tier', path: ['cities', i, 'tier'], params: { found: String(tierValue), tiers: tierIds }, cell: s.address(r, citiesStart.c + 1) });
+      }
       // Canonical names, as the engine looks them up: a person's "西安市" is 西安.
       cities.push({ city: cityText === '' ? cityText : normaliseCity(cityText) || cityText, tier });
     }
@@ -361,6 +383,55 @@ export function settingsFromSheet(values: CellValue[][], origin: SettingsSheetOr
       return out;
     }),
   };
+}
+
+/**
+ * The tier definitions table: id, Chinese name, English name per row, in order, and the tier
+ * for cities not listed (the value right of its label). Into `raw` as tiers and fallbackTier;
+ * returns the tiers the other tables are read by. A sheet of settings version 1 has no such
+ * table: it had the default three tiers, and the migration adds them.
+ */
+function readTiers(s: SheetReader, raw: Record<string, unknown>): readonly TierDef[] {
+  const L = SETTINGS_LABELS[s.lang];
+  if (raw.version === 1 && !s.headings.has('tiers')) return DEFAULT_TIERS;
+  const start = s.tableStart('tiers', 'tierId');
+  if (!start) return DEFAULT_TIERS;
+  const tiers: TierDef[] = [];
+  for (const r of s.tableRows(start.r, start.c)) {
+    const i = tiers.length;
+    const v = s.get(r, start.c);
+    s.note(['tiers', i], r, start.c);
+    s.note(['tiers', i, 'id'], r, start.c);
+    s.note(['tiers', i, 'zh'], r, start.c + 1);
+    s.note(['tiers', i, 'en'], r, start.c + 2);
+    const id = tierIdFromCell(v);
+    if (id === undefined || !TIER_ID_PATTERN.test(id)) {
+      s.problem(
+        isBlank(v)
+          ? { key: 'sheet-missing-value', path: ['tiers', i, 'id'], params: { what: L.tierId }, cell: s.address(r, start.c) }
+          : { key: 'settings-invalid-tier-id', path: ['tiers', i, 'id'], params: { found: String(v) }, cell: s.address(r, start.c) },
+      );
+    }
+    tiers.push({ id: id ?? '', zh: s.text(r, start.c + 1), en: s.text(r, start.c + 2) });
+  }
+  raw.tiers = tiers;
+  // The fallback: right of its label, which sits between the heading and the table.
+  const heading = s.headings.get('tiers')!;
+  for (let r = heading.r + 1; r < start.r; r++) {
+    const label = s.get(r, heading.c);
+    if (typeof label !== 'string' || LABELS.get(choiceKey(label)) !== 'fallbackTier') continue;
+    s.note(['fallbackTier'], r, heading.c + 1);
+    const v = s.get(r, heading.c + 1);
+    const id = tierIdFromCell(v);
+    if (id === undefined) {
+      s.problem(
+        isBlank(v)
+          ? { key: 'sheet-missing-value', path: ['fallbackTier'], params: { what: L.fallbackTier }, cell: s.address(r, heading.c + 1) }
+          : { key: 'sheet-unknown-tier', path: ['fallbackTier'], params: { found: String(v), tiers: tiers.map((t) => t.id).join(', ') }, cell: s.address(r, heading.c + 1) },
+      );
+    } else raw.fallbackTier = id;
+  }
+  return tiers.filter((t) => t.id !== '');
 }
 
 /** The cell read for a path, or for its nearest parent that has one. */

@@ -2,11 +2,12 @@
  * The settings sheet ("ABC 设置"): the workbook's own settings as tables a person reads and
  * edits, and the defined names the tag formulas read them through.
  *
- * Layout (1-based columns): small fixed-size tables stacked in A:E, each a heading, an
- * optional note, a header row and its rows, with the products table last so it can grow
- * downwards; the two long lists that people extend, cities and industry mapping, each in their
- * own columns (G:H and J:K) with nothing below them. ABC_Cities/ABC_CityTiers cover spare rows
- * (at least 2,000) so that cities added at the end of the list count in the formulas.
+ * Layout (1-based columns): small tables stacked in A:E, each a heading, an optional note, a
+ * header row and its rows (the thresholds and matrix one row per tier), with the products table
+ * last so it can grow downwards; the two long lists that people extend, cities and industry
+ * mapping, each in their own columns (G:H and J:K) with nothing below them; the tier
+ * definitions and the tier for cities not listed in M:O. ABC_Cities/ABC_CityTiers cover spare
+ * rows (at least 2,000) so that cities added at the end of the list count in the formulas.
  *
  * settingsRead.ts reads this back by its headings, so rows inserted between tables, or a table
  * moved down, still read.
@@ -14,10 +15,12 @@
 import { normaliseCity } from '../engine/cities';
 import type { Settings } from '../engine/settings';
 import { INDUSTRY_GROUPS } from '../engine/settings';
-import type { Field, Tier } from '../engine/types';
-import { CLASSES, FIELDS, TIERS } from '../engine/types';
+import type { TierId } from '../engine/tiers';
+import { tierIdCell } from '../engine/tiers';
+import type { Field } from '../engine/types';
+import { CLASSES, FIELDS } from '../engine/types';
 import type { Lang } from '../i18n';
-import { COVERAGE_LABELS, FIELD_LABELS, INDUSTRY_LABELS, TIER_LABELS } from '../i18n/engine';
+import { COVERAGE_LABELS, FIELD_LABELS, INDUSTRY_LABELS } from '../i18n/engine';
 import { BASIS_LABELS, SETTINGS_HEADINGS, SETTINGS_LABELS, SETTINGS_NOTES } from '../i18n/render';
 import { num, text } from './cells';
 import { areaRef } from './names';
@@ -26,7 +29,7 @@ import { columnWidths } from './sizing';
 import type { DefinedNameSpec, SheetSpec, SpecCell } from './spec';
 
 /** Columns of the three blocks (1-based). */
-export const SETTINGS_COLUMNS = { left: 1, cities: 7, industries: 10 } as const;
+export const SETTINGS_COLUMNS = { left: 1, cities: 7, industries: 10, tiers: 13 } as const;
 /** Rows the city and industry names cover at least, spare rows included. */
 export const LIST_ROWS = 2000;
 /** The tab colour of every generated sheet: ABC Planner's navy. */
@@ -38,12 +41,18 @@ export const TAB_COLOR = '1F3864';
  * as in the engine's lookup. Entries that normalise to nothing cannot be matched and are left out.
  */
 export function canonicalCities(cities: Settings['cities']): Settings['cities'] {
-  const byCity = new Map<string, Tier>();
+  const byCity = new Map<string, TierId>();
   for (const { city, tier } of cities) {
     const canonical = normaliseCity(city);
     if (canonical !== '') byCity.set(canonical, tier);
   }
-  return [...byCity].map(([city, tier]) => ({ city, tier: tier as 1 | 2 | 3 }));
+  return [...byCity].map(([city, tier]) => ({ city, tier }));
+}
+
+/** A tier id's cell: a number for a whole-number id, else text (tierIdCell): the tag formulas match like with like. */
+export function tierCell(id: TierId): SpecCell {
+  const v = tierIdCell(id);
+  return typeof v === 'number' ? num(v) : text(v);
 }
 
 /** Builds rows cell by cell at 1-based positions; grows as needed. */
@@ -96,29 +105,32 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string,
   name('version', 3, A + 1);
   names.push(ourName(ours.sheets.settings, areaRef(sheetName, 1, 1), { kind: 'sheet', sheet: 'settings' }, true));
 
+  const tiers = settings.tiers;
+  const last = tiers.length - 1;
   let row = 5;
-  // Thresholds: one row per tier, in tier order (the formulas index them by tier).
+  // Thresholds: one row per tier, in the tiers' order (the formulas find a tier's row by its
+  // place in ABC_TierIds).
   heading(row, A, H.thresholds);
   headers(row + 1, A, [L.tier, L.aPotential, L.aSales, L.bPotential, L.bSales]);
-  TIERS.forEach((tier, i) => {
-    const t = settings.thresholds[`${tier}`];
-    g.set(row + 2 + i, A, text(TIER_LABELS[lang][`${tier}`]));
+  tiers.forEach((tier, i) => {
+    const t = settings.thresholds[tier.id];
+    g.set(row + 2 + i, A, text(tier[lang]));
     [t.aPotential, t.aSales, t.bPotential, t.bSales].forEach((v, j) => g.set(row + 2 + i, A + 1 + j, num(v)));
   });
-  name('thresholds', row + 2, A + 1, row + 4, A + 4);
-  row += 6;
+  name('thresholds', row + 2, A + 1, row + 2 + last, A + 4);
+  row += tiers.length + 3;
 
   heading(row, A, H.matrix);
   note(row + 1, A, N.share);
   headers(row + 2, A, [L.tier, L.matrixPotential, L.matrixShare]);
-  TIERS.forEach((tier, i) => {
-    const m = settings.matrix[`${tier}`];
-    g.set(row + 3 + i, A, text(TIER_LABELS[lang][`${tier}`]));
+  tiers.forEach((tier, i) => {
+    const m = settings.matrix[tier.id];
+    g.set(row + 3 + i, A, text(tier[lang]));
     g.set(row + 3 + i, A + 1, num(m.potential));
     g.set(row + 3 + i, A + 2, num(m.share, 'percent'));
   });
-  name('matrix', row + 3, A + 1, row + 5, A + 2);
-  row += 7;
+  name('matrix', row + 3, A + 1, row + 3 + last, A + 2);
+  row += tiers.length + 4;
 
   // Coverage: class letters as the class tag writes them, so VLOOKUP finds them.
   heading(row, A, H.coverage);
@@ -191,7 +203,7 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string,
   const cities = canonicalCities(settings.cities);
   cities.forEach((c, i) => {
     g.set(8 + i, C, text(c.city));
-    g.set(8 + i, C + 1, num(c.tier));
+    g.set(8 + i, C + 1, tierCell(c.tier));
   });
   const cityLast = 8 + Math.max(LIST_ROWS, cities.length + 500) - 1;
   name('cities', 8, C, cityLast, C);
@@ -209,10 +221,26 @@ export function settingsSheet(settings: Settings, lang: Lang, sheetName: string,
   name('industries', 8, I, industryLast, I);
   name('industryGroups', 8, I + 1, industryLast, I + 1);
 
+  // The tier definitions, in order, and the tier for cities not listed (ABC_FallbackTier).
+  const T = SETTINGS_COLUMNS.tiers;
+  heading(5, T, H.tiers);
+  note(6, T, N.tiers);
+  g.set(7, T, text(L.fallbackTier));
+  g.set(7, T + 1, tierCell(settings.fallbackTier));
+  name('fallbackTier', 7, T + 1);
+  headers(8, T, [L.tierId, L.tierZh, L.tierEn]);
+  tiers.forEach((tier, i) => {
+    g.set(9 + i, T, tierCell(tier.id));
+    g.set(9 + i, T + 1, text(tier.zh));
+    g.set(9 + i, T + 2, text(tier.en));
+  });
+  name('tierIds', 9, T, 9 + last, T);
+
   // Notes and titles run across columns: they do not size them.
   const widths = columnWidths(g.rows, { wrapRows: g.headerRows, skipRows: new Set([0]), skipCell: (r, c) => g.notes.has(`${r},${c}`), wrapAt: 24, min: 4 });
   widths[SETTINGS_COLUMNS.cities - 2] = 3; // the gaps between the blocks
   widths[SETTINGS_COLUMNS.industries - 2] = 3;
+  widths[SETTINGS_COLUMNS.tiers - 2] = 3;
   return {
     sheet: { name: sheetName, rows: g.rows, columnWidths: widths, tabColor: TAB_COLOR },
     names,

@@ -14,6 +14,7 @@ import { columnLetter, columnNumber } from '../engine/a1';
 import { unitFromHeader } from '../engine/amounts';
 import { findUnitNote } from '../engine/headers';
 import { CLASS_OF_CODE, MODE_OF_CODE } from '../engine/classify';
+import { tierIdCell } from '../engine/tiers';
 import type { PlanResult } from '../engine/plan';
 import type { CellValue, SheetData } from '../engine/types';
 import type { Lang } from '../i18n';
@@ -197,6 +198,8 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
   const lastCustomerRow = count ? Math.max(headerRow, cols.row[count - 1]) : headerRow;
   const firstCustomerRow = count ? cols.row[0] : Infinity;
   const coverageOf = result.settings.coverage;
+  // Each tier's id as its cell holds it (a number for a whole-number id), as the settings sheet writes it.
+  const tierCells = result.settings.tiers.map((t) => tierIdCell(t.id));
   // Down to the earlier block's rows too: where the new block covers earlier tag cells, it clears them.
   const firstRow = Math.min(headerRow, earlier?.firstRow ?? headerRow);
   const lastRow = Math.max(lastCustomerRow, earlier?.lastRow ?? lastCustomerRow);
@@ -247,7 +250,7 @@ export function tagColumns(result: PlanResult, sheet: SheetData, names: readonly
     }
     line[J.potential] = amount(fills.potential, potLetter, row, valueAt(sheet, row, potentialColumn), potential === potential ? potential : null, units.potential);
     line[J.ourSales] = amount(fills.ourSales, salesLetter, row, valueAt(sheet, row, salesColumn), ourSales === ourSales ? ourSales : null, units.ourSales);
-    line[J.tier] = filled(fills.tier, cols.tier[i]);
+    line[J.tier] = filled(fills.tier, tierCells[cols.tierPos[i]]);
     line[J.class] = filled(fills.class, cls ?? '');
     line[J.coverage] = filled(fills.coverage, cls ? coverageLabels[coverageOf[cls]] : '');
     line[J.mode] = filled(fills.mode, mode ? modeLabels[mode] : '');

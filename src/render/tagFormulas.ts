@@ -107,15 +107,20 @@ export function cityFormula(ref: string, raw: CellValue, canonical: string): str
 }
 
 /**
- * Tier from the canonical city: its row in ABC_Cities, else 3. MATCH ignores case and knows
- * wildcards where the engine compares exactly, hence the EXACT check on what it found.
+ * Tier from the canonical city: its row in ABC_Cities, else the tier for cities not listed
+ * (ABC_FallbackTier). MATCH ignores case and knows wildcards where the engine compares
+ * exactly, hence the EXACT check on what it found.
  */
 export function tierFormula(city: string, N: FormulaNames = FORMULA_NAMES): string {
   const m = `MATCH(${city},${N.cities},0)`;
-  return `IFERROR(IF(${city}="",3,IF(EXACT(INDEX(${N.cities},${m}),${city}),INDEX(${N.cityTiers},${m}),3)),3)`;
+  const fallback = N.fallbackTier;
+  return `IFERROR(IF(${city}="",${fallback},IF(EXACT(INDEX(${N.cities},${m}),${city}),INDEX(${N.cityTiers},${m}),${fallback})),${fallback})`;
 }
 
-const th = (N: FormulaNames, tier: string, k: number) => `INDEX(${N.thresholds},${tier},${k})`;
+/** A tier's row in the tables by tier: its place in ABC_TierIds (ids are unique, ignoring case, as MATCH compares). */
+const tierRow = (N: FormulaNames, tier: string) => `MATCH(${tier},${N.tierIds},0)`;
+
+const th = (N: FormulaNames, tier: string, k: number) => `INDEX(${N.thresholds},${tierRow(N, tier)},${k})`;
 
 /** A when both A minimums are met, else B when both B minimums are, else C; blank without amounts. */
 export function classFormula(tier: string, potential: string, sales: string, N: FormulaNames = FORMULA_NAMES): string {
@@ -137,8 +142,8 @@ export const MODE_ORDER: readonly MatrixMode[] = ['direct', 'problem', 'direct-r
  * potential ≥ the split, or, with no potential, when there are any sales at all.
  */
 export function modeFormula(tier: string, potential: string, sales: string, labels: Record<MatrixMode, string>, N: FormulaNames = FORMULA_NAMES): string {
-  const highPotential = `${potential}>=INDEX(${N.matrix},${tier},1)`;
-  const highShare = `IF(${potential}>0,${sales}/${potential}>=INDEX(${N.matrix},${tier},2),${sales}>0)`;
+  const highPotential = `${potential}>=INDEX(${N.matrix},${tierRow(N, tier)},1)`;
+  const highShare = `IF(${potential}>0,${sales}/${potential}>=INDEX(${N.matrix},${tierRow(N, tier)},2),${sales}>0)`;
   const choices = MODE_ORDER.map((m) => strLit(labels[m])).join(',');
   return `IF(AND(ISNUMBER(${potential}),ISNUMBER(${sales})),CHOOSE(IF(${highPotential},1,3)+IF(${highShare},0,1),${choices}),"")`;
 }

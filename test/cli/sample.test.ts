@@ -74,7 +74,7 @@ test('JSON: sheet, header, mapping, counts by class, customers as a planner read
   expect(doc.customers.map((c) => c.row)).toEqual(sample.truth.customers.map((t) => t.row));
   sample.truth.customers.forEach((t, i) => {
     const c = doc.customers[i];
-    expect([t.row, c.name, c.city, c.tier]).toEqual([t.row, t.name, t.city, t.tier]);
+    expect([t.row, c.name, c.city, c.tier]).toEqual([t.row, t.name, t.city, String(t.tier)]); // the default tiers' ids
     const readable = t.potential !== null && t.ourSales !== null;
     expect([t.row, c.class !== null]).toEqual([t.row, readable]);
     if (c.class === null) {
@@ -142,7 +142,7 @@ test('the written workbook: user cells unchanged, settings sheet, tag columns, b
   for (const c of doc.customers) {
     const row = plannedRows[c.row - 1];
     expect([c.row, row[at('class')]]).toEqual([c.row, c.class ?? '']);
-    expect([c.row, row[at('tier')]]).toEqual([c.row, c.tier]);
+    expect([c.row, row[at('tier')]]).toEqual([c.row, Number(c.tier)]); // a whole-number id is written as the number
   }
 
   // The settings sheet reads back as the settings used.

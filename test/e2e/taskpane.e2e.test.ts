@@ -17,10 +17,12 @@ import type { Settings } from '../../src/engine/settings';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
 import { openXlsx } from '../../src/hosts/xlsx';
+import { settingsWrite, viewWorkbook } from '../../src/hosts/workflow';
 import { SHEET_NAMES, TAG_HEADERS } from '../../src/i18n/render';
 import { settingsFromSheet, withoutTagColumns } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { makeCustomerSheet } from '../fixtures/customers';
+import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { ROW_LIMIT_CUSTOMERS, ROW_LIMIT_SHEET, rowLimitValues, rowLimitWorkbookPath } from '../fixtures/rowLimitWorkbook';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { describeWhen, hasChromium } from '../support/requirements';
@@ -166,7 +168,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
     expect(saved.settings.thresholds['3'].bSales).toBe(0);
     expect(saved.settings.targets.companyTarget).toBe(12000);
-    expect(saved.settings.cities).toContainEqual({ city, tier: 2 });
+    expect(saved.settings.cities).toContainEqual({ city, tier: '2' });
     const expected = engineCounts(bytes, '客户', saved.settings);
     expect(tagged.length).toBe(expected.byClass.A + expected.byClass.B + expected.byClass.C);
     expect(tagged.filter((v) => v === 'A').length).toBe(expected.byClass.A);
@@ -174,6 +176,40 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     expect(errors).toEqual([]);
     // Nothing fetched but this site, except office.js from Microsoft's CDN (refused here).
     expect(outside.filter((u) => !u.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+    await context.close();
+  });
+
+  test('file mode, five tiers a company set: a row per tier, the engine’s counts per tier, the tier editor within a 350 px pane', async () => {
+    const values = makeCustomerSheet({ count: 240, seed: 22, language: 'zh', products: 2, messy: true }).values as CellValue[][];
+    const five = fiveTierSettings();
+    const workbook = openXlsx(valuesWorkbook([{ name: '客户', values }]));
+    await workbook.apply(settingsWrite(five, 'zh', await viewWorkbook(workbook)).write);
+    const bytes = workbook.toBytes();
+    const file = path.join(tempDir('abc-e2e-five-'), '五级城市.xlsx');
+    fs.writeFileSync(file, bytes);
+    const { context, page, errors } = await open('zh');
+    await page.setViewportSize({ width: 350, height: 900 });
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(/找到 [\d,]+ 个客户/).waitFor();
+
+    const counts = engineCounts(bytes, '客户', five);
+    await page.locator('[data-cell="new1A"]').waitFor();
+    for (const [i, t] of FIVE_TIERS.entries()) expect([t.id, await text(page, `[data-cell="${t.id}B"]`)]).toEqual([t.id, String(counts.cells[i][1])]);
+    expect(await page.locator('input[data-path="thresholds.new1.aPotential"]').inputValue()).toBe('400');
+    await shot(page, 'five-tiers-thresholds', 'thresholds');
+
+    await openStep(page, /城市级别/);
+    await page.getByRole('button', { name: '添加级别' }).click();
+    await page.getByRole('textbox', { name: '级别 5 的中文名称' }).waitFor();
+    // Nothing of the tier editor reaches past the pane: each row's inputs and button inside the step.
+    const overflow = await page.evaluate(() => {
+      const step = document.querySelector('[data-step="cities"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[data-tier] input, [data-tier] button')].filter((el) => el.getBoundingClientRect().right > step.right + 0.5).length;
+    });
+    expect(overflow).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await shot(page, 'five-tiers-cities', 'cities');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -194,6 +230,15 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     );
     await page.getByText('Workbook: dropped.xlsx').waitFor();
     await page.getByText(/^30 customers found$/).waitFor();
+    // The browser tab shows the add-in's icon: the page names one and the site serves it.
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+      if (!href) return null;
+      const res = await fetch(href);
+      return { status: res.status, type: res.headers.get('content-type'), bytes: (await res.arrayBuffer()).byteLength };
+    });
+    expect(icon).toEqual({ status: 200, type: 'image/png', bytes: expect.any(Number) });
+    expect(icon!.bytes).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -56,10 +56,27 @@ describe('plan', () => {
     expect(r.customers.map((c) => c.row)).toEqual([4, 5, 7, 8, 9, 10, 11, 12]);
   });
 
+  it('skips 汇总 and 总额 rows as totals, while a customer whose name only contains them is a customer', () => {
+    const sheet = sheetOf([
+      HEAD,
+      ['汇总科技有限公司', '北京', '企业', 620, 240, '张三', null],
+      ['北京总额贸易', '上海', '企业', 100, 50, '张三', null],
+      ['汇 总', null, null, 720, 290, null, null],
+      ['总额：', null, null, 720, 290, null, null],
+      [null, '汇总', null, 720, 290, null, null],
+    ]);
+    const t = plan(sheet, defaultSettings(), { companyTarget: 100 });
+    expect(t.customers.map((c) => [c.row, c.name])).toEqual([
+      [2, '汇总科技有限公司'],
+      [3, '北京总额贸易'],
+    ]);
+    expect(t.issues.filter((i) => i.row !== undefined && i.row > 3)).toEqual([]);
+  });
+
   it('reads units in cell text and normalises cities to find their tier', () => {
     const xian = r.customers.find((c) => c.row === 5)!;
-    expect([xian.city, xian.tier, xian.potential, xian.ourSales, xian.class]).toEqual(['西安', 2, 350, 120, 'A']);
-    expect(r.customers.find((c) => c.row === 7)!.tier).toBe(3);
+    expect([xian.city, xian.tier, xian.potential, xian.ourSales, xian.class]).toEqual(['西安', '2', 350, 120, 'A']);
+    expect(r.customers.find((c) => c.row === 7)!.tier).toBe('3');
     expect(r.customers.find((c) => c.row === 7)!.region).toBe('山东');
     expect(xian.region).toBe('陕西');
   });
@@ -152,6 +169,16 @@ describe('plan', () => {
     expect(e.customers.filter((c) => c.target !== null).map((c) => c.target)).toEqual([200, 200, 200, 200, 200]);
     const s = plan(sheetOf(rows), defaultSettings(), { companyTarget: 420, basis: 'ourSales' });
     expect(s.customers.filter((c) => c.target !== null).map((c) => c.target)).toEqual([240, 120, 8, 2, 50]);
+  });
+
+  it('refuses a basis it has no rule for instead of computing another one', () => {
+    // Settings the schema refused are never planned; this one is forced past the types.
+    const odd = defaultSettings();
+    odd.targets.basis = 'weighted' as unknown as typeof odd.targets.basis;
+    expect(() => plan(sheetOf(rows), odd, { companyTarget: 1000 })).toThrow('No allocation rule for the basis weighted');
+    const blend = plan(sheetOf(rows), defaultSettings(), { companyTarget: 1000, basis: 'blend' });
+    expect(blend.customers.filter((c) => c.target !== null).length).toBe(5);
+    expectTiesOut(blend);
   });
 
   it('uses the header row and columns the planner chose', () => {

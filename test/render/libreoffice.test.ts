@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
+import { tierIdCell } from '../../src/engine/tiers';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
 import type { Settings } from '../../src/engine/settings';
@@ -24,6 +25,7 @@ import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
 import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
 import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
+import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { describeWhen, hasLibreOffice } from '../support/requirements';
@@ -87,7 +89,7 @@ function expectTagsAgree(recalculated: SheetData, result: PlanResult, block: Col
           city: c.city === '' ? null : c.city,
           potential: c.potential,
           ourSales: c.ourSales,
-          tier: c.tier,
+          tier: tierIdCell(c.tier), // the id as the settings sheet writes it: 1, not \"1\"
           class: c.class,
           coverage: c.coverage && COVERAGE_LABELS[lang][c.coverage],
           mode: c.mode && MODE_LABELS[lang][c.mode],
@@ -107,6 +109,29 @@ function expectTagsAgree(recalculated: SheetData, result: PlanResult, block: Col
 /** Where a defined name of the write points. */
 function nameRef(write: WorkbookWrite, name: string) {
   return parseRef(write.addNames.find((n) => n.name === name)!.ref)!;
+}
+
+/** The settings sheet row of a city in the write's city list. */
+function cityRowIn(write: WorkbookWrite, settingsName: string, city: string): number {
+  const cities = nameRef(write, FORMULA_NAMES.cities);
+  const rows = write.addSheets.find((s) => s.name === settingsName)!.rows;
+  return cities.firstRow + rows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
+}
+
+/** Cells of the settings sheet typed over as a person would: [row, column, value]. */
+function typeIntoSettings(workbook: Planned['workbook'], settingsName: string, cells: [number, number, number | string][]): void {
+  workbook.applySync({
+    removeSheets: [],
+    addSheets: [],
+    removeNames: [],
+    addNames: [],
+    columns: cells.map(([row, column, value]) => ({
+      sheet: settingsName,
+      firstRow: row,
+      firstColumn: column,
+      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
+    })),
+  });
 }
 
 /** A sheet in 元 and 亿元 columns: the same customers, written the way a finance export writes them. */
@@ -200,30 +225,18 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const mx = nameRef(first.write, FORMULA_NAMES.matrix);
     const cities = nameRef(first.write, FORMULA_NAMES.cities);
     const settingsRows = first.write.addSheets.find((s) => s.name === settingsName)!.rows;
-    const cityRow = (city: string) => cities.firstRow + settingsRows.slice(cities.firstRow - 1).findIndex((r) => r[cities.firstColumn - 1]?.kind === 'text' && (r[cities.firstColumn - 1] as { text: string }).text === city);
+    const cityRow = (city: string) => cityRowIn(first.write, settingsName, city);
     const listed = settingsRows.slice(cities.firstRow - 1).filter((r) => r[cities.firstColumn - 1]).length;
-    const patch = (row: number, column: number, value: number | string): ColumnBlock => ({
-      sheet: settingsName,
-      firstRow: row,
-      firstColumn: column,
-      cells: [[typeof value === 'number' ? { kind: 'number', value } : { kind: 'text', text: value }]],
-    });
-    first.workbook.applySync({
-      removeSheets: [],
-      addSheets: [],
-      removeNames: [],
-      addNames: [],
-      columns: [
-        patch(th.firstRow + 2, th.firstColumn, 60), // Tier 3: A potential 150 → 60
-        patch(th.firstRow + 2, th.firstColumn + 1, 20), // Tier 3: A sales 50 → 20
-        patch(th.firstRow, th.firstColumn + 2, 300), // Tier 1: B potential 100 → 300
-        patch(mx.firstRow + 1, mx.firstColumn + 1, 0.25), // Tier 2: share split 40% → 25%
-        patch(cityRow('西安'), cities.firstColumn + 1, 1), // 西安 Tier 2 → 1
-        patch(cityRow('上海'), cities.firstColumn + 1, 3), // 上海 Tier 1 → 3
-        patch(cities.firstRow + listed + 2, cities.firstColumn, '苏州'), // a new city, after a gap
-        patch(cities.firstRow + listed + 2, cities.firstColumn + 1, 2),
-      ],
-    });
+    typeIntoSettings(first.workbook, settingsName, [
+      [th.firstRow + 2, th.firstColumn, 60], // Tier 3: A potential 150 → 60
+      [th.firstRow + 2, th.firstColumn + 1, 20], // Tier 3: A sales 50 → 20
+      [th.firstRow, th.firstColumn + 2, 300], // Tier 1: B potential 100 → 300
+      [mx.firstRow + 1, mx.firstColumn + 1, 0.25], // Tier 2: share split 40% → 25%
+      [cityRow('西安'), cities.firstColumn + 1, 1], // 西安 Tier 2 → 1
+      [cityRow('上海'), cities.firstColumn + 1, 3], // 上海 Tier 1 → 3
+      [cities.firstRow + listed + 2, cities.firstColumn, '苏州'], // a new city, after a gap
+      [cities.firstRow + listed + 2, cities.firstColumn + 1, 2],
+    ]);
     const twice = await recalc(first.workbook.toBytes(), `${lang}-2`);
 
     // The settings read back from the edited sheet are the edits…
@@ -232,7 +245,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(changed.settings.thresholds['3']).toEqual({ aPotential: 60, aSales: 20, bPotential: 20, bSales: 5 });
     expect(changed.settings.thresholds['1'].bPotential).toBe(300);
     expect(changed.settings.matrix['2'].share).toBe(0.25);
-    expect(changed.settings.cities).toEqual(expect.arrayContaining([{ city: '西安', tier: 1 }, { city: '上海', tier: 3 }, { city: '苏州', tier: 2 }]));
+    expect(changed.settings.cities).toEqual(expect.arrayContaining([{ city: '西安', tier: '1' }, { city: '上海', tier: '3' }, { city: '苏州', tier: '2' }]));
 
     // …and the recalculated tags are what the engine says with them.
     const replanned = plan(first.read, changed.settings);
@@ -241,5 +254,46 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(tiersChanged).toBeGreaterThan(10);
     expect(classesChanged).toBeGreaterThan(10);
     expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, lang);
+  });
+});
+
+describeWhen('LibreOffice recalculation with five tiers a company set', hasLibreOffice(), 'soffice; apt-get install -y --no-install-recommends libreoffice-calc-nogui', () => {
+  test('tags agree with the engine, then again after the fallback tier, a tier’s minimum and a city’s tier are edited', async () => {
+    const sheet = withTrickyRows(makeCustomerSheet({ count: 600, seed: 11, language: 'zh', messy: true, products: 2 }));
+    const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }]);
+    const settings = fiveTierSettings();
+    const first = planWorkbook(bytes, sheet.name, settings);
+    const block = first.write.columns.at(-1)!;
+    expect(first.result.ok).toBe(true);
+    // Not vacuous: customers in every one of the five tiers, and every class.
+    for (const t of FIVE_TIERS) expect(first.result.customers.filter((c) => c.tier === t.id).length).toBeGreaterThan(5);
+    for (const cls of ['A', 'B', 'C', null]) expect(first.result.customers.filter((c) => c.class === cls).length).toBeGreaterThan(5);
+
+    const once = await recalc(first.workbook.toBytes(), 'five-1');
+    expect(expectTagsAgree(once.readSheetSync(sheet.name), first.result, block, 'zh')).toBeGreaterThan(550);
+
+    // A planner edits the settings sheet: the tier for cities not listed, a minimum of 新一线, a city to 新一线 (a text id).
+    const settingsName = SHEET_NAMES.zh.settings;
+    const th = nameRef(first.write, FORMULA_NAMES.thresholds);
+    const fallback = nameRef(first.write, FORMULA_NAMES.fallbackTier);
+    const cities = nameRef(first.write, FORMULA_NAMES.cities);
+    typeIntoSettings(first.workbook, settingsName, [
+      [fallback.firstRow, fallback.firstColumn, 3], // cities not listed: 四线 → 三线
+      [th.firstRow + 1, th.firstColumn, 250], // 新一线: A potential 400 → 250
+      [cityRowIn(first.write, settingsName, '合肥'), cities.firstColumn + 1, 'new1'], // 合肥: 二线 → 新一线
+    ]);
+    const twice = await recalc(first.workbook.toBytes(), 'five-2');
+    const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
+    if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
+    expect(changed.settings.fallbackTier).toBe('3');
+    expect(changed.settings.thresholds.new1.aPotential).toBe(250);
+    expect(changed.settings.cities).toContainEqual({ city: '合肥', tier: 'new1' });
+
+    const replanned = plan(first.read, changed.settings);
+    const tiersChanged = replanned.customers.filter((c, i) => c.tier !== first.result.customers[i].tier).length;
+    const classesChanged = replanned.customers.filter((c, i) => c.class !== first.result.customers[i].class).length;
+    expect(tiersChanged).toBeGreaterThan(10);
+    expect(classesChanged).toBeGreaterThan(10);
+    expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, 'zh');
   });
 });

@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tierIdCell } from '../../src/engine/tiers';
 import { MAX_AMOUNT_WAN } from '../../src/engine/amounts';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
@@ -110,7 +111,7 @@ function mismatches(recalculated: SheetData, result: PlanResult, block: ColumnBl
       city: c.city,
       potential: c.potential,
       ourSales: c.ourSales,
-      tier: c.tier,
+      tier: tierIdCell(c.tier), // the id as the settings sheet writes it: 1, not \"1\"
       class: c.class,
       coverage: c.coverage && COVERAGE_LABELS.zh[c.coverage],
       mode: c.mode && MODE_LABELS.zh[c.mode],

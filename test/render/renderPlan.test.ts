@@ -8,6 +8,7 @@ import type { ExistingWorkbook } from '../../src/render';
 import { textWidth } from '../../src/render/sizing';
 import type { SpecCell, WorkbookWrite } from '../../src/render/spec';
 import { makeCustomerSheet } from '../fixtures/customers';
+import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { MODE_LABELS } from '../../src/i18n/engine';
 import { classFormula, coverageFormula, modeFormula, tierFormula } from '../../src/render/tagFormulas';
 import { cellValue, formulaText } from './helpers';
@@ -278,6 +279,24 @@ describe('renderPlan', () => {
     // The same check filled down: row 6's reads row 6.
     const later = people.rows[5]?.find((c) => c?.kind === 'fill');
     if (later) expect(formulaText(later, 6)).toMatch(/^IF\([A-Z]+6=ABC_LoadAccounts,/);
+  });
+
+  test('five tiers a company set: tag cells hold the tier ids, the sheets name the tiers, the names reach the tier definitions', () => {
+    const five = fiveTierSettings();
+    const sheet = sheetOf(SMALL);
+    const planned = plan(sheet, five);
+    const write = renderPlan(planned, five, { sheetNames: [sheet.name], names: [], proof: [], customerSheet: sheet });
+    const [block] = write.columns;
+    const tierAt = (r: number) => cellValue(block.cells[r - block.firstRow][TAG_COLUMNS.indexOf('tier')]);
+    expect([tierAt(3), tierAt(4), tierAt(6)]).toEqual([1, 'new1', 1]); // 北京, 西安 (新一线), 上海
+    const summary = write.addSheets.find((x) => x.name === 'ABC 汇总')!;
+    const labels = summary.rows.map((r) => cellValue(r[0]));
+    for (const t of FIVE_TIERS) expect(labels.filter((l) => l === t.zh)).toHaveLength(3);
+    const byCustomer = write.addSheets.find((x) => x.name === 'ABC 按客户')!;
+    expect(byCustomer.rows.flat().map(cellValue)).toContain('一线城市'); // 北京银行, the one A customer
+    const names = new Map(write.addNames.map((n) => [n.name, parseRef(n.ref)!]));
+    expect(names.get('ABC_TierIds')).toMatchObject({ sheet: 'ABC 设置', firstRow: 9, lastRow: 13 });
+    expect(names.get('ABC_FallbackTier')).toMatchObject({ sheet: 'ABC 设置', firstRow: 7, lastRow: 7 });
   });
 
   test('English headers give English sheets; no issues, no issues sheet', () => {

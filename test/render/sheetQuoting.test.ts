@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tierIdCell } from '../../src/engine/tiers';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
@@ -118,7 +119,7 @@ describeWhen('LibreOffice: a customer sheet with a name that must be quoted', ha
           city: c.city === '' ? null : c.city,
           potential: c.potential,
           ourSales: c.ourSales,
-          tier: c.tier,
+          tier: tierIdCell(c.tier), // the id as the settings sheet writes it: 1, not \"1\"
           class: c.class,
           coverage: c.coverage && COVERAGE_LABELS.zh[c.coverage],
           mode: c.mode && MODE_LABELS.zh[c.mode],

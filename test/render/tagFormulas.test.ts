@@ -92,13 +92,18 @@ describe('city helper', () => {
 
 describe('tag formulas', () => {
   test('use the settings sheet through defined names, and only functions every target computes', () => {
-    expect(tierFormula('H5')).toBe('IFERROR(IF(H5="",3,IF(EXACT(INDEX(ABC_Cities,MATCH(H5,ABC_Cities,0)),H5),INDEX(ABC_CityTiers,MATCH(H5,ABC_Cities,0)),3)),3)');
+    // A city not listed, or blank, falls to the tier the settings sheet names (no literal tier).
+    expect(tierFormula('H5')).toBe(
+      'IFERROR(IF(H5="",ABC_FallbackTier,IF(EXACT(INDEX(ABC_Cities,MATCH(H5,ABC_Cities,0)),H5),INDEX(ABC_CityTiers,MATCH(H5,ABC_Cities,0)),ABC_FallbackTier)),ABC_FallbackTier)',
+    );
+    // A tier's row in the tables is its place among the tier ids.
+    const row = 'MATCH(K5,ABC_TierIds,0)';
     expect(classFormula('K5', 'I5', 'J5')).toBe(
-      'IF(AND(ISNUMBER(I5),ISNUMBER(J5)),IF(AND(I5>=INDEX(ABC_Thresholds,K5,1),J5>=INDEX(ABC_Thresholds,K5,2)),"A",IF(AND(I5>=INDEX(ABC_Thresholds,K5,3),J5>=INDEX(ABC_Thresholds,K5,4)),"B","C")),"")',
+      `IF(AND(ISNUMBER(I5),ISNUMBER(J5)),IF(AND(I5>=INDEX(ABC_Thresholds,${row},1),J5>=INDEX(ABC_Thresholds,${row},2)),"A",IF(AND(I5>=INDEX(ABC_Thresholds,${row},3),J5>=INDEX(ABC_Thresholds,${row},4)),"B","C")),"")`,
     );
     expect(coverageFormula('L5')).toBe('IF(L5="","",VLOOKUP(L5,ABC_Coverage,2,FALSE))');
     expect(modeFormula('K5', 'I5', 'J5', MODE_LABELS.en)).toBe(
-      'IF(AND(ISNUMBER(I5),ISNUMBER(J5)),CHOOSE(IF(I5>=INDEX(ABC_Matrix,K5,1),1,3)+IF(IF(I5>0,J5/I5>=INDEX(ABC_Matrix,K5,2),J5>0),0,1),"Direct","Problem account","Direct + reseller","Reseller-managed"),"")',
+      `IF(AND(ISNUMBER(I5),ISNUMBER(J5)),CHOOSE(IF(I5>=INDEX(ABC_Matrix,${row},1),1,3)+IF(IF(I5>0,J5/I5>=INDEX(ABC_Matrix,${row},2),J5>0),0,1),"Direct","Problem account","Direct + reseller","Reseller-managed"),"")`,
     );
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { CellValue } from '../../src/engine/types';
 import type { WorkbookSettings, WorkbookView } from '../../src/hosts/workflow';
-import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, viewWorkbook } from '../../src/hosts/workflow';
+import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, settingsWrite, viewWorkbook } from '../../src/hosts/workflow';
+import type { Settings } from '../../src/engine/settings';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import type { PlannerAction, RunOutcome, SheetState } from '../../src/taskpane/state/reducer';
@@ -26,6 +27,13 @@ export function fileWorkbook(values: CellValue[][] = customerValues(), fileName 
     { name: SHEET, values },
   ]);
   return { mode: 'file', host: openXlsx(bytes, fileName), fileName };
+}
+
+/** A planner's workbook whose settings sheet holds `settings` (saved by the pane earlier, e.g. five tiers). */
+export async function fileWorkbookWithSettings(settings: Settings, values: CellValue[][] = customerValues(), fileName = '客户清单.xlsx'): Promise<PaneWorkbook & { mode: 'file' }> {
+  const workbook = fileWorkbook(values, fileName);
+  await workbook.host.apply(settingsWrite(settings, 'zh', await viewWorkbook(workbook.host)).write);
+  return workbook;
 }
 
 /** The package's parts with an XML digital signature added: origin part, one signature, the package relationship (as Excel signs). */

@@ -1,7 +1,7 @@
 /** Rendering the pane in jsdom over a workbook of the fixtures (file mode) or the strict Excel fake. */
 import '@testing-library/jest-dom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { CellValue } from '../../src/engine/types';
 import { ExcelHost } from '../../src/hosts/excel';
@@ -14,7 +14,7 @@ import { LangContext } from '../../src/taskpane/text';
 import { SHEET, customerValues } from './fixtures';
 import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
 
-export { SHEET, customerValues, fileWorkbook } from './fixtures';
+export { SHEET, customerValues, fileWorkbook, fileWorkbookWithSettings } from './fixtures';
 
 export function excelWorkbook(values: CellValue[][] = customerValues()): { wb: FakeWorkbook; workbook: PaneWorkbook } {
   const wb = FakeWorkbook.create(['说明', SHEET]);
@@ -99,4 +99,16 @@ export function cellNumber(cell: string): number {
   const el = document.querySelector(`[data-cell="${cell}"]`);
   if (!el) throw new Error(`no cell ${cell}`);
   return Number((el.firstChild?.textContent ?? '').replace(/[,\s]/g, ''));
+}
+
+/**
+ * The question, once open. jsdom has no layout, so Fluent cannot tell its buttons are visible
+ * and leaves focus on the surface, where tabster may mark the dialog aria-hidden
+ * (microsoft/fluentui#33897); a browser focuses the first button, as done here. The dialog must
+ * then be in the accessibility tree (found without `hidden`).
+ */
+export async function question(name: string): Promise<HTMLElement> {
+  const surface = await screen.findByRole('alertdialog', { name, hidden: true });
+  act(() => surface.querySelector('button')!.focus());
+  return screen.findByRole('alertdialog', { name });
 }

@@ -18,7 +18,7 @@ function ActionsOnly({ rendered }: { rendered: (actions: PlannerActions) => void
   return (
     <>
       <button onClick={() => actions.setText('thresholds.1.aPotential', '640')}>type 640</button>
-      <button onClick={() => actions.setCityTier('喀什', 1)}>Kashgar tier 1</button>
+      <button onClick={() => actions.setCityTier('喀什', '1')}>Kashgar tier 1</button>
     </>
   );
 }

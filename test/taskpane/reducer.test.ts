@@ -6,12 +6,13 @@
  */
 import { defaultSettings } from '../../src/engine/settings';
 import { viewWorkbook } from '../../src/hosts/workflow';
-import { draftFromSettings } from '../../src/taskpane/model/draft';
+import { draftFromSettings, resolveDraft } from '../../src/taskpane/model/draft';
 import type { PaneError } from '../../src/taskpane/model/paneErrors';
 import type { PlannerAction, PlannerState } from '../../src/taskpane/state/reducer';
 import { draftUnsaved, initialState, plannerReducer } from '../../src/taskpane/state/reducer';
 import type { Opened } from './fixtures';
 import { customerValues, fileWorkbook, open, ran, signedFileWorkbook } from './fixtures';
+import { fiveTierSettings } from '../fixtures/fiveTiers';
 
 const apply = (state: PlannerState, ...actions: PlannerAction[]) => actions.reduce(plannerReducer, state);
 
@@ -135,7 +136,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
       { type: 'setText', path: 'thresholds.2.aSales', text: '120' },
       { type: 'setText', path: 'matrix.3.share', text: '70' },
       { type: 'setText', path: 'targets.growthPct', text: '12' },
-      { type: 'setCityTier', city: '西安', tier: 1 },
+      { type: 'setCityTier', city: '西安', tier: '1' },
       { type: 'resetThresholds' },
     );
     expect(s.draft.texts['thresholds.2.aSales']).toBe(String(defaults.thresholds['2'].aSales));
@@ -144,7 +145,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
     expect(s.lastValid.matrix).toEqual(defaults.matrix);
     expect(s.draft.texts['targets.growthPct']).toBe('12');
     expect(s.lastValid.targets.growthPct).toBe(12);
-    expect(s.draft.base.cities).toContainEqual({ city: '西安', tier: 1 });
+    expect(s.draft.base.cities).toContainEqual({ city: '西安', tier: '1' });
   });
 
   test('undoing a threshold by typing the saved value back: no unsaved change', async () => {
@@ -194,11 +195,11 @@ describe('steps 2–4: the draft and the preview settings', () => {
 
   test('cities: a tier changes in place, a new city is added at the end, a city can be removed', () => {
     const start = initialState();
-    const changed = apply(start, { type: 'setCityTier', city: '北京市', tier: 2 });
-    expect(changed.draft.base.cities[0]).toEqual({ city: '北京', tier: 2 });
+    const changed = apply(start, { type: 'setCityTier', city: '北京市', tier: '2' });
+    expect(changed.draft.base.cities[0]).toEqual({ city: '北京', tier: '2' });
     expect(changed.draft.base.cities).toHaveLength(start.draft.base.cities.length);
-    const added = apply(changed, { type: 'setCityTier', city: ' 喀什市 ', tier: 3 });
-    expect(added.draft.base.cities.at(-1)).toEqual({ city: '喀什', tier: 3 });
+    const added = apply(changed, { type: 'setCityTier', city: ' 喀什市 ', tier: '3' });
+    expect(added.draft.base.cities.at(-1)).toEqual({ city: '喀什', tier: '3' });
     expect(added.draft.base.cities).toHaveLength(start.draft.base.cities.length + 1);
     const removed = apply(added, { type: 'removeCity', city: '北京' });
     expect(removed.draft.base.cities.some((c) => c.city === '北京')).toBe(false);
@@ -211,7 +212,7 @@ describe('steps 2–4: the draft and the preview settings', () => {
     apply(
       start,
       { type: 'setText', path: 'thresholds.1.aPotential', text: '640' },
-      { type: 'setCityTier', city: '北京', tier: 3 },
+      { type: 'setCityTier', city: '北京', tier: '3' },
       { type: 'setColumn', field: 'city', header: '城市' },
       { type: 'editMix', shares: [60, 40] },
       { type: 'resetThresholds' },
@@ -353,5 +354,75 @@ describe('a coauthor changed the settings sheet', () => {
       expect(s.lastValid).toBe(edited.lastValid);
       expect(s.notice).toBe(notice);
     }
+  });
+});
+
+describe('the tiers (step 3)', () => {
+  const five = fiveTierSettings();
+  const start = (): PlannerState => ({ ...initialState(), draft: draftFromSettings(five), lastValid: five });
+
+  test('a tier added comes last, with the next free whole-number id, names in the default style and default minimums', () => {
+    const s = apply(start(), { type: 'addTier' });
+    expect(s.draft.base.tiers.map((t) => t.id)).toEqual(['1', 'new1', '2', '3', '4', '5']);
+    expect(s.draft.base.tiers.at(-1)).toEqual({ id: '5', zh: '五级城市', en: 'Tier 5' });
+    expect(s.draft.texts['thresholds.5.aPotential']).toBe(String(defaultSettings().thresholds['3'].aPotential));
+    expect(s.draft.texts['matrix.5.share']).toBe('40');
+    // Valid at once: the preview plans with six tiers.
+    expect(s.lastValid.tiers).toHaveLength(6);
+    expect(s.lastValid.thresholds['5']).toEqual(defaultSettings().thresholds['3']);
+    expect(draftUnsaved(s)).toBe(true);
+  });
+
+  test('a tier removed takes its minimums and its cities with it (they fall to the tier for cities not listed)', () => {
+    const s = apply(start(), { type: 'removeTier', tier: 'new1' });
+    expect(s.draft.base.tiers.map((t) => t.id)).toEqual(['1', '2', '3', '4']);
+    expect(Object.keys(s.draft.base.thresholds).sort()).toEqual(['1', '2', '3', '4']);
+    expect(Object.keys(s.draft.texts).some((k) => k.includes('.new1.'))).toBe(false);
+    expect(s.draft.base.cities.some((c) => c.tier === 'new1')).toBe(false);
+    expect(s.draft.base.cities.some((c) => c.city === '成都')).toBe(false);
+    expect(s.lastValid.tiers).toHaveLength(4);
+    // Then a new tier takes the first free id again.
+    expect(apply(s, { type: 'addTier' }).draft.base.tiers.at(-1)!.id).toBe('5');
+  });
+
+  test('the tier for cities not listed cannot be removed, nor one of the last two, nor more than ten added', () => {
+    const s = start();
+    expect(apply(s, { type: 'removeTier', tier: '4' })).toBe(s);
+    expect(apply(s, { type: 'removeTier', tier: 'nope' })).toBe(s);
+    const two = apply(s, { type: 'removeTier', tier: '1' }, { type: 'removeTier', tier: 'new1' }, { type: 'removeTier', tier: '2' });
+    expect(two.draft.base.tiers.map((t) => t.id)).toEqual(['3', '4']);
+    expect(apply(two, { type: 'removeTier', tier: '3' })).toBe(two);
+    let many = s;
+    for (let i = 0; i < 8; i++) many = apply(many, { type: 'addTier' });
+    expect(many.draft.base.tiers).toHaveLength(10);
+  });
+
+  test('renaming: the name as typed, a blank or repeated name explained beside it and the preview kept', () => {
+    const renamed = apply(start(), { type: 'renameTier', tier: 'new1', lang: 'zh', name: '新一线' });
+    expect(renamed.draft.base.tiers[1]).toEqual({ id: 'new1', zh: '新一线', en: 'New tier 1' });
+    expect(renamed.lastValid.tiers[1].zh).toBe('新一线');
+    const blank = apply(renamed, { type: 'renameTier', tier: '2', lang: 'en', name: ' ' });
+    expect(resolveDraft(blank.draft, 'en', 4).errors['tiers.2.en']).toBe('tier 3, its English name: must not be blank. Type a name.');
+    expect(blank.lastValid).toBe(renamed.lastValid);
+    const twice = apply(renamed, { type: 'renameTier', tier: '3', lang: 'zh', name: '二线城市' });
+    expect(resolveDraft(twice.draft, 'zh', 4).errors['tiers.3.zh']).toBe('城市级别第 4 项的中文名称：名称“二线城市”与第 3 个级别相同。请给每个级别不同的名称。');
+  });
+
+  test('another tier for cities not listed; a city given a tier that is not one is left as it was', () => {
+    const s = apply(start(), { type: 'setFallbackTier', tier: '3' });
+    expect(s.draft.base.fallbackTier).toBe('3');
+    expect(s.lastValid.fallbackTier).toBe('3');
+    expect(apply(s, { type: 'setFallbackTier', tier: 'x' })).toBe(s);
+    expect(apply(s, { type: 'setCityTier', city: '南通', tier: 'x' })).toBe(s);
+    expect(apply(s, { type: 'setCityTier', city: '南通', tier: 'new1' }).draft.base.cities.at(-1)).toEqual({ city: '南通', tier: 'new1' });
+  });
+
+  test('Reset gives every tier its default minimums: a default tier its own, another the lowest default tier’s', () => {
+    const s = apply(start(), { type: 'setText', path: 'thresholds.new1.aPotential', text: '999' }, { type: 'resetThresholds' });
+    const d = defaultSettings();
+    expect(s.lastValid.thresholds['1']).toEqual(d.thresholds['1']);
+    expect(s.lastValid.thresholds.new1).toEqual(d.thresholds['3']);
+    expect(s.draft.texts['thresholds.new1.aPotential']).toBe('150');
+    expect(s.lastValid.tiers).toEqual(five.tiers);
   });
 });

@@ -109,7 +109,7 @@ test('a city’s tier: planned again, the sheet not read again', () => {
   const selectors = createSelectors();
   const before = view(selectors, loaded);
   const { prepare } = spies();
-  const after = view(selectors, apply(loaded, { type: 'setCityTier', city: '西宁', tier: 1 }));
+  const after = view(selectors, apply(loaded, { type: 'setCityTier', city: '西宁', tier: '1' }));
   expect(after.preview).not.toBe(before.preview);
   expect(after.cities).not.toBe(before.cities);
   expect(after.prepared).toBe(before.prepared);

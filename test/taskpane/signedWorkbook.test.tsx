@@ -4,27 +4,15 @@
  * signature covers, so the Data step says so and Run asks first; Cancel writes nothing. Excel
  * handles signed workbooks itself, so its pane shows neither.
  */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { SHEET_NAMES } from '../../src/i18n/render';
 import { DataStep } from '../../src/taskpane/steps/data/DataStep';
 import { RunStep } from '../../src/taskpane/steps/run/RunStep';
 import { signedFileWorkbook } from './fixtures';
-import { customerValues, excelWorkbook, expectAccessible, fileWorkbook, renderStep } from './helpers';
+import { customerValues, excelWorkbook, expectAccessible, fileWorkbook, question, renderStep } from './helpers';
 
 const sheetsOf = (bytes: Uint8Array) => openXlsx(bytes).listSheetsSync().map((s) => s.name);
-
-/**
- * The question, once open. jsdom has no layout, so Fluent cannot tell its buttons are visible
- * and leaves focus on the surface, where tabster may mark the dialog aria-hidden
- * (microsoft/fluentui#33897); a browser focuses the first button, as done here. The dialog must
- * then be in the accessibility tree (found without `hidden`).
- */
-async function question(name: string): Promise<HTMLElement> {
-  const surface = await screen.findByRole('alertdialog', { name, hidden: true });
-  act(() => surface.querySelector('button')!.focus());
-  return screen.findByRole('alertdialog', { name });
-}
 
 test('Data step: a signed file says the signature will break and what to do, in both languages', async () => {
   const { container, unmount } = renderStep(<DataStep />, { workbook: signedFileWorkbook() });

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import { withoutTagColumns } from '../../src/render';
@@ -7,7 +7,8 @@ import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
 import { ourSheetName, settingsFromSheet } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { ThresholdsStep } from '../../src/taskpane/steps/thresholds/ThresholdsStep';
-import { SHEET, cellNumber, customerValues, expectAccessible, fieldAt, fileWorkbook, renderStep, type } from './helpers';
+import { SHEET, cellNumber, customerValues, expectAccessible, fieldAt, fileWorkbook, fileWorkbookWithSettings, renderStep, type } from './helpers';
+import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 
 async function ready() {
   const workbook = fileWorkbook(customerValues(80, 3));
@@ -93,4 +94,42 @@ test('Reset to defaults puts back the thresholds and splits; Save to workbook wr
   expect(saved.ok && saved.settings.thresholds['2'].aPotential).toBe(350);
   // Saved: the baseline of "changes class" is now these settings.
   expect(screen.getByText('No customer changes class against the saved settings.')).toBeInTheDocument();
+});
+
+describe('five tiers a company set', () => {
+  async function readyFive() {
+    const workbook = await fileWorkbookWithSettings(fiveTierSettings(), customerValues(120, 5));
+    const view = renderStep(<ThresholdsStep />, { workbook });
+    await waitFor(() => expect(document.querySelector('[data-cell="new1A"]')).not.toBeNull());
+    return { ...view, workbook };
+  }
+
+  test('one row of minimums and splits per tier, named; the preview counts per tier are the engine’s', async () => {
+    const { workbook, container } = await readyFive();
+    expect(fieldAt('thresholds.new1.aPotential').value).toBe('400');
+    expect(fieldAt('thresholds.4.bSales').value).toBe('3');
+    expect(fieldAt('matrix.4.share').value).toBe('30');
+    expect(fieldAt('thresholds.new1.aPotential')).toHaveAccessibleName('New tier 1 A: potential ≥');
+    const limits = screen.getByRole('table', { name: 'Minimums per tier (万元)' });
+    for (const t of FIVE_TIERS) expect(within(limits).getByText(t.en)).toBeInTheDocument();
+    const counts = engineCounts(workbook, fiveTierSettings());
+    FIVE_TIERS.forEach((t, i) => ['A', 'B', 'C', 'none'].forEach((c, j) => expect([t.id, c, cellNumber(`${t.id}${c}`)]).toEqual([t.id, c, counts.cells[i][j]])));
+    expect(counts.cells.every((row) => row.reduce((a, b) => a + b, 0) > 0)).toBe(true);
+    expect(screen.getByText('Each city’s tier is in step 3 (where tiers can also be added, removed or renamed); any city not listed is Tier 4 and below.')).toBeInTheDocument();
+    await expectAccessible(container);
+  });
+
+  test('a change in one tier moves that tier’s counts as the engine says', async () => {
+    const { workbook } = await readyFive();
+    type(fieldAt('thresholds.new1.aPotential'), '100');
+    type(fieldAt('thresholds.new1.aSales'), '30');
+    const settings = fiveTierSettings();
+    settings.thresholds.new1.aPotential = 100;
+    settings.thresholds.new1.aSales = 30;
+    const after = engineCounts(workbook, settings);
+    await waitFor(() => expect(cellNumber('new1A')).toBe(after.cells[1][0]));
+    expect(after.cells[1][0]).toBeGreaterThan(engineCounts(workbook, fiveTierSettings()).cells[1][0]);
+    expect(cellNumber('1A')).toBe(after.cells[0][0]);
+    expect(cellNumber('totalA')).toBe(after.byClass.A);
+  });
 });

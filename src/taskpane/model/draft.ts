@@ -4,13 +4,13 @@
  * function turns a draft into valid Settings or says, field by field, what is wrong.
  */
 import { UNITS, parseAmount } from '../../engine/amounts';
-import type { Settings, SettingsProblem, TierKey } from '../../engine/settings';
-import { parseSettings } from '../../engine/settings';
+import type { Settings, SettingsProblem } from '../../engine/settings';
+import { parseSettings, tierDefaults } from '../../engine/settings';
+import type { TierId } from '../../engine/tiers';
 import type { Lang } from '../../i18n';
 import { formatSettingsProblem } from '../../i18n/engine';
 import { paneText } from '../../i18n/taskpane';
 
-export const TIER_KEYS: readonly TierKey[] = ['1', '2', '3'];
 export const THRESHOLD_KEYS = ['aPotential', 'aSales', 'bPotential', 'bSales'] as const;
 export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
 
@@ -45,25 +45,30 @@ interface NumberField {
   set: (s: Settings, v: number) => void;
 }
 
-function numberFields(): NumberField[] {
+/** The number fields of one tier: its four minimums and its two matrix splits. */
+export function tierFields(t: TierId): NumberField[] {
   const out: NumberField[] = [];
-  for (const t of TIER_KEYS) {
-    for (const k of THRESHOLD_KEYS) out.push({ path: `thresholds.${t}.${k}`, kind: 'amount', get: (x) => x.thresholds[t][k], set: (x, v) => (x.thresholds[t][k] = v) });
-    out.push({ path: `matrix.${t}.potential`, kind: 'amount', get: (x) => x.matrix[t].potential, set: (x, v) => (x.matrix[t].potential = v) });
-    out.push({ path: `matrix.${t}.share`, kind: 'percent', get: (x) => x.matrix[t].share * 100, set: (x, v) => (x.matrix[t].share = v / 100) });
-  }
-  out.push({ path: 'targets.growthPct', kind: 'growth', get: (x) => x.targets.growthPct, set: (x, v) => (x.targets.growthPct = v) });
-  out.push({ path: 'targets.blendPotentialWeight', kind: 'percent', get: (x) => x.targets.blendPotentialWeight * 100, set: (x, v) => (x.targets.blendPotentialWeight = v / 100) });
+  for (const k of THRESHOLD_KEYS) out.push({ path: `thresholds.${t}.${k}`, kind: 'amount', get: (x) => x.thresholds[t][k], set: (x, v) => (x.thresholds[t][k] = v) });
+  out.push({ path: `matrix.${t}.potential`, kind: 'amount', get: (x) => x.matrix[t].potential, set: (x, v) => (x.matrix[t].potential = v) });
+  out.push({ path: `matrix.${t}.share`, kind: 'percent', get: (x) => x.matrix[t].share * 100, set: (x, v) => (x.matrix[t].share = v / 100) });
   return out;
 }
 
-const FIELDS = numberFields();
+const TARGET_FIELDS: readonly NumberField[] = [
+  { path: 'targets.growthPct', kind: 'growth', get: (x) => x.targets.growthPct, set: (x, v) => (x.targets.growthPct = v) },
+  { path: 'targets.blendPotentialWeight', kind: 'percent', get: (x) => x.targets.blendPotentialWeight * 100, set: (x, v) => (x.targets.blendPotentialWeight = v / 100) },
+];
 
-const clone = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settings;
+/** The fields of settings with these tiers: each tier's, then the targets'. */
+function numberFields(s: Settings): NumberField[] {
+  return [...s.tiers.flatMap((t) => tierFields(t.id)), ...TARGET_FIELDS];
+}
+
+export const clone = (s: Settings): Settings => JSON.parse(JSON.stringify(s)) as Settings;
 
 export function draftFromSettings(settings: Settings): Draft {
   const texts: Record<FieldPath, string> = {};
-  for (const f of FIELDS) texts[f.path] = fieldText(f.get(settings));
+  for (const f of numberFields(settings)) texts[f.path] = fieldText(f.get(settings));
   texts['targets.companyTarget'] = settings.targets.companyTarget === null ? '' : fieldText(settings.targets.companyTarget);
   const mix = settings.products.mix;
   if (mix) mix.forEach((m, i) => (texts[`products.mix.${i}`] = fieldText(m)));
@@ -105,7 +110,7 @@ const problemPath = (p: SettingsProblem) => p.path.join('.');
 export function resolveDraft(draft: Draft, lang: Lang, productCount: number): Resolved {
   const errors: Record<FieldPath, string> = {};
   const candidate = clone(draft.base);
-  for (const f of FIELDS) {
+  for (const f of numberFields(draft.base)) {
     const text = draft.texts[f.path] ?? '';
     if (f.kind === 'amount') {
       const r = readAmount(text);
@@ -156,7 +161,8 @@ export function resolveDraft(draft: Draft, lang: Lang, productCount: number): Re
         if (!Object.keys(errors).some((k) => k.startsWith('products.mix.'))) mixError ??= formatSettingsProblem(p, lang);
       } else if (path.startsWith('matrix.') && path.endsWith('.share')) {
         errors[path] ??= paneText(lang, 'err-percent');
-      } else if (path in draft.texts || path === 'targets.companyTarget') {
+      } else if (path in draft.texts || path === 'targets.companyTarget' || /^tiers\.\d+\.(zh|en)$/.test(path)) {
+        // A tier's name is typed in the pane too (model/tiers.ts): its message goes beside it.
         errors[path] ??= formatSettingsProblem(p, lang);
       } else {
         other.push(formatSettingsProblem(p, lang));
@@ -172,11 +178,17 @@ export function withText(draft: Draft, path: FieldPath, text: string): Draft {
   return { ...draft, texts: { ...draft.texts, [path]: text } };
 }
 
-/** The draft with the thresholds and matrix splits of `defaults` (the Thresholds step's Reset). */
-export function withThresholdsOf(draft: Draft, defaults: Settings): Draft {
+/** The draft with every tier's default minimums and matrix splits (the Thresholds step's Reset; settings.ts tierDefaults). */
+export function withDefaultThresholds(draft: Draft): Draft {
   const texts = { ...draft.texts };
-  for (const f of FIELDS) if (f.path.startsWith('thresholds.') || f.path.startsWith('matrix.')) texts[f.path] = fieldText(f.get(defaults));
-  return { ...draft, base: { ...draft.base, thresholds: clone(defaults).thresholds, matrix: clone(defaults).matrix }, texts };
+  const base = clone(draft.base);
+  for (const { id } of base.tiers) {
+    const d = tierDefaults(id);
+    base.thresholds[id] = d.thresholds;
+    base.matrix[id] = d.matrix;
+    for (const f of tierFields(id)) texts[f.path] = fieldText(f.get(base));
+  }
+  return { ...draft, base, texts };
 }
 
 /** The draft with the mix typed from the given shares (the planner starts editing it). */

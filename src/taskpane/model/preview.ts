@@ -7,11 +7,14 @@ import { normaliseCity } from '../../engine/cities';
 import type { PlanResult, PreparedSheet } from '../../engine/plan';
 import type { IndustryGroup, Settings } from '../../engine/settings';
 import { INDUSTRY_GROUPS } from '../../engine/settings';
-import type { CustomerClass, Tier } from '../../engine/types';
-import { CLASSES, TIERS } from '../../engine/types';
+import type { TierId } from '../../engine/tiers';
+import type { CustomerClass } from '../../engine/types';
+import { CLASSES } from '../../engine/types';
 
 export interface TierClassCounts {
-  /** counts[tier - 1][class index: 0 A, 1 B, 2 C, 3 no class] */
+  /** The tiers' ids, in order: the rows of `cells`. */
+  tiers: TierId[];
+  /** cells[tier's position][class index: 0 A, 1 B, 2 C, 3 no class] */
   cells: number[][];
   byClass: Record<CustomerClass | 'none', number>;
   total: number;
@@ -20,12 +23,13 @@ export interface TierClassCounts {
 /** Customers per tier × class (and with no class), from the plan's columns. */
 export function tierClassCounts(result: PlanResult): TierClassCounts {
   const c = result.customerColumns;
-  const flat = new Int32Array(TIERS.length * 4);
+  const tiers = result.settings.tiers;
+  const flat = new Int32Array(tiers.length * 4);
   for (let i = 0; i < c.count; i++) {
     const code = c.classCode[i]; // 0 none, 1 A, 2 B, 3 C
-    flat[(c.tier[i] - 1) * 4 + (code === 0 ? 3 : code - 1)]++;
+    flat[c.tierPos[i] * 4 + (code === 0 ? 3 : code - 1)]++;
   }
-  const cells = TIERS.map((t) => Array.from(flat.subarray((t - 1) * 4, t * 4)));
+  const cells = tiers.map((_, t) => Array.from(flat.subarray(t * 4, (t + 1) * 4)));
   const byClass = { A: 0, B: 0, C: 0, none: 0 };
   for (const row of cells) {
     byClass.A += row[0];
@@ -33,7 +37,7 @@ export function tierClassCounts(result: PlanResult): TierClassCounts {
     byClass.C += row[2];
     byClass.none += row[3];
   }
-  return { cells, byClass, total: c.count };
+  return { tiers: tiers.map((t) => t.id), cells, byClass, total: c.count };
 }
 
 /**
@@ -93,7 +97,8 @@ export function targetTotals(result: PlanResult): TargetTotals {
 export interface SheetCity {
   city: string;
   rows: number;
-  tier: Tier;
+  /** The tier it falls to now: the one for cities not listed. */
+  tier: TierId;
 }
 
 /**
@@ -114,7 +119,7 @@ export function sheetCities(prepared: PreparedSheet | undefined, settings: Setti
   const inList = new Set(settings.cities.map((c) => normaliseCity(c.city)));
   for (const [city, rows] of counts) {
     if (inList.has(city)) listed.set(city, rows);
-    else unlisted.push({ city, rows, tier: 3 });
+    else unlisted.push({ city, rows, tier: settings.fallbackTier });
   }
   unlisted.sort((a, b) => b.rows - a.rows || a.city.localeCompare(b.city, 'zh-CN'));
   return { listed, unlisted };

@@ -9,7 +9,8 @@
  * once detached (the pane unmounted) nothing is dispatched any more and the watch is stopped.
  */
 import type { AllocationBasis, Settings } from '../../engine/settings';
-import type { Field, Issue, Tier } from '../../engine/types';
+import type { TierId } from '../../engine/tiers';
+import type { Field, Issue } from '../../engine/types';
 import type { WorkbookSettings } from '../../hosts/workflow';
 import {
   findCustomerSheet,
@@ -270,14 +271,17 @@ export function createPlannerEffects(options: EffectsOptions) {
     }
   }
 
-  function download(): void {
+  /** True once the file is handed over: only then may another workbook replace it. */
+  function download(): boolean {
     const wb = store.getState().workbook;
-    if (wb?.mode !== 'file') return;
+    if (wb?.mode !== 'file') return false;
     try {
       (services.download ?? defaultDownload)(wb.host.toBytes(), plannedFileName(wb.fileName, wb.host.macroEnabled));
       dispatch({ type: 'downloaded' });
+      return true;
     } catch (e) {
       fail(e);
+      return false;
     }
   }
 
@@ -374,8 +378,12 @@ export function createPlannerEffects(options: EffectsOptions) {
     setUnit: (unit: Settings['targets']['unit']) => dispatch({ type: 'setUnit', unit }),
     editMix: (shares: readonly number[]) => dispatch({ type: 'editMix', shares }),
     mixFromHistory: () => dispatch({ type: 'mixFromHistory' }),
-    setCityTier: (city: string, tier: Tier) => dispatch({ type: 'setCityTier', city, tier }),
+    setCityTier: (city: string, tier: TierId) => dispatch({ type: 'setCityTier', city, tier }),
     removeCity: (city: string) => dispatch({ type: 'removeCity', city }),
+    addTier: () => dispatch({ type: 'addTier' }),
+    removeTier: (tier: TierId) => dispatch({ type: 'removeTier', tier }),
+    renameTier: (tier: TierId, lang: 'zh' | 'en', name: string) => dispatch({ type: 'renameTier', tier, lang, name }),
+    setFallbackTier: (tier: TierId) => dispatch({ type: 'setFallbackTier', tier }),
     save,
     run,
     continueRun,

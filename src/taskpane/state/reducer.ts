@@ -7,13 +7,15 @@ import type { PlanResult } from '../../engine/plan';
 import type { AllocationBasis, Settings } from '../../engine/settings';
 import { defaultSettings } from '../../engine/settings';
 import { normaliseCity } from '../../engine/cities';
-import type { Field, Issue, Tier } from '../../engine/types';
+import type { TierId } from '../../engine/tiers';
+import type { Field, Issue } from '../../engine/types';
 import type { SheetRead } from '../../hosts/host';
 import type { GeneratedSheets, WorkbookSettings, WorkbookView } from '../../hosts/workflow';
 import { customerSheetCandidates } from '../../hosts/workflow';
 import type { DefinedNameSpec, OwnershipNotice } from '../../render';
 import type { Draft, FieldPath } from '../model/draft';
-import { draftFromSettings, resolveDraft, sameSettings, withMixEdited, withMixFromHistory, withText, withThresholdsOf } from '../model/draft';
+import { draftFromSettings, resolveDraft, sameSettings, withDefaultThresholds, withMixEdited, withMixFromHistory, withText } from '../model/draft';
+import { withFallbackTier, withTierAdded, withTierName, withTierRemoved } from '../model/tiers';
 import type { PaneError } from '../model/paneErrors';
 import type { TierClassCounts } from '../model/preview';
 import type { PaneWorkbook } from './workbooks';
@@ -83,8 +85,10 @@ export interface PlannerState {
   run?: RunOutcome;
   /** File mode: the workbook is digitally signed (undefined: not signed, or Excel). */
   signature?: SignatureState;
-  /** File mode: the workbook in memory differs from the file opened. */
+  /** File mode: the workbook in memory differs from the file opened (or last downloaded). */
   changed: boolean;
+  /** File mode: planned or its settings saved since it was opened, so there is something to download. */
+  written: boolean;
 }
 
 export type PlannerAction =
@@ -105,8 +109,13 @@ export type PlannerAction =
   | { type: 'setUnit'; unit: Settings['targets']['unit'] }
   | { type: 'editMix'; shares: readonly number[] }
   | { type: 'mixFromHistory' }
-  | { type: 'setCityTier'; city: string; tier: Tier }
+  | { type: 'setCityTier'; city: string; tier: TierId }
   | { type: 'removeCity'; city: string }
+  // The tiers themselves (step 3).
+  | { type: 'addTier' }
+  | { type: 'removeTier'; tier: TierId }
+  | { type: 'renameTier'; tier: TierId; lang: 'zh' | 'en'; name: string }
+  | { type: 'setFallbackTier'; tier: TierId }
   // Save, run, download.
   | { type: 'saving' }
   | { type: 'saved'; view: WorkbookView; sheet: string; settings: Settings; notice: Notice }
@@ -127,7 +136,7 @@ export type PlannerAction =
 
 export function initialState(): PlannerState {
   const settings = defaultSettings();
-  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false };
+  return { candidates: [], saved: { kind: 'defaults', settings }, draft: draftFromSettings(settings), lastValid: settings, busy: null, changed: false, written: false };
 }
 
 /**
@@ -155,11 +164,12 @@ function withDraft(state: PlannerState, draft: Draft): PlannerState {
 const cityKey = (city: string) => normaliseCity(city) || city.trim();
 
 /** Gives a city a tier: changes its entry (in place), or adds it at the end of the list. */
-function withCityTier(draft: Draft, city: string, tier: Tier): Draft {
+function withCityTier(draft: Draft, city: string, tier: TierId): Draft {
+  if (!draft.base.tiers.some((t) => t.id === tier)) return draft;
   const key = cityKey(city);
   const cities = draft.base.cities.filter((c) => (normaliseCity(c.city) || c.city) !== key);
   const at = draft.base.cities.findIndex((c) => (normaliseCity(c.city) || c.city) === key);
-  const entry = { city: key, tier: tier as 1 | 2 | 3 };
+  const entry = { city: key, tier };
   if (at >= 0) cities.splice(at, 0, entry);
   else cities.push(entry);
   return { ...draft, base: { ...draft.base, cities } };
@@ -185,6 +195,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         headerRow: undefined,
         busy: null,
         changed: false,
+        written: false,
         notice: action.notice,
         signature: action.signatureParts?.length ? { parts: action.signatureParts, asking: false, accepted: false } : undefined,
       };
@@ -203,7 +214,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
     case 'setText':
       return withDraft(state, withText(state.draft, action.path, action.text));
     case 'resetThresholds':
-      return withDraft(state, withThresholdsOf(state.draft, defaultSettings()));
+      return withDraft(state, withDefaultThresholds(state.draft));
     case 'setTargetMode':
       return withDraft(state, { ...state.draft, targetMode: action.mode });
     case 'setBasis': {
@@ -225,6 +236,14 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
       const d = state.draft;
       return withDraft(state, { ...d, base: { ...d.base, cities: d.base.cities.filter((c) => c.city !== action.city) } });
     }
+    case 'addTier':
+      return withDraft(state, withTierAdded(state.draft));
+    case 'removeTier':
+      return withDraft(state, withTierRemoved(state.draft, action.tier));
+    case 'renameTier':
+      return withDraft(state, withTierName(state.draft, action.tier, action.lang, action.name));
+    case 'setFallbackTier':
+      return withDraft(state, withFallbackTier(state.draft, action.tier));
 
     case 'saving':
       return { ...state, busy: { kind: 'saving' }, error: undefined, notice: undefined };
@@ -236,6 +255,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         busy: null,
         // A file's workbook now differs from the file on disk until it is downloaded.
         changed: state.workbook?.mode === 'file' ? true : state.changed,
+        written: state.workbook?.mode === 'file',
         notice: action.notice,
       };
     case 'askSignature':
@@ -260,6 +280,7 @@ export function plannerReducer(state: PlannerState, action: PlannerAction): Plan
         progress: undefined,
         run: action.outcome,
         changed: state.workbook?.mode === 'file' ? true : state.changed,
+        written: state.workbook?.mode === 'file',
       };
     case 'downloaded':
       return { ...state, changed: false };

@@ -64,8 +64,12 @@ export function defaultDownload(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** "客户清单.xlsx" → "客户清单-planned.xlsx"; a macro-enabled workbook stays .xlsm. */
+/**
+ * "客户清单.xlsx" → "客户清单-planned.xlsx"; a macro-enabled workbook stays .xlsm. A workbook
+ * planned before keeps one suffix ("客户清单-planned.xlsx" again, not "-planned-planned"), also
+ * when the browser numbered an earlier download ("客户清单-planned (1).xlsx").
+ */
 export function plannedFileName(fileName: string, macroEnabled: boolean): string {
-  const base = fileName.replace(/\.(xlsx|xlsm)$/i, '');
+  const base = fileName.replace(/\.(xlsx|xlsm)$/i, '').replace(/(?:-planned(?: \(\d+\))?)+$/i, '');
   return `${base}-planned.${macroEnabled ? 'xlsm' : 'xlsx'}`;
 }

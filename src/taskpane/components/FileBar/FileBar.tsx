@@ -1,5 +1,17 @@
 /** Browser file mode: open an .xlsx (picker or drop) or the sample; download the planned workbook. */
-import { Badge, Button, Caption1, Text, mergeClasses } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useText } from '../../text';
 import { useFileBar } from './useFileBar';
@@ -38,11 +50,39 @@ export function FileBar() {
               {t('file-changed')}
             </Badge>
           )}
-          <Button icon={<ArrowDownloadRegular />} appearance={bar.changed ? 'primary' : 'secondary'} onClick={bar.download} disabled={bar.busy}>
-            {t('file-download')}
-          </Button>
+          {bar.canDownload && (
+            <Button icon={<ArrowDownloadRegular />} appearance={bar.changed ? 'primary' : 'secondary'} onClick={bar.download} disabled={bar.busy}>
+              {t('file-download')}
+            </Button>
+          )}
         </div>
       )}
+      <Dialog open={bar.replacing !== null} modalType="alert" onOpenChange={(_, data) => !data.open && bar.replacing?.cancel()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t('file-replace-title')}</DialogTitle>
+            <DialogContent>
+              <Text as="p" block>
+                {t('file-replace-body', { file: bar.fileName ?? '' })}
+              </Text>
+              <Text as="p" block>
+                {bar.replacing?.next ? t('file-replace-next', { file: bar.replacing.next }) : t('file-replace-sample')}
+              </Text>
+            </DialogContent>
+            <DialogActions className={styles.dialogActions}>
+              <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={bar.replacing?.downloadFirst}>
+                {t('file-replace-download')}
+              </Button>
+              <Button appearance="secondary" onClick={bar.replacing?.discard}>
+                {t('file-replace-discard')}
+              </Button>
+              <Button appearance="subtle" onClick={bar.replacing?.cancel}>
+                {t('file-replace-cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

@@ -19,4 +19,6 @@ export const useFileBarStyles = makeStyles({
   file: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   fileName: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
   note: { color: tokens.colorNeutralForeground3 },
+  // Three buttons do not fit side by side in a 350 px pane: they wrap.
+  dialogActions: { flexWrap: 'wrap' },
 });

@@ -16,31 +16,28 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import type { Tier } from '../../../engine/types';
-import { TIERS } from '../../../engine/types';
-import { TIER_LABELS } from '../../../i18n/engine';
-import { TIER_SHORT } from '../../../i18n/taskpane';
 import { SaveBar } from '../../components/SaveBar/SaveBar';
 import { useText } from '../../text';
 import { useSharedStyles } from '../../useSharedStyles';
+import { TierList } from './TierList';
 import { useCitiesStep } from './useCitiesStep';
 import { useCitiesStepStyles } from './useCitiesStepStyles';
 
 export function CitiesStep() {
-  const { t, n, lang } = useText();
+  const { t, n } = useText();
   const styles = useCitiesStepStyles();
   const shared = useSharedStyles();
   const c = useCitiesStep();
-  const tierOptions = TIERS.map((tier) => (
-    <option key={tier} value={tier}>
-      {TIER_LABELS[lang][`${tier}`]}
+  const tierOptions = c.tiers.map((tier) => (
+    <option key={tier.id} value={tier.id}>
+      {tier.name}
     </option>
   ));
 
   return (
     <div className={styles.root}>
       <Caption1 as="p" block className={styles.caption}>
-        {t('cities-intro')}
+        {t('cities-intro', { fallback: c.fallback })}
       </Caption1>
 
       <section className={styles.section} aria-labelledby="abc-cities-unlisted">
@@ -51,21 +48,16 @@ export function CitiesStep() {
           <Caption1 className={styles.caption}>{t('cities-unlisted-none')}</Caption1>
         ) : (
           <>
-            <Caption1 className={styles.caption}>{t('cities-unlisted-hint')}</Caption1>
+            <Caption1 className={styles.caption}>{t('cities-unlisted-hint', { fallback: c.fallback })}</Caption1>
             <ul className={styles.unlisted} aria-labelledby="abc-cities-unlisted">
               {c.unlisted.map((u) => (
                 <li key={u.city} className={styles.unlistedItem}>
                   <Text className={styles.cityName}>{u.city}</Text>
                   <Caption1 className={styles.rows}>{t('cities-rows', { count: n(u.rows) })}</Caption1>
                   <span className={styles.tierButtons} role="group" aria-label={u.city}>
-                    {TIERS.map((tier) => (
-                      <Button
-                        key={tier}
-                        size="small"
-                        aria-label={t('cities-give', { city: u.city, tier: TIER_LABELS[lang][`${tier}`] })}
-                        onClick={() => c.setTier(u.city, tier)}
-                      >
-                        {TIER_SHORT[lang][`${tier}`]}
+                    {c.tiers.map((tier) => (
+                      <Button key={tier.id} size="small" aria-label={t('cities-give', { city: u.city, tier: tier.name })} onClick={() => c.setTier(u.city, tier.id)}>
+                        {tier.name}
                       </Button>
                     ))}
                   </span>
@@ -109,7 +101,7 @@ export function CitiesStep() {
                         size="small"
                         aria-label={t('cities-tier-of', { city: city.city })}
                         value={city.tier}
-                        onChange={(_, data) => c.setTier(city.city, Number(data.value) as Tier)}
+                        onChange={(_, data) => c.setTier(city.city, data.value)}
                       >
                         {tierOptions}
                       </Select>
@@ -148,7 +140,7 @@ export function CitiesStep() {
             <Input className={styles.fill} value={c.add.city} onChange={(_, data) => c.add.setCity(data.value)} />
           </Field>
           <Field className={styles.addTier} label={t('cities-add-tier')}>
-            <Select className={styles.fill} value={c.add.tier} onChange={(_, data) => c.add.setTier(Number(data.value) as Tier)}>
+            <Select className={styles.fill} value={c.add.tier} onChange={(_, data) => c.add.setTier(data.value)}>
               {tierOptions}
             </Select>
           </Field>
@@ -157,6 +149,8 @@ export function CitiesStep() {
           </Button>
         </form>
       </section>
+
+      <TierList className={styles.section} />
 
       <SaveBar />
     </div>

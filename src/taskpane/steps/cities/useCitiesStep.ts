@@ -1,7 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { normaliseCity } from '../../../engine/cities';
-import type { Tier } from '../../../engine/types';
-import { TIER_LABELS } from '../../../i18n/engine';
+import type { TierId } from '../../../engine/tiers';
 import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 import { useText } from '../../text';
 
@@ -17,7 +16,8 @@ export function useCitiesStep() {
   const { t, lang } = useText();
   const { state, prepared, sheetCities: sheet } = usePlannerState();
   const actions = usePlannerActions();
-  const cities = state.draft.base.cities;
+  const { cities, tiers, fallbackTier } = state.draft.base;
+  const nameOf = (id: TierId) => tiers.find((tier) => tier.id === id)?.[lang] || id;
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
 
@@ -29,13 +29,18 @@ export function useCitiesStep() {
   }, [cities, deferredQuery]);
 
   const [newCity, setNewCity] = useState('');
-  const [newTier, setNewTier] = useState<Tier>(2);
+  // A new city's tier: the second one (the first is usually the few largest cities), or the one chosen while it is still a tier.
+  const [chosenTier, setNewTier] = useState<TierId | undefined>(undefined);
+  const newTier = chosenTier !== undefined && tiers.some((tier) => tier.id === chosenTier) ? chosenTier : (tiers[1] ?? tiers[0]).id;
   const [addTried, setAddTried] = useState(false);
   const newKey = normaliseCity(newCity) || newCity.trim();
   const existing = newKey ? cities.find((c) => (normaliseCity(c.city) || c.city) === newKey) : undefined;
-  const addError = !newKey ? (addTried ? t('cities-add-empty') : undefined) : existing ? t('cities-add-exists', { city: existing.city, tier: TIER_LABELS[lang][`${existing.tier}`] }) : undefined;
+  const addError = !newKey ? (addTried ? t('cities-add-empty') : undefined) : existing ? t('cities-add-exists', { city: existing.city, tier: nameOf(existing.tier) }) : undefined;
 
   return {
+    /** The tiers in order, with their names in the pane's language. */
+    tiers: tiers.map((tier) => ({ id: tier.id, name: tier[lang] || tier.id })),
+    fallback: nameOf(fallbackTier),
     count: cities.length,
     query,
     setQuery,
@@ -47,7 +52,7 @@ export function useCitiesStep() {
     unlistedMore: Math.max(0, sheet.unlisted.length - UNLISTED_SHOWN),
     unlistedCount: sheet.unlisted.length,
     hasSheet: !!prepared?.ok,
-    setTier: (city: string, tier: Tier) => actions.setCityTier(city, tier),
+    setTier: (city: string, tier: TierId) => actions.setCityTier(city, tier),
     remove: actions.removeCity,
     add: {
       city: newCity,

@@ -24,17 +24,20 @@ export const useCitiesStepStyles = makeStyles({
   },
   cityName: { fontWeight: tokens.fontWeightSemibold, minWidth: '4em' },
   rows: { color: tokens.colorNeutralForeground3, flexGrow: 1 },
-  tierButtons: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  // As many tiers as the settings have: the buttons wrap under the city at 350 px.
+  tierButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   tableWrap: { maxHeight: '360px', overflowY: 'auto' },
   table: { tableLayout: 'fixed', width: '100%' },
-  tierColumn: { width: '112px' },
-  rowsColumn: { width: '72px', textAlign: 'right' },
-  actionColumn: { width: '40px' },
+  // At a 350 px pane the city keeps a third of the row; tier names are in the dropdown.
+  tierColumn: { width: '104px' },
+  rowsColumn: { width: '48px', textAlign: 'right' },
+  actionColumn: { width: '36px' },
   select: { minWidth: 0, width: '100%' },
-  add: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 120px auto', alignItems: 'start', gap: tokens.spacingHorizontalS },
-  addCity: { minWidth: 0 },
+  // City, tier and button on one line where they fit; in a narrow pane the button wraps below.
+  add: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  addCity: { minWidth: 0, flex: '1 1 120px' },
   fill: { width: '100%', minWidth: 0, boxSizing: 'border-box' },
-  addTier: { minWidth: 0 },
+  addTier: { minWidth: 0, flex: '0 0 112px' },
   // Level with the inputs, below the fields' labels.
   addButton: { marginTop: '26px' },
 });

@@ -17,8 +17,7 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
-import { CLASS_LABELS, TIER_LABELS } from '../../../i18n/engine';
-import { TIER_SHORT } from '../../../i18n/taskpane';
+import { CLASS_LABELS } from '../../../i18n/engine';
 import { SaveBar } from '../../components/SaveBar/SaveBar';
 import { useText } from '../../text';
 import { useSharedStyles } from '../../useSharedStyles';
@@ -70,12 +69,12 @@ export function ThresholdsStep() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {s.tiers.flatMap(({ tier, classes }) =>
+            {s.tiers.flatMap(({ tier, name, classes }) =>
               classes.map((row, i) => (
                 <TableRow key={`${tier}${row.cls}`} className={i === 1 ? styles.tierEnd : undefined}>
                   {i === 0 && (
                     <TableCell rowSpan={2} className={styles.tierCell}>
-                      {TIER_SHORT[lang][tier]}
+                      {name}
                     </TableCell>
                   )}
                   <TableCell className={styles.classCell}>{CLASS_LABELS[lang][row.cls]}</TableCell>
@@ -87,7 +86,7 @@ export function ThresholdsStep() {
           </TableBody>
         </Table>
         <Caption1 as="p" block className={styles.caption}>
-          {t('th-tiers-note')}
+          {t('th-tiers-note', { fallback: s.fallback })}
         </Caption1>
       </section>
 
@@ -104,9 +103,9 @@ export function ThresholdsStep() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {s.tiers.map(({ tier, matrix }) => (
+            {s.tiers.map(({ tier, name, matrix }) => (
               <TableRow key={tier}>
-                <TableCell className={styles.tierCell}>{TIER_SHORT[lang][tier]}</TableCell>
+                <TableCell className={styles.tierCell}>{name}</TableCell>
                 <TableCell className={styles.inputCell}>{input(matrix.potential)}</TableCell>
                 <TableCell className={styles.inputCell}>{input(matrix.share)}</TableCell>
               </TableRow>
@@ -127,7 +126,7 @@ export function ThresholdsStep() {
             <MessageBarBody>{t('th-preview-stale')}</MessageBarBody>
           </MessageBar>
         )}
-        {s.counts ? (
+        {s.counts && s.preview ? (
           <>
             <Table size="small" className={styles.table} aria-labelledby="abc-th-preview">
               <TableHeader>
@@ -141,13 +140,13 @@ export function ThresholdsStep() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {s.counts.cells.map((row, i) => (
-                  <TableRow key={i}>
-                    <TableCell className={styles.previewTier}>{TIER_LABELS[lang][`${(i + 1) as 1 | 2 | 3}`]}</TableCell>
-                    {row.map((count, j) => (
-                      <TableCell key={j} className={styles.numberCell} data-cell={`${i + 1}${COLUMNS[j]}`}>
+                {s.preview.map((row) => (
+                  <TableRow key={row.tier}>
+                    <TableCell className={styles.previewTier}>{row.name}</TableCell>
+                    {row.cells.map((count, j) => (
+                      <TableCell key={j} className={styles.numberCell} data-cell={`${row.tier}${COLUMNS[j]}`}>
                         {n(count)}
-                        {delta(count, s.baselineCounts?.cells[i][j])}
+                        {delta(count, row.before?.[j])}
                       </TableCell>
                     ))}
                   </TableRow>

@@ -5,7 +5,8 @@ export const useThresholdsStepStyles = makeStyles({
   caption: { color: tokens.colorNeutralForeground3 },
   input: { minWidth: 0, width: '100%' },
   inputCell: { paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS, verticalAlign: 'top' },
-  tierColumn: { width: '18%' },
+  // Tier names such as 新一线城市 on one line at 350 px.
+  tierColumn: { width: '24%' },
   classColumn: { width: '14%' },
   classCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
   tierCell: { fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top', paddingTop: tokens.spacingVerticalS },
