@@ -72,8 +72,12 @@ function mulDivMod(a: number, b: number, m: number): number {
 
 /** x = quotient × m + remainder for a whole x < 2^53: the division's rounding corrected. */
 function divMod(x: number, m: number): number {
-  let q = Math.floor(x / m);
-  let r = x - q * m;
+  const q = Math.floor(x / m);
+  return corrected(q, x - q * m, m);
+}
+
+/** A quotient guessed one off at most (its remainder r in [−m, 2m)), corrected: returns the remainder, the quotient in `quotient`. */
+function corrected(q: number, r: number, m: number): number {
   if (r < 0) {
     q -= 1;
     r += m;
@@ -103,16 +107,9 @@ export function exactShares(mix: Mix, units: number, floors: Float64Array, rests
     // the guess corrected. Two multiplications instead of divisions: this runs a million times.
     const ratios = mix.ratios;
     for (let p = 0; p < k; p++) {
-      let whole = Math.floor(s * ratios[p]);
-      let rest = (Math.imul(s, w[p]) - Math.imul(whole, W)) | 0;
-      if (rest < 0) {
-        whole -= 1;
-        rest += W;
-      } else if (rest >= W) {
-        whole += 1;
-        rest -= W;
-      }
-      floors[p] = q * w[p] + whole;
+      const guess = Math.floor(s * ratios[p]);
+      const rest = corrected(guess, (Math.imul(s, w[p]) - Math.imul(guess, W)) | 0, W);
+      floors[p] = q * w[p] + quotient;
       rests[p] = rest;
       restSum += rest;
     }

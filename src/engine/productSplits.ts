@@ -68,26 +68,27 @@ function makeSplits(c: CustomerColumns): ProductSplits {
   for (let n = 1; n < nodes; n++) parent[n] = n < firstGroup ? 0 : n < firstRegion ? CLASS_B : CLASS_C;
   const blocks = 1 + groups + regionCount;
   const leaf = Int32Array.from({ length: blocks }, (_, b) => (b === 0 ? CLASS_A : firstGroup - 1 + b));
-  const blockOf = (i: number) => (classCode[i] === CLASS_A ? 0 : classCode[i] === CLASS_B ? 1 + industry[i] : 1 + groups + regionId[i]);
-
-  const classTargets = new Float64Array(3);
-  const industryTargets = new Float64Array(groups);
-  const regionTargets = new Float64Array(regionCount);
+  // Each customer's block and each block's target, in one pass; then the customers by block
+  // (a counting sort, sheet order kept within a block).
+  const blockOfRow = new Int32Array(c.count);
+  const blockTarget = new Float64Array(blocks);
   const start = new Int32Array(blocks + 1);
-  let classified = 0;
   for (let i = 0; i < c.count; i++) {
     const cls = classCode[i];
-    if (cls === 0) continue;
-    classTargets[cls - 1] += targetUnits[i];
-    if (cls === CLASS_B) industryTargets[industry[i]] += targetUnits[i];
-    else if (cls === CLASS_C) regionTargets[regionId[i]] += targetUnits[i];
-    start[blockOf(i) + 1]++;
-    classified++;
+    const b = cls === CLASS_A ? 0 : cls === CLASS_B ? 1 + industry[i] : cls === CLASS_C ? 1 + groups + regionId[i] : -1;
+    blockOfRow[i] = b;
+    if (b < 0) continue;
+    blockTarget[b] += targetUnits[i];
+    start[b + 1]++;
   }
   for (let b = 0; b < blocks; b++) start[b + 1] += start[b];
-  const rows = new Int32Array(classified);
+  const rows = new Int32Array(start[blocks]);
   const next = start.slice(0, blocks);
-  for (let i = 0; i < c.count; i++) if (classCode[i] !== 0) rows[next[blockOf(i)]++] = i;
+  for (let i = 0; i < c.count; i++) if (blockOfRow[i] >= 0) rows[next[blockOfRow[i]]++] = i;
+  const industryTargets = blockTarget.slice(1, 1 + groups);
+  const regionTargets = blockTarget.slice(1 + groups);
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  const classTargets = Float64Array.of(blockTarget[0], sum(industryTargets), sum(regionTargets));
 
   // Where the first pass aims each block: the tables worked out from the top down (classes to
   // the company's split, industry groups and regions to their class's cells).
