@@ -142,8 +142,7 @@ class NestedRounder {
     const pass = firstPassOf(mix);
     for (let b = 0; b < nesting.leaf.length; b++) {
       const node = nesting.leaf[b];
-      for (let j = start[b]; j < start[b + 1]; j++) nodeTarget[node] += table.targets[rows ? rows[j] : j];
-      pass.run(table, rows, start[b], start[b + 1], aim.subarray(b * k, (b + 1) * k), floorSum, ups, node * k);
+      nodeTarget[node] += pass.run(table, rows, start[b], start[b + 1], aim.subarray(b * k, (b + 1) * k), floorSum, ups, node * k);
     }
     for (let n = nodes - 1; n > 0; n--) {
       nodeTarget[parent[n]] += nodeTarget[n];

@@ -52,9 +52,9 @@ export class FirstPass {
    * Gives the rows rows[from … to − 1] of `table` (rows null: rows from … to − 1) their
    * round-ups, aimed at `aim` (units per product: the block's exact totals rounded down or up,
    * adding up to its target). Adds the block's floors and round-ups per product to `floorSum`
-   * and `ups` at `at` (k each).
+   * and `ups` at `at` (k each); returns the block's target.
    */
-  run(table: RoundedTable, rows: ArrayLike<number> | null, from: number, to: number, aim: ArrayLike<number>, floorSum: Float64Array, ups: Float64Array, at: number): void {
+  run(table: RoundedTable, rows: ArrayLike<number> | null, from: number, to: number, aim: ArrayLike<number>, floorSum: Float64Array, ups: Float64Array, at: number): number {
     const { k, mix, floors, rests, blockFloor, blockRest, carry, dealt } = this;
     const W = mix.total;
     const { targets, up, words } = table;
@@ -99,6 +99,7 @@ export class FirstPass {
         carry[p] += (m * rests[p]) / W - dealt[p];
       }
     }
+    return blockTarget;
   }
 
   /** Groups rows[from … to − 1] by target, in order of first appearance; returns how many groups. */
