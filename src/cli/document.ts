@@ -108,17 +108,16 @@ export interface DocumentInput {
   result: PlanResult;
   /** The sheet as planned (earlier tag columns blanked). */
   sheet: SheetData;
-  settings: Settings;
   settingsSource: SettingsSource;
   sheets: PlanDocument['sheets'];
 }
 
 /** Product columns with their letters, mapped the way plan() maps them. */
-function productColumns(sheet: SheetData, result: PlanResult, settings: Settings): PlanDocument['productColumns'] {
+function productColumns(sheet: SheetData, result: PlanResult): PlanDocument['productColumns'] {
   if (result.headerRow === null) return [];
   const index = result.headerRow - sheet.firstRow;
   const header = sheet.values[index] ?? [];
-  const report = mapColumns(header, settings.columns, { noteUnit: findUnitNote(sheet.values, index) });
+  const report = mapColumns(header, result.settings.columns, { noteUnit: findUnitNote(sheet.values, index) });
   return report.mapping.products.map((p) => ({
     name: p.name,
     column: columnLetter(sheet.firstColumn + p.index),
@@ -210,9 +209,9 @@ export function buildDocument(d: DocumentInput): PlanDocument {
     headerRow: result.headerRow!,
     language: result.language,
     settingsSource: d.settingsSource,
-    settings: d.settings,
+    settings: result.settings,
     columns,
-    productColumns: productColumns(d.sheet, result, d.settings),
+    productColumns: productColumns(d.sheet, result),
     unmappedColumns: result.unmappedColumns,
     products: result.products,
     target: result.target,

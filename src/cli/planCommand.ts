@@ -1,26 +1,27 @@
 /**
  * `abc-planner plan`: read the customer sheet once, plan it with the engine, render the plan,
- * apply it to the workbook in memory (all or nothing) and write the file atomically.
+ * apply it to the workbook in memory (all or nothing) and write the file atomically. The steps
+ * are the use cases the task pane shares (src/app/); here are the arguments, the messages, the
+ * progress bar and the file's safety.
  */
 import * as path from 'node:path';
+import { planCustomerSheet, renderWrite } from '../app/plan';
+import { openWorkbook, viewWorkbook, type WorkbookView } from '../app/workbook';
+import { writeAll } from '../app/write';
 import type { PlanResult, PlanTargets } from '../engine/plan';
-import { plan } from '../engine/plan';
-import type { Settings } from '../engine/settings';
-import { generatedSheets, viewWorkbookSync } from '../hosts/workflow';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatIssue } from '../i18n/engine';
 import { formatOwnershipNotice } from '../i18n/ownership';
 import { BASIS_LABELS } from '../i18n/render';
-import { renderPlan, withoutTagColumns } from '../render';
-import type { WorkbookWrite } from '../render';
+import type { WorkbookWrite } from '../spec/write';
 import type { PlanCommand } from './args';
 import { buildDocument, countsOf, type PlanDocument } from './document';
 import { CliError } from './errors';
 import { checkExtension, checkOutputEarly, checkSignature, saveWorkbook } from './files';
 import type { CliIo } from './io';
 import { Progress } from './progress';
-import { type LoadedSettings, type OpenedWorkbook, fileSettings, findCustomerSheet, hostCall, openWorkbook, workbookSettings } from './workbook';
+import { customerSheet, fileSettings, hostCall, type InputWorkbook, type LoadedSettings, openInput, workbookSettings } from './workbook';
 
 /** The default output: `<input>-planned.xlsx` beside the input (.xlsm for a workbook with macros: Excel wants the extension to match). */
 export function defaultOutput(input: string, macroEnabled: boolean): string {
@@ -106,43 +107,36 @@ class Timings {
  * Read, plan and render: returns the write and what the messages need, and nothing else, so
  * that the sheet's values and the plan are garbage before the write (the heaviest step) runs.
  */
-function prepare(
+async function prepare(
   cmd: PlanCommand,
-  opened: OpenedWorkbook,
+  input: InputWorkbook,
+  view: WorkbookView,
   loaded: LoadedSettings,
   lang: Lang,
   progress: Progress,
   timings: Timings,
   paths: { output: string },
   version: string,
-): { write: WorkbookWrite; lines: string[]; document?: PlanDocument } {
-  const { workbook, shown } = opened;
+): Promise<{ write: WorkbookWrite; lines: string[]; document?: PlanDocument }> {
+  const { shown } = input;
   const onRead = progress.step(0);
-  const found = findCustomerSheet(opened, loaded.settings, { ...(cmd.sheet !== undefined ? { sheet: cmd.sheet } : {}), ...(cmd.headerRow !== undefined ? { headerRow: cmd.headerRow } : {}) }, lang, onRead);
-  const read = found.read;
-  if (found.look.kind === 'empty') throw new CliError([cliText(lang, 'empty-sheet', { file: shown, sheet: read.name })]);
+  const options = { ...(cmd.sheet !== undefined ? { sheet: cmd.sheet } : {}), ...(cmd.headerRow !== undefined ? { headerRow: cmd.headerRow } : {}) };
+  const { read, look } = await customerSheet(input, view, loaded.settings, options, lang, onRead);
+  if (look.kind === 'empty') throw new CliError([cliText(lang, 'empty-sheet', { file: shown, sheet: read.name })]);
   timings.mark('read');
 
   progress.step(1);
-  const names = hostCall(shown, lang, () => workbook.listNamesSync());
-  const sheetNames = hostCall(shown, lang, () => workbook.listSheetsSync()).map((s) => s.name);
-  const headerRow = cmd.headerRow ?? ('headerRow' in found.look ? found.look.headerRow : undefined);
-  const sheet = withoutTagColumns(read, names, headerRow ?? null);
   const targets: PlanTargets = cmd.target !== undefined ? { companyTarget: cmd.target } : cmd.growth !== undefined ? { companyTarget: null, growthPct: cmd.growth } : {};
-  const result = plan(sheet, loaded.settings, targets, cmd.headerRow !== undefined ? { headerRow: cmd.headerRow } : {});
+  const { result, sheet } = planCustomerSheet(read, view.names, loaded.settings, { targets, ...(cmd.headerRow !== undefined ? { headerRow: cmd.headerRow } : {}) });
   if (!result.ok) throw cannotPlan(result, sheet, shown, lang);
-  // The settings the plan used, the target given here included: the settings sheet keeps them.
-  const used: Settings = { ...loaded.settings, targets: { ...loaded.settings.targets, ...targets } };
   timings.mark('plan');
 
   progress.step(2);
-  const proof = hostCall(shown, lang, () => viewWorkbookSync(workbook)).proof;
-  const write = renderPlan(result, used, { sheetNames, names, proof, customerSheet: read });
+  const { write, sheets } = renderWrite(result, read, view);
   timings.mark('render');
 
-  const sheets = generatedSheets(write);
   const document = cmd.json
-    ? buildDocument({ version, lang, input: opened.path, output: paths.output, inPlace: cmd.inPlace, result, sheet, settings: used, settingsSource: loaded.source, sheets })
+    ? buildDocument({ version, lang, input: input.path, output: paths.output, inPlace: cmd.inPlace, result, sheet, settingsSource: loaded.source, sheets })
     : undefined;
   const lines = summary(result, loaded, countsOf(result), sheets, lang);
   // A person's names that look like ours were kept, ours written beside them: say which.
@@ -153,7 +147,7 @@ function prepare(
 
 export async function runPlan(cmd: PlanCommand, lang: Lang, io: CliIo, version: string): Promise<PlanOutcome> {
   const timings = new Timings();
-  const opened = await openWorkbook(cmd.input, io.cwd, lang, { hash: cmd.inPlace, ...(io.maxInputBytes !== undefined ? { maxBytes: io.maxInputBytes } : {}) });
+  const opened = await openInput(cmd.input, io.cwd, lang, { hash: cmd.inPlace, ...(io.maxInputBytes !== undefined ? { maxBytes: io.maxInputBytes } : {}) });
   const { workbook, shown } = opened;
   const output = cmd.inPlace ? opened.path : path.resolve(io.cwd, cmd.out ?? defaultOutput(cmd.input, workbook.macroEnabled));
   const shownOutput = cmd.inPlace ? shown : (cmd.out ?? defaultOutput(cmd.input, workbook.macroEnabled));
@@ -169,13 +163,23 @@ export async function runPlan(cmd: PlanCommand, lang: Lang, io: CliIo, version: 
     { label: cliText(lang, 'step-save'), weight: 5 },
   ]);
   try {
-    const loaded = cmd.settingsFile !== undefined ? await fileSettings(cmd.settingsFile, io.cwd, lang) : workbookSettings(opened, lang);
-    const prepared = prepare(cmd, opened, loaded, lang, progress, timings, { output }, version);
+    // With a settings file the workbook's settings sheet is not read (nor can it stop the plan).
+    let view: WorkbookView;
+    let loaded: LoadedSettings;
+    if (cmd.settingsFile !== undefined) {
+      loaded = await fileSettings(cmd.settingsFile, io.cwd, lang);
+      view = await hostCall(shown, lang, () => viewWorkbook(workbook));
+    } else {
+      const found = await hostCall(shown, lang, () => openWorkbook(workbook));
+      loaded = workbookSettings(found.saved, shown, lang);
+      view = found.view;
+    }
+    const prepared = await prepare(cmd, opened, view, loaded, lang, progress, timings, { output }, version);
     // Deflate level 1 for the parts we write: on 100,000 customers about 0.6 s less CPU than the
     // host's default (4) for a file about 13% larger (Excel compresses again when it saves).
     workbook.buildOptions = { ...workbook.buildOptions, level: 1 };
     const onWrite = progress.step(3);
-    hostCall(shown, lang, () => workbook.applySync(prepared.write, onWrite));
+    await hostCall(shown, lang, () => writeAll(workbook, prepared.write, onWrite));
     timings.mark('write');
 
     progress.step(4);

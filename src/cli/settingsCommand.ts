@@ -11,7 +11,8 @@ import { CLASS_LABELS, COVERAGE_LABELS, FIELD_LABELS } from '../i18n/engine';
 import { BASIS_LABELS } from '../i18n/render';
 import type { SettingsCommand } from './args';
 import type { CliIo } from './io';
-import { type LoadedSettings, openWorkbook, workbookSettings } from './workbook';
+import { openWorkbook } from '../app/workbook';
+import { hostCall, type LoadedSettings, openInput, workbookSettings } from './workbook';
 
 /** Cities named per tier in the listing; the rest are counted. */
 const CITIES_NAMED = 8;
@@ -81,8 +82,9 @@ export interface SettingsOutcome {
 }
 
 export async function runSettings(cmd: SettingsCommand, lang: Lang, io: CliIo): Promise<SettingsOutcome> {
-  const opened = await openWorkbook(cmd.input, io.cwd, lang);
-  const loaded = workbookSettings(opened, lang);
+  const input = await openInput(cmd.input, io.cwd, lang);
+  const { saved } = await hostCall(input.shown, lang, () => openWorkbook(input.workbook));
+  const loaded = workbookSettings(saved, input.shown, lang);
   const source =
     loaded.source.kind === 'workbook'
       ? cliText(lang, 'settings-source-workbook', { file: cmd.input, sheet: loaded.source.sheet })

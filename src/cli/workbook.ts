@@ -1,22 +1,24 @@
 /**
- * Opening the input workbook and finding what a plan needs in it: the settings (the workbook's
- * settings sheet, a settings file, or the defaults) and the customer sheet.
+ * The input workbook on the command line: the file opened as an .xlsx host, and what a plan
+ * needs from it through the use cases the task pane shares (src/app/): the settings (the
+ * workbook's settings sheet, a settings file, or the defaults) and the customer sheet. What is
+ * left here is the file, the messages and the exits.
  */
 import * as path from 'node:path';
+import { customerSheetCandidates, findCustomerSheet, type FoundSheet, readCustomerSheet } from '../app/customerSheet';
+import type { WorkbookSettings, WorkbookView } from '../app/workbook';
 import type { Settings } from '../engine/settings';
-import type { Field } from '../engine/types';
-import { defaultSettings, parseSettings } from '../engine/settings';
-import type { ProgressFn, SheetRead } from '../hosts/host';
-import { type SheetLook, lookAt, namesOf, viewWorkbookSync } from '../hosts/workflow';
+import { parseSettings } from '../engine/settings';
+import type { ProgressFn } from '../hosts/host';
 import { type FileStamp, openXlsx, type XlsxWorkbook } from '../hosts/xlsx/node';
 import type { Lang } from '../i18n';
 import { cliText } from '../i18n/cli';
 import { formatSettingsProblem } from '../i18n/engine';
-import { earlierSheets, formatSettingsSheetProblem, ourSheetName, settingsFromSheet } from '../render';
+import { formatSettingsSheetProblem } from '../i18n/render';
 import { CliError, isXlsxError, xlsxMessage } from './errors';
 import { readInputFile } from './files';
 
-export interface OpenedWorkbook {
+export interface InputWorkbook {
   path: string;
   /** As the planner wrote it, for messages. */
   shown: string;
@@ -30,7 +32,7 @@ export interface OpenedWorkbook {
  * Opens the input workbook: a regular file up to the size cap (`maxBytes`), hashed when an
  * in-place write will have to check that nobody changed it meanwhile.
  */
-export async function openWorkbook(input: string, cwd: string, lang: Lang, options: { maxBytes?: number; hash?: boolean } = {}): Promise<OpenedWorkbook> {
+export async function openInput(input: string, cwd: string, lang: Lang, options: { maxBytes?: number; hash?: boolean } = {}): Promise<InputWorkbook> {
   const file = path.resolve(cwd, input);
   const { bytes, stamp } = await readInputFile(file, input, 'input', lang, options);
   try {
@@ -42,10 +44,10 @@ export async function openWorkbook(input: string, cwd: string, lang: Lang, optio
   }
 }
 
-/** Runs a host call, turning its XlsxErrors into messages about `shown`. */
-export function hostCall<T>(shown: string, lang: Lang, call: () => T): T {
+/** Runs a host call (or a use case over the host), turning its XlsxErrors into messages about `shown`. */
+export async function hostCall<T>(shown: string, lang: Lang, call: () => Promise<T>): Promise<T> {
   try {
-    return call();
+    return await call();
   } catch (e) {
     if (isXlsxError(e)) throw new CliError([xlsxMessage(e, lang, shown)]);
     throw e;
@@ -59,20 +61,14 @@ export interface LoadedSettings {
   source: SettingsSource;
 }
 
-/** The settings the workbook carries: its settings sheet, else the defaults. */
-export function workbookSettings(opened: OpenedWorkbook, lang: Lang): LoadedSettings {
-  const { workbook, shown } = opened;
-  const sheet = ourSheetName(namesOf(hostCall(shown, lang, () => viewWorkbookSync(workbook))), 'settings');
-  if (!sheet) return { settings: defaultSettings(), source: { kind: 'defaults' } };
-  const read = hostCall(shown, lang, () => workbook.readSheetSync(sheet));
-  const parsed = settingsFromSheet(read.values, { firstRow: read.firstRow, firstColumn: read.firstColumn, sheet: read.name });
-  if (!parsed.ok) {
-    throw new CliError([
-      cliText(lang, 'settings-sheet-problems', { file: shown, sheet: read.name }),
-      ...parsed.problems.map((p) => `  - ${formatSettingsSheetProblem(p, lang)}`),
-    ]);
-  }
-  return { settings: parsed.settings, source: { kind: 'workbook', sheet: read.name } };
+/** The settings the workbook carries (its settings sheet, else the defaults); a settings sheet that cannot be read stops the command. */
+export function workbookSettings(saved: WorkbookSettings, shown: string, lang: Lang): LoadedSettings {
+  if (saved.kind === 'defaults') return { settings: saved.settings, source: { kind: 'defaults' } };
+  if (saved.kind === 'workbook') return { settings: saved.settings, source: { kind: 'workbook', sheet: saved.sheet } };
+  throw new CliError([
+    cliText(lang, 'settings-sheet-problems', { file: shown, sheet: saved.sheet }),
+    ...saved.problems.map((p) => `  - ${formatSettingsSheetProblem(p, lang)}`),
+  ]);
 }
 
 /** Settings from a JSON file (what `abc-planner settings --json` prints, or only the parts that change). */
@@ -93,53 +89,33 @@ export async function fileSettings(file: string, cwd: string, lang: Lang): Promi
   return { settings: parsed.settings, source: { kind: 'file', file } };
 }
 
-export interface CustomerSheet {
-  read: SheetRead;
-  look: SheetLook;
-}
-
 /**
  * The customer sheet: the one named, else the first visible sheet (not one of ours) that looks
  * like customer rows. When none does, the sheet with a header that lacks columns (its plan then
  * says which), else a message listing the sheets checked.
  */
-export function findCustomerSheet(
-  opened: OpenedWorkbook,
+export async function customerSheet(
+  input: InputWorkbook,
+  view: WorkbookView,
   settings: Settings,
   options: { sheet?: string; headerRow?: number },
   lang: Lang,
   onProgress?: ProgressFn,
-): CustomerSheet {
-  const { workbook, shown } = opened;
-  const read = (name: string) => hostCall(shown, lang, () => workbook.readSheetSync(name, onProgress));
+): Promise<FoundSheet> {
+  const { workbook, shown } = input;
+  const quote = (n: string) => (lang === 'zh' ? `“${n}”` : `"${n}"`);
+  const list = (names: string[]) => names.map(quote).join(lang === 'zh' ? '、' : ', ');
+  const read = { ...(options.headerRow !== undefined ? { headerRow: options.headerRow } : {}), ...(onProgress ? { onProgress } : {}) };
   if (options.sheet !== undefined) {
     const wanted = options.sheet;
-    const sheets = hostCall(shown, lang, () => workbook.listSheetsSync());
-    if (!sheets.some((s) => s.name.toLowerCase() === wanted.toLowerCase())) {
-      const list = sheets.map((s) => (lang === 'zh' ? `“${s.name}”` : `"${s.name}"`)).join(lang === 'zh' ? '、' : ', ');
-      throw new CliError([cliText(lang, 'sheet-not-found', { file: shown, sheet: wanted, sheets: list })]);
-    }
-    const r = read(wanted);
-    return { read: r, look: lookAt(r, settings, options.headerRow) };
+    const found = await hostCall(shown, lang, () => readCustomerSheet(workbook, view, wanted, settings, read));
+    if (!found) throw new CliError([cliText(lang, 'sheet-not-found', { file: shown, sheet: wanted, sheets: list(view.sheets.map((s) => s.name)) })]);
+    return found;
   }
-  const sheets = hostCall(shown, lang, () => workbook.listSheetsSync());
-  const ours = new Set(earlierSheets(namesOf(hostCall(shown, lang, () => viewWorkbookSync(workbook))), '').map((s) => s.toLowerCase()));
-  let fallback: CustomerSheet | undefined;
-  const checked: string[] = [];
-  for (const s of sheets) {
-    if (!s.visible || ours.has(s.name.toLowerCase())) continue;
-    checked.push(s.name);
-    const r = read(s.name);
-    const look = lookAt(r, settings, options.headerRow);
-    if (look.kind === 'customers') return { read: r, look };
-    // The sheet nearest to a customer list (fewest columns missing) explains best what is wrong.
-    if (look.kind === 'missing-columns' && (!fallback || look.missing.length < (fallback.look as { missing: Field[] }).missing.length)) fallback = { read: r, look };
-  }
-  if (fallback) return fallback;
-  const hidden = sheets.some((s) => !s.visible);
-  const quote = (n: string) => (lang === 'zh' ? `“${n}”` : `"${n}"`);
+  const found = await hostCall(shown, lang, () => findCustomerSheet(workbook, view, settings, read));
+  if (found && (found.look.kind === 'customers' || found.look.kind === 'missing-columns')) return found;
+  const hidden = view.sheets.some((s) => !s.visible);
   throw new CliError([
-    cliText(lang, 'no-customer-sheet', { file: shown, sheets: checked.map(quote).join(lang === 'zh' ? '、' : ', ') || '—' }) +
-      (hidden ? cliText(lang, 'sheet-hidden-note') : ''),
+    cliText(lang, 'no-customer-sheet', { file: shown, sheets: list(customerSheetCandidates(view)) || '—' }) + (hidden ? cliText(lang, 'sheet-hidden-note') : ''),
   ]);
 }

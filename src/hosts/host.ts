@@ -3,7 +3,7 @@
  * package editor for the command line and the web page's file mode.
  */
 import type { SheetData } from '../engine/types';
-import type { DefinedNameSpec, WorkbookWrite } from '../render/spec';
+import type { DefinedNameSpec, WorkbookWrite } from '../spec/write';
 
 export interface SheetInfo {
   name: string;

@@ -2,7 +2,7 @@
  * What a person is told when a name of theirs looks like one of ABC Planner's (render/ownership.ts):
  * which name, where it points, that it was kept, what we used instead, and what to do.
  */
-import type { OwnershipNotice } from '../render/spec';
+import type { OwnershipNotice } from '../spec/write';
 import { fill, type Lang } from './index';
 
 const TEXT: Record<Lang, { sheetWhat: string; formulaWhat: string; tagsWhat: string; nowhere: string; todo: string }> = {

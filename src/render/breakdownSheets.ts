@@ -16,7 +16,7 @@ import { columnLetter } from '../engine/a1';
 import { fillDown, filled, num, strLit, text } from './cells';
 import { FORMULA_NAMES } from './names';
 import type { FormulaNames } from './tagFormulas';
-import type { CellStyleId, FillDown, SheetSpec, SpecCell } from './spec';
+import type { CellStyleId, FillDown, SheetSpec, SpecCell } from '../spec/write';
 import { clip, tableSheet } from './tableSheet';
 
 /** Sums of typed amounts pick up binary noise; the engine keeps 6 decimals, so do we. */

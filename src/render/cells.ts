@@ -4,7 +4,7 @@
  * formula string, never evaluated): that is the whole defence against formula injection.
  */
 import type { CellValue } from '../engine/types';
-import type { CellStyleId, FillDown, SpecCell } from './spec';
+import type { CellStyleId, FillDown, SpecCell } from '../spec/write';
 
 export const text = (t: string, style?: CellStyleId): SpecCell => (style ? { kind: 'text', text: t, style } : { kind: 'text', text: t });
 

@@ -1,9 +1,7 @@
 /**
- * The renderer's public API: PlanResult + Settings → WorkbookWrite (pure, host-neutral), and
- * the settings sheet read back.
+ * The renderer's public API: PlanResult + Settings → WorkbookWrite (pure, host-neutral; the
+ * write's types are in spec/write.ts), and the settings sheet read back.
  */
-export type { CellStyleId, ColumnBlock, DefinedNameSpec, FillDown, OwnershipNotice, SheetSpec, SpecCell, WorkbookWrite } from './spec';
-export { fillFormulaAt, shiftFormulaRows } from './fillDown';
 export { renderPlan, earlierSheets, ourSheetName, type ExistingWorkbook } from './renderPlan';
 export { settingsFromSheet, type SettingsSheetOrigin, type SettingsSheetResult } from './settingsRead';
 export { settingsSheet, canonicalCities } from './settingsSheet';

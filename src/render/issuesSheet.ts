@@ -8,7 +8,7 @@ import { describeIssue } from '../i18n/engine';
 import { ISSUE_HEADERS, ISSUES_CUT, SHEET_NOTES, SHEET_TITLES } from '../i18n/render';
 import { num, text, textOrBlank } from './cells';
 import { describeOwnershipNotice } from '../i18n/ownership';
-import type { OwnershipNotice, SheetSpec } from './spec';
+import type { OwnershipNotice, SheetSpec } from '../spec/write';
 import { clip, tableSheet } from './tableSheet';
 
 /**

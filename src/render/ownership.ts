@@ -25,7 +25,7 @@ import type { Lang } from '../i18n';
 import type { SheetKind } from '../i18n/render';
 import { SETTINGS_HEADINGS, SETTINGS_NOTES, SHEET_NOTES, SHEET_TITLES, TAG_COLUMNS, TAG_HEADERS } from '../i18n/render';
 import { FORMULA_NAMES, SHEET_MARKERS, TAG_MARKER, parseRef, type ParsedRef } from './names';
-import type { DefinedNameSpec } from './spec';
+import type { DefinedNameSpec } from '../spec/write';
 
 export type FormulaKey = keyof typeof FORMULA_NAMES;
 

@@ -19,7 +19,7 @@ import { areaRef } from './names';
 import { type OurNames, type Ownership, type WorkbookNames, chooseNames, ourName, proveOwnership, provenSheet } from './ownership';
 import { settingsSheet } from './settingsSheet';
 import { freeSheetName } from './sheetNames';
-import type { DefinedNameSpec, OwnershipNotice, SheetSpec, WorkbookWrite } from './spec';
+import type { DefinedNameSpec, OwnershipNotice, SheetSpec, WorkbookWrite } from '../spec/write';
 import { tagColumns } from './tagColumns';
 
 /** What the renderer needs to know of the workbook it writes into. */

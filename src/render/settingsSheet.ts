@@ -26,7 +26,7 @@ import { num, text } from './cells';
 import { areaRef } from './names';
 import { DEFAULT_NAMES, type FormulaKey, type OurNames, ourName } from './ownership';
 import { columnWidths } from './sizing';
-import type { DefinedNameSpec, SheetSpec, SpecCell } from './spec';
+import type { DefinedNameSpec, SheetSpec, SpecCell } from '../spec/write';
 
 /** Columns of the three blocks (1-based). */
 export const SETTINGS_COLUMNS = { left: 1, cities: 7, industries: 10, tiers: 13 } as const;

@@ -3,7 +3,7 @@
  * (or any East Asian wide/full-width one) takes two.
  */
 import type { CellValue } from '../engine/types';
-import type { CellStyleId, SpecCell } from './spec';
+import type { CellStyleId, SpecCell } from '../spec/write';
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 

@@ -7,7 +7,7 @@ import { columnLetter } from '../engine/a1';
 import { formula, num, text } from './cells';
 import { TAB_COLOR } from './settingsSheet';
 import { columnWidths } from './sizing';
-import type { CellStyleId, SheetSpec, SpecCell } from './spec';
+import type { CellStyleId, SheetSpec, SpecCell } from '../spec/write';
 
 /** Excel's limit for text in a cell; joined lists are cut to it. */
 const MAX_CELL_TEXT = 32_767;

@@ -25,7 +25,7 @@ import { fillDown, filled, formula, text, textOrBlank } from './cells';
 import { areaRef, parseRef } from './names';
 import { DEFAULT_NAMES, type OurNames, familyOf, isOurComment, isOurTagMarker, ourName } from './ownership';
 import { columnWidths } from './sizing';
-import type { ColumnBlock, DefinedNameSpec, FillDown, SpecCell } from './spec';
+import type { ColumnBlock, DefinedNameSpec, FillDown, SpecCell } from '../spec/write';
 import type { UnitOp } from './tagFormulas';
 import {
   amountFormula,

@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SheetSpec, SpecCell } from '../../src/render/spec';
+import type { SheetSpec, SpecCell } from '../../src/spec/write';
 import { customerRows, valuesWorkbook } from '../fixtures/xlsxBuilder';
 
 const SHEET = '客户清单';

@@ -136,7 +136,7 @@ describe('--in-place stops when another program saved the file meanwhile', () =>
     await fs.writeFile(file('plan.xlsx'), CUSTOMERS);
     const ok = await run(['plan', 'plan.xlsx', '--in-place'], { cwd: dir, env: en });
     expect(ok.code).toBe(0);
-    expect((await readWorkbook(file('plan.xlsx'))).listSheetsSync().map((s) => s.name)).toContain('ABC 设置');
+    expect((await (await readWorkbook(file('plan.xlsx'))).listSheets()).map((s) => s.name)).toContain('ABC 设置');
   });
 });
 
@@ -180,7 +180,7 @@ describe('only regular files are written; links', () => {
     expect(r.code).toBe(0);
     expect((await fs.lstat(file('link.xlsx'))).isSymbolicLink()).toBe(true);
     expect(await fs.readlink(file('link.xlsx'))).toBe('real/plan.xlsx');
-    expect((await readWorkbook(file('real/plan.xlsx'))).listSheetsSync().map((s) => s.name)).toContain('ABC 设置');
+    expect((await (await readWorkbook(file('real/plan.xlsx'))).listSheets()).map((s) => s.name)).toContain('ABC 设置');
     expect((await fs.readdir(file('real'))).sort()).toEqual(['plan.xlsx']);
   });
 
@@ -193,7 +193,7 @@ describe('only regular files are written; links', () => {
     const r = await run(['plan', 'plan.xlsx', '--out', 'out-link.xlsx', '--overwrite'], { cwd: dir, env: zh });
     expect(r.code).toBe(0);
     expect((await fs.lstat(file('out-link.xlsx'))).isSymbolicLink()).toBe(true);
-    expect((await readWorkbook(file('target.xlsx'))).listSheetsSync().map((s) => s.name)).toContain('ABC 设置');
+    expect((await (await readWorkbook(file('target.xlsx'))).listSheets()).map((s) => s.name)).toContain('ABC 设置');
     await fs.symlink('nowhere.xlsx', file('dangling.xlsx'));
     const d = await run(['plan', 'plan.xlsx', '--out', 'dangling.xlsx', '--overwrite'], { cwd: dir, env: zh });
     expect([d.code, d.stderr.trim()]).toEqual([1, '错误：dangling.xlsx 是指向 nowhere.xlsx 的链接，但那个文件不存在：没有写入任何文件。请用 --out 给出实际的文件名']);
@@ -445,7 +445,7 @@ describe('a digitally signed workbook (issue 15)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('注意：signed-planned.xlsx 原有的数字签名已不再有效');
     const out = await readWorkbook(file('signed-planned.xlsx'));
-    expect(out.listSheetsSync().map((s) => s.name)).toContain('ABC 设置');
+    expect((await out.listSheets()).map((s) => s.name)).toContain('ABC 设置');
   });
 
   test('--help names --break-signature and --debug in both languages', async () => {

@@ -58,7 +58,9 @@ export async function allValues(file: string): Promise<Map<string, CellValue[][]
   return allValuesOf(new Uint8Array(await fs.readFile(file)));
 }
 
-export function allValuesOf(bytes: Uint8Array): Map<string, CellValue[][]> {
+export async function allValuesOf(bytes: Uint8Array): Promise<Map<string, CellValue[][]>> {
   const wb = openXlsx(bytes);
-  return new Map(wb.listSheetsSync().map((s) => [s.name, wb.readSheetSync(s.name).values]));
+  const out = new Map<string, CellValue[][]>();
+  for (const s of await wb.listSheets()) out.set(s.name, (await wb.readSheet(s.name)).values);
+  return out;
 }

@@ -73,7 +73,7 @@ test('settings files that cannot be used: not there, not JSON, or wrong values (
 test('a settings sheet a person broke: the cell and what to type', async () => {
   // Type text into the Tier 1 "A minimum for potential" cell of the planned workbook's settings sheet.
   const wb = await readWorkbook(file('sample-planned.xlsx'));
-  const s = wb.readSheetSync('ABC 设置');
+  const s = await wb.readSheet('ABC 设置');
   let address = '';
   s.values.forEach((row, r) => row.forEach((v, c) => {
     if (!address && v === 500 && row[c + 1] === 200) address = `${columnLetter(s.firstColumn + c)}${s.firstRow + r}`;

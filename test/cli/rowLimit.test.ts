@@ -54,10 +54,10 @@ test("plans 1,048,575 customers (Excel's row limit) end to end: tags down to row
   expect(run.stderr).toContain(`Classes: A ${counts.A}, B ${counts.B}, C ${counts.C}`);
 
   const planned = openXlsx(new Uint8Array(await fs.readFile(out)));
-  const names = planned.listSheetsSync().map((s) => s.name);
+  const names = (await planned.listSheets()).map((s) => s.name);
   for (const kind of ['settings', 'summary', 'customers', 'industries', 'regions', 'salespeople'] as const) expect(names).toContain(SHEET_NAMES.zh[kind]);
 
-  const sheet = planned.readSheetSync(ROW_LIMIT_SHEET);
+  const sheet = await planned.readSheet(ROW_LIMIT_SHEET);
   expect(sheet.firstRow).toBe(1);
   expect(sheet.firstRow + sheet.values.length - 1).toBe(EXCEL_LAST_ROW);
   const classColumn = sheet.values[0]!.indexOf(TAG_HEADERS.zh.class);

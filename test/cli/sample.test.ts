@@ -9,7 +9,7 @@ import type { PlanDocument } from '../../src/cli/document';
 import type { Settings } from '../../src/engine/settings';
 import { TAG_COLUMNS, TAG_HEADERS } from '../../src/i18n/render';
 import { parseRef, settingsFromSheet } from '../../src/render';
-import { SAMPLE_PATH, SAMPLE_SHEET, NOTES_SHEET, makeSample } from '../fixtures/sampleWorkbook';
+import { SAMPLE_PATH, SAMPLE_SHEET, NOTES_SHEET, makeSample, type Sample } from '../fixtures/sampleWorkbook';
 import { allValues, allValuesOf, readWorkbook, removeDir, run, tempDir } from './helpers';
 
 let dir: string;
@@ -17,9 +17,10 @@ let doc: PlanDocument;
 let stderr: string;
 const input = () => path.join(dir, 'sample-customers.xlsx');
 const output = () => path.join(dir, 'sample-customers-planned.xlsx');
-const sample = makeSample();
+let sample: Sample;
 
 beforeAll(async () => {
+  sample = await makeSample();
   dir = await tempDir();
   await fs.copyFile(SAMPLE_PATH, input());
   const r = await run(['plan', 'sample-customers.xlsx', '--target', '1.2亿', '--json'], { cwd: dir });
@@ -33,7 +34,7 @@ test('the committed sample is what its generator makes (320 customers, Chinese h
   // Same cells in the same sheets (bytes may differ when the .xlsx host lays out parts differently:
   // run `npx tsx test/fixtures/sampleWorkbook.ts` to refresh the file).
   expect(await allValues(SAMPLE_PATH)).toEqual(await allValuesOf(sample.bytes));
-  expect(Buffer.from(makeSample().bytes).equals(Buffer.from(sample.bytes))).toBe(true); // deterministic
+  expect(Buffer.from((await makeSample()).bytes).equals(Buffer.from(sample.bytes))).toBe(true); // deterministic
   expect(sample.truth.customers).toHaveLength(320);
   expect(sample.truth.headerRow).toBe(3);
   expect(sample.truth.messyRows.size).toBeGreaterThan(10);
@@ -147,7 +148,7 @@ test('the written workbook: user cells unchanged, settings sheet, tag columns, b
 
   // The settings sheet reads back as the settings used.
   const wb = await readWorkbook(output());
-  const s = wb.readSheetSync('ABC 设置');
+  const s = await wb.readSheet('ABC 设置');
   const parsed = settingsFromSheet(s.values, { firstRow: s.firstRow, firstColumn: s.firstColumn, sheet: s.name });
   expect(parsed.ok && parsed.settings).toEqual(doc.settings);
   expect(doc.settings.targets.companyTarget).toBe(12000);
@@ -167,7 +168,7 @@ test('planning the planned workbook again changes nothing, and keeps the target 
   expect(again.sheets).toEqual(doc.sheets);
   expect(await allValues(path.join(dir, 'again.xlsx'))).toEqual(await allValues(output()));
   const wb = await readWorkbook(path.join(dir, 'again.xlsx'));
-  expect(wb.listNamesSync().map((n) => n.name).sort()).toEqual((await readWorkbook(output())).listNamesSync().map((n) => n.name).sort());
+  expect((await wb.listNames()).map((n) => n.name).sort()).toEqual((await (await readWorkbook(output())).listNames()).map((n) => n.name).sort());
 });
 
 test('`settings --json` prints the settings the workbook carries: those the plan used', async () => {

@@ -17,7 +17,8 @@ import type { Settings } from '../../src/engine/settings';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
 import { openXlsx } from '../../src/hosts/xlsx';
-import { settingsWrite, viewWorkbook } from '../../src/hosts/workflow';
+import { settingsWrite } from '../../src/app/saveSettings';
+import { viewWorkbook } from '../../src/app/workbook';
 import { SHEET_NAMES, TAG_HEADERS } from '../../src/i18n/render';
 import { settingsFromSheet, withoutTagColumns } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
@@ -33,10 +34,10 @@ jest.setTimeout(180_000);
 type Server = Awaited<ReturnType<typeof serve>>;
 
 /** The counts the Thresholds step shows, as the engine computes them for a workbook's customer sheet. */
-function engineCounts(bytes: Uint8Array, sheet: string, settings: Settings) {
+async function engineCounts(bytes: Uint8Array, sheet: string, settings: Settings) {
   const wb = openXlsx(bytes);
-  const read = wb.readSheetSync(sheet);
-  return tierClassCounts(plan(withoutTagColumns(read, wb.listNamesSync(), null), settings));
+  const read = await wb.readSheet(sheet);
+  return tierClassCounts(plan(withoutTagColumns(read, await wb.listNames(), null), settings));
 }
 
 function withBSales(settings: Settings, tier: '1' | '2' | '3', bSales: number): Settings {
@@ -111,7 +112,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await shot(page, 'file-1-data', 'data');
 
     // Thresholds: the counts are the engine's; a change moves them, and says how many change class.
-    const before = engineCounts(bytes, '客户', defaultSettings());
+    const before = await engineCounts(bytes, '客户', defaultSettings());
     expect(await text(page, '[data-cell="totalC"]')).toBe(String(before.byClass.C));
     const field = page.locator('input[data-path="thresholds.3.bSales"]');
     await field.fill('abc');
@@ -121,7 +122,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await shot(page, 'file-2-thresholds-bad-input', 'thresholds');
     await page.locator('input[data-path="thresholds.2.aPotential"]').fill('300');
     await field.fill('0');
-    const after = engineCounts(bytes, '客户', withBSales(defaultSettings(), '3', 0));
+    const after = await engineCounts(bytes, '客户', withBSales(defaultSettings(), '3', 0));
     expect(after.byClass.C).not.toBe(before.byClass.C);
     await page.waitForFunction((c) => document.querySelector('[data-cell="totalC"]')?.textContent?.replace(/[,\s]/g, '').startsWith(String(c)), after.byClass.C);
     expect(await text(page, '[data-cell="3C"]')).toBe(String(after.cells[2][2]));
@@ -155,21 +156,21 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
 
     // The downloaded workbook: our sheets, the tag columns, the settings as edited.
     const wb = openXlsx(planned);
-    const names = wb.listSheetsSync().map((s) => s.name);
+    const names = (await wb.listSheets()).map((s) => s.name);
     const zh = SHEET_NAMES.zh;
     expect(names).toEqual(['说明', '客户', zh.summary, zh.customers, zh.industries, zh.regions, zh.salespeople, zh.issues, zh.settings]);
-    const sheet = wb.readSheetSync('客户');
+    const sheet = await wb.readSheet('客户');
     const headerIndex = sheet.values.findIndex((row) => row.includes(TAG_HEADERS.zh.class));
     expect(headerIndex).toBeGreaterThanOrEqual(0);
     const classColumn = sheet.values[headerIndex].indexOf(TAG_HEADERS.zh.class);
     const tagged = sheet.values.slice(headerIndex + 1).map((row) => row[classColumn]).filter((v) => v === 'A' || v === 'B' || v === 'C');
-    const settingsRead = wb.readSheetSync(zh.settings);
+    const settingsRead = await wb.readSheet(zh.settings);
     const saved = settingsFromSheet(settingsRead.values, { sheet: zh.settings });
     if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
     expect(saved.settings.thresholds['3'].bSales).toBe(0);
     expect(saved.settings.targets.companyTarget).toBe(12000);
     expect(saved.settings.cities).toContainEqual({ city, tier: '2' });
-    const expected = engineCounts(bytes, '客户', saved.settings);
+    const expected = await engineCounts(bytes, '客户', saved.settings);
     expect(tagged.length).toBe(expected.byClass.A + expected.byClass.B + expected.byClass.C);
     expect(tagged.filter((v) => v === 'A').length).toBe(expected.byClass.A);
 
@@ -192,7 +193,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByText(/找到 [\d,]+ 个客户/).waitFor();
 
-    const counts = engineCounts(bytes, '客户', five);
+    const counts = await engineCounts(bytes, '客户', five);
     await page.locator('[data-cell="new1A"]').waitFor();
     for (const [i, t] of FIVE_TIERS.entries()) expect([t.id, await text(page, `[data-cell="${t.id}B"]`)]).toEqual([t.id, String(counts.cells[i][1])]);
     expect(await page.locator('input[data-path="thresholds.new1.aPotential"]').inputValue()).toBe('400');
@@ -261,10 +262,10 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
     expect(await page.getByText('File mode').count()).toBe(0);
     await shot(page, 'excel-1-data', 'data');
 
-    const before = engineCounts(bytes, 'Customers', defaultSettings());
+    const before = await engineCounts(bytes, 'Customers', defaultSettings());
     expect(await text(page, '[data-cell="totalC"]')).toBe(String(before.byClass.C));
     await page.locator('input[data-path="thresholds.3.bSales"]').fill('0');
-    const after = engineCounts(bytes, 'Customers', withBSales(defaultSettings(), '3', 0));
+    const after = await engineCounts(bytes, 'Customers', withBSales(defaultSettings(), '3', 0));
     await page.waitForFunction((c) => document.querySelector('[data-cell="totalC"]')?.textContent?.replace(/[,\s]/g, '').startsWith(String(c)), after.byClass.C);
     await shot(page, 'excel-2-thresholds', 'thresholds');
 
@@ -319,7 +320,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
 
     const engine = plan({ name: ROW_LIMIT_SHEET, values: rowLimitValues(), firstRow: 1, firstColumn: 1 }, defaultSettings());
     const classes = new Map(engine.customers.map((c) => [c.row, c.class]));
-    const sheet = planned.readSheetSync(ROW_LIMIT_SHEET);
+    const sheet = await planned.readSheet(ROW_LIMIT_SHEET);
     expect(sheet.firstRow + sheet.values.length - 1).toBe(1_048_576);
     const classColumn = sheet.values[0]!.indexOf(TAG_HEADERS.zh.class);
     expect(classColumn).toBeGreaterThan(0);

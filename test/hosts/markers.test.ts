@@ -6,17 +6,20 @@
  * workbook planned by the previous version (markers without comments) re-plans in place.
  *
  * The .xlsx host is driven through the command line as a planner runs it; the Excel host
- * through the task pane's way (src/hosts/workflow.ts) on the strict fake.
+ * through the task pane's way (the use cases of src/app/) on the strict fake.
  */
 import { promises as fs } from 'node:fs';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
+import { findCustomerSheet } from '../../src/app/customerSheet';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { openWorkbook } from '../../src/app/workbook';
+import { writeAll } from '../../src/app/write';
 import { ExcelHost } from '../../src/hosts/excel';
-import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, viewWorkbook } from '../../src/hosts/workflow';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { formatOwnershipNotice } from '../../src/i18n/ownership';
 import { SHEET_TITLES } from '../../src/i18n/render';
-import type { DefinedNameSpec, WorkbookWrite } from '../../src/render/spec';
+import type { DefinedNameSpec, WorkbookWrite } from '../../src/spec/write';
 import { removeDir, run, tempDir } from '../cli/helpers';
 import { fakeRun, type FakeWorkbook } from '../support/fakeExcel';
 import { CUSTOMERS, type FixtureName, type FixtureSheet, customers, fakeWith, withoutNameComments, xlsxWith } from './markerFixtures';
@@ -58,13 +61,21 @@ async function planFile(bytes: Uint8Array): Promise<Planned & { bytes: Uint8Arra
   }
   const outBytes = new Uint8Array(await fs.readFile(out));
   const wb = openXlsx(outBytes);
-  const block = wb.listNamesSync().find((x) => x.name === 'ABC_TagColumns' || x.name.startsWith('ABC_TagColumns_'));
+  const names = await wb.listNames();
+  const block = names.find((x) => x.name === 'ABC_TagColumns' || x.name.startsWith('ABC_TagColumns_'));
+  const sheets = (await wb.listSheets()).map((s) => s.name);
+  const values = new Map<string, unknown[][]>();
+  for (const s of sheets) values.set(s.toLowerCase(), (await wb.readSheet(s)).values);
   return {
     bytes: outBytes,
     exit,
-    sheets: wb.listSheetsSync().map((s) => s.name),
-    names: wb.listNamesSync(),
-    values: (s) => wb.readSheetSync(s).values,
+    sheets,
+    names,
+    values: (s) => {
+      const v = values.get(s.toLowerCase());
+      if (!v) throw new Error(`no sheet ${s}`);
+      return v;
+    },
     tagFormulas: block ? tagFormulasInXml(outBytes) : [],
     told,
   };
@@ -79,12 +90,11 @@ function tagFormulasInXml(bytes: Uint8Array): string[] {
 /** The task pane's Run on the Excel host: view, settings, customer sheet, plan, write. */
 async function planExcel(wb: FakeWorkbook): Promise<Planned & { write: WorkbookWrite }> {
   const host = new ExcelHost(fakeRun(wb));
-  const view = await viewWorkbook(host);
-  const saved = await readWorkbookSettings(host, view);
+  const { view, saved } = await openWorkbook(host);
   const found = (await findCustomerSheet(host, view, saved.settings, { prefer: CUSTOMERS }))!;
-  const prepared = prepareCustomerSheet(found.read, view.names, saved.settings);
-  const { write } = planWrite(prepared, found.read, view, saved.settings);
-  await host.apply(write);
+  const { result } = planCustomerSheet(found.read, view.names, saved.settings);
+  const { write } = renderWrite(result, found.read, view);
+  await writeAll(host, write);
   const notices = write.notices ?? [];
   return {
     write,
@@ -276,7 +286,7 @@ describe('a workbook planned by the previous version (markers without comments)'
     const first = await planFile(xlsxWith([customers()], []));
     expect(first.names.every((x) => x.comment?.startsWith('ABC Planner '))).toBe(true);
     const legacy = withoutNameComments(first.bytes);
-    expect(openXlsx(legacy).listNamesSync().some((x) => x.comment)).toBe(false);
+    expect((await openXlsx(legacy).listNames()).some((x) => x.comment)).toBe(false);
     const again = await planFile(legacy);
     expect(again.sheets).toEqual(first.sheets);
     expect(again.names.map((x) => x.name).sort()).toEqual(first.names.map((x) => x.name).sort());

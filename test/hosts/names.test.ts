@@ -6,7 +6,7 @@
 import { ExcelHostError, describeOfficeError } from '../../src/hosts/excel';
 import { XlsxError, openXlsx } from '../../src/hosts/xlsx';
 import { text } from '../../src/render/cells';
-import type { WorkbookWrite } from '../../src/render/spec';
+import type { WorkbookWrite } from '../../src/spec/write';
 import { definedNameProblem, sheetNameProblem } from '../../src/spec/names';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
@@ -19,10 +19,10 @@ const BAD_SHEETS = ['', 'a'.repeat(32), 'a[b', 'a]b', 'a:b', 'a*b', 'a?b', 'a/b'
 const GOOD_NAMES = ['ABC_阈值', '_x', '\\name', 'a.b', 'Tier1x', 'ABCD1', 'ABC_Cities_2', '客户名单'];
 const BAD_NAMES = ['', 'n'.repeat(256), '1abc', 'a b', 'A1', 'xfd100', 'R1C1', 'R', 'C', 'r', 'c', 'RC', 'r2c', 'C3', 'a-b', 'tab\tname', '.x', 'x?'];
 
-function xlsxError(write: WorkbookWrite): unknown {
+async function xlsxError(write: WorkbookWrite): Promise<unknown> {
   const wb = openXlsx(valuesWorkbook([{ name: 'Data', values: [['x']] }]));
   try {
-    wb.applySync(write);
+    await wb.apply(write);
     return undefined;
   } catch (e) {
     return e;
@@ -44,13 +44,13 @@ const nameWrite = (name: string): WorkbookWrite => ({ ...empty, addNames: [{ nam
 describe('sheet names', () => {
   test.each(GOOD_SHEETS)('%j is accepted by both hosts', async (name) => {
     expect(sheetNameProblem(name)).toBeUndefined();
-    expect(xlsxError(sheetWrite(name))).toBeUndefined();
+    expect(await xlsxError(sheetWrite(name))).toBeUndefined();
     expect(await excelError(sheetWrite(name))).toBeUndefined();
   });
   test.each(BAD_SHEETS)('%j is refused by both hosts, nothing written', async (name) => {
     const rule = sheetNameProblem(name);
     expect(rule).toBeDefined();
-    const x = xlsxError(sheetWrite(name));
+    const x = await xlsxError(sheetWrite(name));
     expect(x).toBeInstanceOf(XlsxError);
     expect((x as XlsxError).code).toBe('bad-sheet-name');
     const e = await excelError(sheetWrite(name));
@@ -63,7 +63,7 @@ describe('sheet names', () => {
     expect(e.messageZh).toContain('请换一个名称');
     expect(e.messageEn).toContain('must not contain control characters');
     expect(e.messageEn).toContain('choose another name');
-    const x = xlsxError(sheetWrite('tab\there')) as XlsxError;
+    const x = (await xlsxError(sheetWrite('tab\there'))) as XlsxError;
     expect(x.messageZh).toContain('不能包含控制字符');
     expect(x.messageEn).toContain('must not contain control characters');
   });
@@ -72,20 +72,20 @@ describe('sheet names', () => {
 describe('defined names', () => {
   test.each(GOOD_NAMES)('%j is accepted by both hosts', async (name) => {
     expect(definedNameProblem(name, "'Data'!$A$1")).toBeUndefined();
-    expect(xlsxError(nameWrite(name))).toBeUndefined();
+    expect(await xlsxError(nameWrite(name))).toBeUndefined();
     expect(await excelError(nameWrite(name))).toBeUndefined();
   });
   test.each(BAD_NAMES)('%j is refused by both hosts, nothing written', async (name) => {
     const rule = definedNameProblem(name, "'Data'!$A$1");
     expect(rule).toBeDefined();
-    const x = xlsxError(nameWrite(name));
+    const x = await xlsxError(nameWrite(name));
     expect((x as XlsxError).code).toBe('bad-defined-name');
     const e = await excelError(nameWrite(name));
     expect((e as ExcelHostError).problem).toEqual({ key: 'bad-name', params: { name, rule } });
   });
   test('a name that refers to nothing is refused by both', async () => {
     const write: WorkbookWrite = { ...empty, addNames: [{ name: 'Empty', ref: ' ' }] };
-    expect((xlsxError(write) as XlsxError).code).toBe('bad-defined-name');
+    expect(((await xlsxError(write)) as XlsxError).code).toBe('bad-defined-name');
     const e = describeOfficeError(await excelError(write));
     expect(e.messageEn).toContain('its reference is empty');
     expect(e.messageZh).toContain('引用为空');

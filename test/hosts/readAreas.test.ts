@@ -13,7 +13,7 @@ import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
 const rows = customerRows(2000);
 const cellAt = (values: unknown[][], firstRow: number, firstColumn: number, row: number, column: number) => values[row - firstRow]?.[column - firstColumn] ?? null;
 
-test('.xlsx: the cells asked for, each sheet read once down to the last row asked for', () => {
+test('.xlsx: the cells asked for, each sheet read once down to the last row asked for', async () => {
   const wb = openXlsx(valuesWorkbook([{ name: 'Big', values: rows }, { name: 'Small', values: [['t'], ['n']] }]));
   const areas = [
     { sheet: 'Big', firstRow: 1, firstColumn: 1, lastRow: 2, lastColumn: 1 },
@@ -21,7 +21,7 @@ test('.xlsx: the cells asked for, each sheet read once down to the last row aske
     { sheet: 'Small', firstRow: 1, firstColumn: 1, lastRow: 2, lastColumn: 1 },
     { sheet: 'Gone', firstRow: 1, firstColumn: 1, lastRow: 2, lastColumn: 1 },
   ];
-  const got = wb.readAreasSync(areas);
+  const got = await wb.readAreas(areas);
   expect(got.map((g) => g.name)).toEqual(['Big', 'Big', 'Small']);
   for (const [i, a] of areas.slice(0, 2).entries()) {
     const g = got[i]!;

@@ -1,7 +1,7 @@
 /** Shared helpers for renderer tests: turn specs into the values a host would read back. */
 import type { CellValue } from '../../src/engine/types';
-import { fillFormulaAt } from '../../src/render/fillDown';
-import type { SpecCell } from '../../src/render/spec';
+import { fillFormulaAt } from '../../src/spec/fillDown';
+import type { SpecCell } from '../../src/spec/write';
 
 /** What a host reads from a written cell: text, number, bool, or a formula's cached value. */
 export function cellValue(cell: SpecCell | undefined): CellValue {

@@ -12,6 +12,9 @@ import os from 'node:os';
 import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { tierIdCell } from '../../src/engine/tiers';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { viewWorkbook } from '../../src/app/workbook';
+import { writeAll } from '../../src/app/write';
 import type { PlanResult } from '../../src/engine/plan';
 import { plan } from '../../src/engine/plan';
 import type { Settings } from '../../src/engine/settings';
@@ -21,9 +24,8 @@ import { openXlsx } from '../../src/hosts/xlsx';
 import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import type { TagColumn } from '../../src/i18n/render';
 import { SHEET_NAMES, TAG_COLUMNS } from '../../src/i18n/render';
-import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
-import { FORMULA_NAMES, parseRef, renderPlan, settingsFromSheet } from '../../src/render';
-import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
+import { FORMULA_NAMES, parseRef, settingsFromSheet } from '../../src/render';
+import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/spec/write';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
@@ -67,12 +69,14 @@ interface Planned {
   write: WorkbookWrite;
 }
 
-function planWorkbook(bytes: Uint8Array, sheet: string, settings: Settings): Planned {
+/** Plans the sheet the way both front ends do (src/app/), writing the tags without their cached values. */
+async function planWorkbook(bytes: Uint8Array, sheet: string, settings: Settings): Promise<Planned> {
   const workbook = openXlsx(bytes);
-  const read = workbook.readSheetSync(sheet);
-  const result = plan(read, settings);
-  const write = renderPlan(result, settings, { ...namesOf(viewWorkbookSync(workbook)), customerSheet: read });
-  workbook.applySync(withoutCache(write));
+  const view = await viewWorkbook(workbook);
+  const read = await workbook.readSheet(sheet);
+  const { result } = planCustomerSheet(read, view.names, settings);
+  const { write } = renderWrite(result, read, view);
+  await writeAll(workbook, withoutCache(write));
   return { workbook, read, result, write };
 }
 
@@ -119,8 +123,8 @@ function cityRowIn(write: WorkbookWrite, settingsName: string, city: string): nu
 }
 
 /** Cells of the settings sheet typed over as a person would: [row, column, value]. */
-function typeIntoSettings(workbook: Planned['workbook'], settingsName: string, cells: [number, number, number | string][]): void {
-  workbook.applySync({
+async function typeIntoSettings(workbook: Planned['workbook'], settingsName: string, cells: [number, number, number | string][]): Promise<void> {
+  await workbook.apply({
     removeSheets: [],
     addSheets: [],
     removeNames: [],
@@ -175,7 +179,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     sheet = withTrickyRows(sheet);
     const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }, { name: SHEET_NAMES[lang].settings, values: [['a user sheet that has our name']] }]);
     const settings = defaultSettings();
-    const first = planWorkbook(bytes, sheet.name, settings);
+    const first = await planWorkbook(bytes, sheet.name, settings);
     const block = first.write.columns.at(-1)!;
     expect(first.result.ok).toBe(true);
     // Not a vacuous comparison: every class, unclassified rows, and the units read as intended.
@@ -189,20 +193,20 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
 
     // 1. As written.
     const once = await recalc(first.workbook.toBytes(), `${lang}-1`);
-    const compared = expectTagsAgree(once.readSheetSync(sheet.name), first.result, block, lang);
+    const compared = expectTagsAgree(await once.readSheet(sheet.name), first.result, block, lang);
     expect(compared).toBeGreaterThan(550);
 
     // The SUM totals equal the engine's totals.
     const industries = first.write.addSheets.find((s) => s.name === SHEET_NAMES[lang].industries)!;
     const totalRow = industries.rows.findIndex((r) => r[0]?.kind === 'text' && r[0].style === 'totalLabel');
-    const recalculatedIndustries = once.readSheetSync(industries.name);
+    const recalculatedIndustries = await once.readSheet(industries.name);
     const total = recalculatedIndustries.values[totalRow + 1 - recalculatedIndustries.firstRow];
     expect(total.slice(1, 3)).toEqual([first.result.tables.byIndustry.total.customers, first.result.tables.byIndustry.total.target]);
 
     // Fill-downs on the generated sheets (the salespeople's load checks) compute their cached values.
     let fills = 0;
     for (const spec of first.write.addSheets) {
-      const got = once.readSheetSync(spec.name);
+      const got = await once.readSheet(spec.name);
       spec.rows.forEach((row, i) =>
         row.forEach((c, j) => {
           if (c?.kind !== 'fill') return;
@@ -214,7 +218,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     expect(fills).toBeGreaterThan(3);
 
     // Text from the user's cells stayed text.
-    const byCustomer = once.readSheetSync(SHEET_NAMES[lang].customers);
+    const byCustomer = await once.readSheet(SHEET_NAMES[lang].customers);
     const names = byCustomer.values.map((r) => r[0]);
     expect(names).toEqual(expect.arrayContaining(['=1+1', '+x']));
 
@@ -227,7 +231,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const settingsRows = first.write.addSheets.find((s) => s.name === settingsName)!.rows;
     const cityRow = (city: string) => cityRowIn(first.write, settingsName, city);
     const listed = settingsRows.slice(cities.firstRow - 1).filter((r) => r[cities.firstColumn - 1]).length;
-    typeIntoSettings(first.workbook, settingsName, [
+    await typeIntoSettings(first.workbook, settingsName, [
       [th.firstRow + 2, th.firstColumn, 60], // Tier 3: A potential 150 → 60
       [th.firstRow + 2, th.firstColumn + 1, 20], // Tier 3: A sales 50 → 20
       [th.firstRow, th.firstColumn + 2, 300], // Tier 1: B potential 100 → 300
@@ -240,7 +244,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const twice = await recalc(first.workbook.toBytes(), `${lang}-2`);
 
     // The settings read back from the edited sheet are the edits…
-    const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
+    const changed = settingsFromSheet((await twice.readSheet(settingsName)).values);
     if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
     expect(changed.settings.thresholds['3']).toEqual({ aPotential: 60, aSales: 20, bPotential: 20, bSales: 5 });
     expect(changed.settings.thresholds['1'].bPotential).toBe(300);
@@ -253,7 +257,7 @@ describeWhen('LibreOffice recalculation of the tag formulas', hasLibreOffice(), 
     const classesChanged = replanned.customers.filter((c, i) => c.class !== first.result.customers[i].class).length;
     expect(tiersChanged).toBeGreaterThan(10);
     expect(classesChanged).toBeGreaterThan(10);
-    expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, lang);
+    expectTagsAgree(await twice.readSheet(sheet.name), replanned, block, lang);
   });
 });
 
@@ -262,7 +266,7 @@ describeWhen('LibreOffice recalculation with five tiers a company set', hasLibre
     const sheet = withTrickyRows(makeCustomerSheet({ count: 600, seed: 11, language: 'zh', messy: true, products: 2 }));
     const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }]);
     const settings = fiveTierSettings();
-    const first = planWorkbook(bytes, sheet.name, settings);
+    const first = await planWorkbook(bytes, sheet.name, settings);
     const block = first.write.columns.at(-1)!;
     expect(first.result.ok).toBe(true);
     // Not vacuous: customers in every one of the five tiers, and every class.
@@ -270,7 +274,7 @@ describeWhen('LibreOffice recalculation with five tiers a company set', hasLibre
     for (const cls of ['A', 'B', 'C', null]) expect(first.result.customers.filter((c) => c.class === cls).length).toBeGreaterThan(5);
 
     const once = await recalc(first.workbook.toBytes(), 'five-1');
-    expect(expectTagsAgree(once.readSheetSync(sheet.name), first.result, block, 'zh')).toBeGreaterThan(550);
+    expect(expectTagsAgree(await once.readSheet(sheet.name), first.result, block, 'zh')).toBeGreaterThan(550);
 
     // A planner edits the settings sheet: the tier for cities not listed, a minimum of 新一线, a city to 新一线 (a text id).
     const settingsName = SHEET_NAMES.zh.settings;
@@ -283,7 +287,7 @@ describeWhen('LibreOffice recalculation with five tiers a company set', hasLibre
       [cityRowIn(first.write, settingsName, '合肥'), cities.firstColumn + 1, 'new1'], // 合肥: 二线 → 新一线
     ]);
     const twice = await recalc(first.workbook.toBytes(), 'five-2');
-    const changed = settingsFromSheet(twice.readSheetSync(settingsName).values);
+    const changed = settingsFromSheet((await twice.readSheet(settingsName)).values);
     if (!changed.ok) throw new Error(JSON.stringify(changed.problems));
     expect(changed.settings.fallbackTier).toBe('3');
     expect(changed.settings.thresholds.new1.aPotential).toBe(250);
@@ -294,6 +298,6 @@ describeWhen('LibreOffice recalculation with five tiers a company set', hasLibre
     const classesChanged = replanned.customers.filter((c, i) => c.class !== first.result.customers[i].class).length;
     expect(tiersChanged).toBeGreaterThan(10);
     expect(classesChanged).toBeGreaterThan(10);
-    expectTagsAgree(twice.readSheetSync(sheet.name), replanned, block, 'zh');
+    expectTagsAgree(await twice.readSheet(sheet.name), replanned, block, 'zh');
   });
 });

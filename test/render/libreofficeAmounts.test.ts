@@ -20,7 +20,7 @@ import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import { TAG_COLUMNS } from '../../src/i18n/render';
 import type { TagColumn } from '../../src/i18n/render';
 import { renderPlan, withoutTagColumns } from '../../src/render';
-import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
+import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/spec/write';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { recalcWithLibreOffice } from '../support/libreoffice';
 import { describeWhen, hasLibreOffice } from '../support/requirements';
@@ -97,7 +97,7 @@ async function recalc(bytes: Uint8Array, name: string): Promise<SheetData> {
   const input = path.join(dir, `${name}.xlsx`);
   await fs.writeFile(input, bytes);
   const out = await recalcWithLibreOffice(input, path.join(dir, `${name}-out`));
-  return openXlsx(new Uint8Array(await fs.readFile(out))).readSheetSync('客户');
+  return await openXlsx(new Uint8Array(await fs.readFile(out))).readSheet('客户');
 }
 
 const blankToNull = (v: CellValue | undefined): CellValue => (v === undefined || v === '' ? null : v);
@@ -131,7 +131,7 @@ describeWhen('LibreOffice and the engine read odd amount cells alike', hasLibreO
     const sheet = oddSheet();
     const bytes = valuesWorkbook([{ name: sheet.name, values: sheet.values }]);
     const workbook = openXlsx(bytes);
-    const read = workbook.readSheetSync(sheet.name);
+    const read = await workbook.readSheet(sheet.name);
     const settings = defaultSettings();
     const result = plan(read, settings);
     // What the engine decided, so the comparison is not vacuous: odd cells are no amounts, the bound is one.
@@ -145,8 +145,8 @@ describeWhen('LibreOffice and the engine read odd amount cells alike', hasLibreO
     expect(classOf(`潜力${ODD.indexOf(MAX_AMOUNT_WAN)}`)).toBe('A');
     expect(result.issues.filter((i) => i.key === 'amount-too-large').length).toBeGreaterThanOrEqual(10);
 
-    const write = renderPlan(result, settings, { sheetNames: [sheet.name], names: workbook.listNamesSync(), proof: [], customerSheet: read });
-    workbook.applySync(withoutCache(write));
+    const write = renderPlan(result, settings, { sheetNames: [sheet.name], names: (await workbook.listNames()), proof: [], customerSheet: read });
+    await workbook.apply(withoutCache(write));
     const block = write.columns.at(-1)!;
     const once = await recalc(workbook.toBytes(), 'odd-1');
     expect(mismatches(once, result, block)).toEqual([]);
@@ -160,9 +160,9 @@ describeWhen('LibreOffice and the engine read odd amount cells alike', hasLibreO
       [ordinary[3], 5, MAX_AMOUNT_WAN * 10],
     ];
     const cell = (v: CellValue): SpecCell => (typeof v === 'boolean' ? { kind: 'bool', value: v } : { kind: 'number', value: v as number });
-    workbook.applySync({ removeSheets: [], addSheets: [], removeNames: [], addNames: [], columns: typed.map(([row, column, v]) => ({ sheet: sheet.name, firstRow: row, firstColumn: column, cells: [[cell(v)]] })) });
+    await workbook.apply({ removeSheets: [], addSheets: [], removeNames: [], addNames: [], columns: typed.map(([row, column, v]) => ({ sheet: sheet.name, firstRow: row, firstColumn: column, cells: [[cell(v)]] })) });
     // As a re-plan reads it: our earlier tag cells blanked, so no tag column is taken for a field.
-    const edited = withoutTagColumns(workbook.readSheetSync(sheet.name), workbook.listNamesSync(), result.headerRow);
+    const edited = withoutTagColumns(await workbook.readSheet(sheet.name), await workbook.listNames(), result.headerRow);
     const replanned = plan(edited, settings);
     for (const [row] of typed) expect(replanned.customers.find((c) => c.row === row)!.class).toBeNull();
     const twice = await recalc(workbook.toBytes(), 'odd-2');

@@ -42,36 +42,36 @@ describe('the settings sheet with a target or growth too large', () => {
 });
 
 describe('a customer name of 40,000 characters', () => {
-  it('is written shortened into our sheets, and the issue names the user’s cell', () => {
+  it('is written shortened into our sheets, and the issue names the user’s cell', async () => {
     const long = '名'.repeat(40_000);
     const workbook = openXlsx(valuesWorkbook([{ name: '客户', values: [['客户名称', '城市', '客户年市场销售额', '公司销售额'], ['甲', '北京', 600, 300], [long, '上海', 600, 300]] }]));
-    const read = workbook.readSheetSync('客户');
+    const read = await workbook.readSheet('客户');
     const result = plan(read, defaultSettings());
     const write = renderPlan(result, defaultSettings(), { sheetNames: ['客户'], names: [], proof: [], customerSheet: read });
-    workbook.applySync(write); // before: “ABC 按客户!A5” was refused as too long
-    const byCustomer = workbook.readSheetSync('ABC 按客户').values.flat();
+    await workbook.apply(write); // before: “ABC 按客户!A5” was refused as too long
+    const byCustomer = (await workbook.readSheet('ABC 按客户')).values.flat();
     const written = byCustomer.find((v) => typeof v === 'string' && v.startsWith('名名名'));
     expect(written).toBe('名'.repeat(32_766) + '…');
     const issue = result.issues.find((i) => i.key === 'text-too-long')!;
     expect([issue.sheet, issue.row, issue.column]).toEqual(['客户', 3, 'A']);
-    const issues = workbook.readSheetSync('ABC 问题').values;
+    const issues = (await workbook.readSheet('ABC 问题')).values;
     expect(issues.some((r) => r[0] === '客户' && r[1] === 3 && r[2] === 'A')).toBe(true);
   });
 });
 
 describe('tag columns with no room left of column XFD', () => {
-  it('are refused with the sheet, the columns and what to do', () => {
+  it('are refused with the sheet, the columns and what to do', async () => {
     // A header row and two customers; something was left in column XFA (16,381) far right.
     const far = (cells: CellValue[], note: CellValue) => [...cells, ...new Array<CellValue>(16_381 - 1 - cells.length).fill(null), note];
     const rows: CellValue[][] = [far(['客户名称', '城市', '客户年市场销售额', '公司销售额'], '备注'), ['甲', '北京', 600, 300], ['乙', '上海', 50, 10]];
     const workbook = openXlsx(valuesWorkbook([{ name: '客户', values: rows }]));
-    const read = workbook.readSheetSync('客户');
+    const read = await workbook.readSheet('客户');
     const result = plan(read, defaultSettings());
     expect(result.ok).toBe(true);
     const write = renderPlan(result, defaultSettings(), { sheetNames: ['客户'], names: [], proof: [], customerSheet: read });
     let error: unknown;
     try {
-      workbook.applySync(write);
+      await workbook.apply(write);
     } catch (e) {
       error = e;
     }

@@ -6,7 +6,7 @@ import { SHEET_NAMES, TAG_COLUMNS, TAG_HEADERS } from '../../src/i18n/render';
 import { TAG_MARKER, parseRef, renderPlan, withoutTagColumns } from '../../src/render';
 import type { ExistingWorkbook } from '../../src/render';
 import { textWidth } from '../../src/render/sizing';
-import type { SpecCell, WorkbookWrite } from '../../src/render/spec';
+import type { SpecCell, WorkbookWrite } from '../../src/spec/write';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { MODE_LABELS } from '../../src/i18n/engine';

@@ -14,7 +14,7 @@ import type { CellValue, SheetData } from '../../src/engine/types';
 import { SHEET_NAMES } from '../../src/i18n/render';
 import { renderPlan } from '../../src/render';
 import { MAX_ISSUE_ROWS } from '../../src/render/issuesSheet';
-import type { SpecCell } from '../../src/render/spec';
+import type { SpecCell } from '../../src/spec/write';
 import { tableSheet } from '../../src/render/tableSheet';
 import { cellValue } from './helpers';
 

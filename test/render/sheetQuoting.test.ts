@@ -9,17 +9,19 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tierIdCell } from '../../src/engine/tiers';
-import { plan } from '../../src/engine/plan';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { viewWorkbook } from '../../src/app/workbook';
+import { writeAll } from '../../src/app/write';
+import type { PlanResult } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import type { CellValue } from '../../src/engine/types';
 import { ExcelHost } from '../../src/hosts/excel';
-import { namesOf, viewWorkbook, viewWorkbookSync } from '../../src/hosts/workflow';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { COVERAGE_LABELS, MODE_LABELS } from '../../src/i18n/engine';
 import { TAG_COLUMNS, type TagColumn } from '../../src/i18n/render';
-import { areaRef, parseRef, renderPlan, withoutTagColumns } from '../../src/render';
+import { areaRef, parseRef } from '../../src/render';
 import { isPlainSheetName, sheetPrefix } from '../../src/render/names';
-import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/render/spec';
+import type { ColumnBlock, SpecCell, WorkbookWrite } from '../../src/spec/write';
 import { makeCustomerSheet } from '../fixtures/customers';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { FakeWorkbook, fakeRun } from '../support/fakeExcel';
@@ -53,8 +55,8 @@ describe('Excel host (strict fake): a customer sheet with a name that must be qu
     const planOnce = async (name: string) => {
       const view = await viewWorkbook(host);
       const read = await host.readSheet(name);
-      const write = renderPlan(plan(withoutTagColumns(read, view.names), defaultSettings()), defaultSettings(), { ...namesOf(view), customerSheet: read });
-      await host.apply(write);
+      const { write } = renderWrite(planCustomerSheet(read, view.names, defaultSettings()).result, read, view);
+      await writeAll(host, write);
       return write;
     };
     const first = await planOnce(sheet);
@@ -91,17 +93,19 @@ describeWhen('LibreOffice: a customer sheet with a name that must be quoted', ha
   test('every name: tags equal the engine, the marker follows, a re-plan finds the tags in place', async () => {
     const settings = defaultSettings();
     const base = makeCustomerSheet({ count: 80, seed: 5, language: 'zh', messy: true, products: 2 });
-    const planned = MUST_QUOTE.map((sheet, i) => {
+    const planned: { sheet: string; file: string; bytes: Uint8Array; result: PlanResult; block: ColumnBlock }[] = [];
+    for (const [i, sheet] of MUST_QUOTE.entries()) {
       const workbook = openXlsx(valuesWorkbook([{ name: '说明', values: [['notes']] }, { name: sheet, values: base.values }]));
-      const read = workbook.readSheetSync(sheet);
-      const result = plan(read, settings);
+      const view = await viewWorkbook(workbook);
+      const read = await workbook.readSheet(sheet);
+      const { result } = planCustomerSheet(read, view.names, settings);
       expect(result.ok).toBe(true);
-      const write = renderPlan(result, settings, { ...namesOf(viewWorkbookSync(workbook)), customerSheet: read });
+      const { write } = renderWrite(result, read, view);
       const marker = write.addNames.find((n) => n.name === 'ABC_TagColumns')!;
       expect(marker.ref.startsWith(`'${sheet.replace(/'/g, "''")}'!`)).toBe(true);
-      workbook.applySync(withoutCache(write));
-      return { sheet, file: path.join(dir, `case-${i}.xlsx`), bytes: workbook.toBytes(), result, block: write.columns.at(-1)! };
-    });
+      await writeAll(workbook, withoutCache(write));
+      planned.push({ sheet, file: path.join(dir, `case-${i}.xlsx`), bytes: workbook.toBytes(), result, block: write.columns.at(-1)! });
+    }
     for (const p of planned) await fs.writeFile(p.file, p.bytes);
     const outputs = await recalcManyWithLibreOffice(
       planned.map((p) => p.file),
@@ -112,7 +116,7 @@ describeWhen('LibreOffice: a customer sheet with a name that must be quoted', ha
     for (let i = 0; i < planned.length; i++) {
       const { sheet, result, block } = planned[i]!;
       const recalculated = openXlsx(new Uint8Array(await fs.readFile(outputs[i]!)));
-      const values = recalculated.readSheetSync(sheet);
+      const values = await recalculated.readSheet(sheet);
       const at = (row: number, t: TagColumn) => blankToNull(values.values[row - values.firstRow]?.[block.firstColumn + TAG_COLUMNS.indexOf(t) - values.firstColumn]);
       for (const c of result.customers) {
         const want: Record<TagColumn, CellValue> = {
@@ -132,14 +136,14 @@ describeWhen('LibreOffice: a customer sheet with a name that must be quoted', ha
         }
       }
       // LibreOffice read the tag columns' name and wrote it back pointing at the same block.
-      const marker = recalculated.listNamesSync().find((n) => n.name === 'ABC_TagColumns');
+      const marker = (await recalculated.listNames()).find((n) => n.name === 'ABC_TagColumns');
       const ref = marker && parseRef(marker.ref);
       if (!ref || ref.sheet !== sheet || ref.firstColumn !== block.firstColumn) problems.push(`${sheet}: ABC_TagColumns after LibreOffice is ${JSON.stringify(marker?.ref)}`);
 
       // Planned again (LibreOffice dropped our comments: the legacy proof holds): same place, no second set.
-      const again = recalculated.readSheetSync(sheet);
-      const view = viewWorkbookSync(recalculated);
-      const replan = renderPlan(plan(withoutTagColumns(again, view.names), settings), settings, { ...namesOf(view), customerSheet: again });
+      const again = await recalculated.readSheet(sheet);
+      const view = await viewWorkbook(recalculated);
+      const replan = renderWrite(planCustomerSheet(again, view.names, settings).result, again, view).write;
       const newBlock = replan.columns.at(-1)!;
       if (newBlock.firstColumn !== block.firstColumn) problems.push(`${sheet}: re-plan put the tags at column ${newBlock.firstColumn}, not ${block.firstColumn}`);
       if (replan.addNames.some((n) => /_\d+$/.test(n.name)) || replan.notices) problems.push(`${sheet}: re-plan wrote a second set: ${replan.addNames.map((n) => n.name).join(', ')}`);

@@ -5,7 +5,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { REPO_ROOT } from '../support/requirements';
 import { defaultSettings } from '../../src/engine/settings';
 import { ExcelHost } from '../../src/hosts/excel';
-import { planWrite, prepareCustomerSheet, viewWorkbook } from '../../src/hosts/workflow';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { viewWorkbook } from '../../src/app/workbook';
 import { fakeRun } from '../support/fakeExcel';
 import { SHEET, customerValues, excelWorkbook, expectAccessible, fieldAt, renderApp } from './helpers';
 
@@ -71,7 +72,7 @@ test('Excel: a failed write shows what failed and that the workbook was put back
   const host = new ExcelHost(fakeRun(copy));
   const view = await viewWorkbook(host);
   const read = await host.readSheet(SHEET);
-  const planned = planWrite(prepareCustomerSheet(read, view.names, defaultSettings()), read, view, defaultSettings());
+  const planned = renderWrite(planCustomerSheet(read, view.names, defaultSettings()).result, read, view);
   const start = copy.syncCount;
   await host.apply(planned.write);
   const applySyncs = copy.syncCount - start;

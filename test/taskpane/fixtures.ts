@@ -1,11 +1,14 @@
 /**
  * What the pane's state holds after real host calls, for the reducer and selector tests: a
  * planner's workbook opened with the .xlsx host, its view, settings and customer sheet, and
- * a plan written into it (through the shared workflow, as the pane does).
+ * a plan written into it (through the use cases of src/app/, as the pane does).
  */
 import type { CellValue } from '../../src/engine/types';
-import type { WorkbookSettings, WorkbookView } from '../../src/hosts/workflow';
-import { findCustomerSheet, planWrite, prepareCustomerSheet, readWorkbookSettings, settingsWrite, viewWorkbook } from '../../src/hosts/workflow';
+import { findCustomerSheet } from '../../src/app/customerSheet';
+import { settingsWrite } from '../../src/app/saveSettings';
+import { planCustomerSheet, renderWrite } from '../../src/app/plan';
+import { openWorkbook, viewWorkbook, type WorkbookSettings, type WorkbookView } from '../../src/app/workbook';
+import { writeAll } from '../../src/app/write';
 import type { Settings } from '../../src/engine/settings';
 import { openXlsx } from '../../src/hosts/xlsx';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
@@ -77,8 +80,7 @@ export interface Opened {
 
 /** Opens a workbook as the pane's effects do, up to the answer they dispatch. */
 export async function open(workbook: PaneWorkbook = fileWorkbook()): Promise<Opened> {
-  const view = await viewWorkbook(workbook.host);
-  const saved = await readWorkbookSettings(workbook.host, view);
+  const { view, saved } = await openWorkbook(workbook.host);
   const found = await findCustomerSheet(workbook.host, view, saved.settings);
   if (!found) throw new Error('fixture: no customer sheet found');
   const sheet = { name: found.read.name, read: found.read, names: view.names };
@@ -91,9 +93,8 @@ export async function ran(opened: Opened): Promise<Extract<PlannerAction, { type
   const { workbook, saved } = opened;
   const view = await viewWorkbook(workbook.host);
   const read = await workbook.host.readSheet(SHEET);
-  const prepared = prepareCustomerSheet(read, view.names, saved.settings);
-  const planned = planWrite(prepared, read, view, saved.settings);
-  await workbook.host.apply(planned.write);
+  const planned = renderWrite(planCustomerSheet(read, view.names, saved.settings).result, read, view);
+  await writeAll(workbook.host, planned.write);
   const after = await viewWorkbook(workbook.host);
   const outcome: RunOutcome = {
     customerSheet: SHEET,
@@ -108,7 +109,7 @@ export async function ran(opened: Opened): Promise<Extract<PlannerAction, { type
     type: 'ran',
     view: after,
     sheet: { name: read.name, read, names: view.names },
-    saved: { kind: 'workbook', sheet: planned.sheets.settings ?? '', settings: planned.settings },
+    saved: { kind: 'workbook', sheet: planned.sheets.settings ?? '', settings: planned.result.settings },
     outcome,
   };
 }

@@ -51,8 +51,8 @@ test('file mode: the marker on the person’s sheet is listed above the sheet li
 
   // The person's sheet, as they typed it, in the workbook the planner downloads.
   const planned = openXlsx(workbook.host.toBytes());
-  expect(filled(planned.readSheetSync('ABC 汇总').values)).toEqual(MY_SUMMARY.values);
-  expect(planned.listSheetsSync().map((s) => s.name)).toContain('ABC 汇总 (2)');
+  expect(filled((await planned.readSheet('ABC 汇总')).values)).toEqual(MY_SUMMARY.values);
+  expect((await planned.listSheets()).map((s) => s.name)).toContain('ABC 汇总 (2)');
 });
 
 test('Excel, in Chinese: the same notice; the person’s sheet intact', async () => {
@@ -75,7 +75,7 @@ test('the person’s own ABC_Cities and abc_thresholds: one notice each, naming 
   expect(text).toContain('The workbook already has a name “ABC_Cities” (refers to \'客户\'!$B$2:$B$31) that ABC Planner did not write, so it was kept. ABC Planner uses the name “ABC_Cities_2” instead');
   expect(text).toContain('“abc_thresholds”');
   expect(text).toContain('“ABC_Thresholds_2”');
-  const names = openXlsx(workbook.host.toBytes()).listNamesSync();
+  const names = await openXlsx(workbook.host.toBytes()).listNames();
   expect(names.find((n) => n.name === 'ABC_Cities')?.ref).toBe("'客户'!$B$2:$B$31");
 });
 

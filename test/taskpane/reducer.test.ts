@@ -5,7 +5,7 @@
  * answers (fixtures.ts), not from hand-made objects.
  */
 import { defaultSettings } from '../../src/engine/settings';
-import { viewWorkbook } from '../../src/hosts/workflow';
+import { viewWorkbook } from '../../src/app/workbook';
 import { draftFromSettings, resolveDraft } from '../../src/taskpane/model/draft';
 import type { PaneError } from '../../src/taskpane/model/paneErrors';
 import type { PlannerAction, PlannerState } from '../../src/taskpane/state/reducer';

@@ -30,8 +30,8 @@ test('file mode: run writes the tags and sheets into the workbook in memory; dow
   const [bytes, name] = download.mock.calls[0] as [Uint8Array, string];
   expect(name).toBe('华北-planned.xlsx');
   const planned = openXlsx(bytes);
-  expect(planned.listSheetsSync().map((s) => s.name)).toContain(zh.summary);
-  expect(planned.readSheetSync(SHEET).values.some((row) => row.includes(TAG_HEADERS.zh.class))).toBe(true);
+  expect((await planned.listSheets()).map((s) => s.name)).toContain(zh.summary);
+  expect((await planned.readSheet(SHEET)).values.some((row) => row.includes(TAG_HEADERS.zh.class))).toBe(true);
 });
 
 test('Excel: run, then links open the generated sheets and an issue selects its cell', async () => {

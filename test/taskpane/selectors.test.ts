@@ -4,7 +4,7 @@
  * an invalid field, a message or a busy mark never plans again).
  */
 import * as plan from '../../src/engine/plan';
-import * as workflow from '../../src/hosts/workflow';
+import * as customerSheet from '../../src/app/customerSheet';
 import type { PlannerAction, PlannerState } from '../../src/taskpane/state/reducer';
 import { initialState, plannerReducer } from '../../src/taskpane/state/reducer';
 import { createSelectors, memoLast } from '../../src/taskpane/state/selectors';
@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 function spies() {
-  return { plan: jest.spyOn(plan, 'planPrepared'), prepare: jest.spyOn(workflow, 'prepareCustomerSheet') };
+  return { plan: jest.spyOn(plan, 'planPrepared'), prepare: jest.spyOn(customerSheet, 'prepareCustomerSheet') };
 }
 
 test('memoLast answers again only for other arguments', () => {

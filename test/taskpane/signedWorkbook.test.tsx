@@ -12,7 +12,7 @@ import { RunStep } from '../../src/taskpane/steps/run/RunStep';
 import { signedFileWorkbook } from './fixtures';
 import { customerValues, excelWorkbook, expectAccessible, fileWorkbook, question, renderStep } from './helpers';
 
-const sheetsOf = (bytes: Uint8Array) => openXlsx(bytes).listSheetsSync().map((s) => s.name);
+const sheetsOf = async (bytes: Uint8Array) => (await openXlsx(bytes).listSheets()).map((s) => s.name);
 
 test('Data step: a signed file says the signature will break and what to do, in both languages', async () => {
   const { container, unmount } = renderStep(<DataStep />, { workbook: signedFileWorkbook() });
@@ -57,13 +57,13 @@ test('Run on a signed file asks first; Cancel writes nothing; Run anyway plans, 
   await waitFor(() => expect(screen.getByRole('button', { name: 'Run the plan' })).toBeEnabled());
   // Nothing was written into the workbook in memory.
   expect(workbook.host.toBytes()).toEqual(before);
-  expect(sheetsOf(workbook.host.toBytes())).toEqual(['说明', '客户']);
+  expect(await sheetsOf(workbook.host.toBytes())).toEqual(['说明', '客户']);
 
   fireEvent.click(screen.getByRole('button', { name: 'Run the plan' }));
   fireEvent.click(within(await question('Running the plan breaks the digital signature')).getByRole('button', { name: 'Run anyway' }));
   await screen.findByText('Plan done', {}, { timeout: 10_000 });
   expect(screen.getByText(/^The digital signature is no longer valid: sign the workbook again in Excel/)).toBeInTheDocument();
-  expect(sheetsOf(workbook.host.toBytes())).toContain(SHEET_NAMES.zh.summary);
+  expect(await sheetsOf(workbook.host.toBytes())).toContain(SHEET_NAMES.zh.summary);
 
   // Agreed once for this workbook: a second run does not ask again.
   fireEvent.click(screen.getByRole('button', { name: 'Run the plan' }));
@@ -73,7 +73,7 @@ test('Run on a signed file asks first; Cancel writes nothing; Run anyway plans, 
   fireEvent.click(screen.getByRole('button', { name: 'Download the planned workbook' }));
   const [bytes, name] = download.mock.calls[0] as [Uint8Array, string];
   expect(name).toBe('华东-planned.xlsx');
-  expect(sheetsOf(bytes)).toContain(SHEET_NAMES.zh.summary);
+  expect(await sheetsOf(bytes)).toContain(SHEET_NAMES.zh.summary);
 });
 
 test('zh: the question in Chinese; Escape cancels as the Cancel button does', async () => {

@@ -24,7 +24,7 @@ test('a company target: the preview splits it by class, industry and product as 
   const host = workbook.host as ReturnType<typeof openXlsx>;
   const settings = defaultSettings();
   settings.targets.companyTarget = 12000;
-  const result = plan(withoutTagColumns(host.readSheetSync(SHEET), [], null), settings);
+  const result = plan(withoutTagColumns(await host.readSheet(SHEET), [], null), settings);
   const a = result.tables.summary.lines.filter((l) => l.class === 'A').reduce((s, l) => s + l.target, 0);
   const byClass = screen.getByRole('table', { name: 'By class' });
   expect(byClass).toHaveTextContent(a.toLocaleString('en-US', { maximumFractionDigits: 2 }));

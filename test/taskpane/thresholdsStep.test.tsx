@@ -3,8 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import { withoutTagColumns } from '../../src/render';
-import { namesOf, viewWorkbookSync } from '../../src/hosts/workflow';
-import { ourSheetName, settingsFromSheet } from '../../src/render';
+import { settingsSheetName, viewWorkbook } from '../../src/app/workbook';
+import { settingsFromSheet } from '../../src/render';
 import { tierClassCounts } from '../../src/taskpane/model/preview';
 import { ThresholdsStep } from '../../src/taskpane/steps/thresholds/ThresholdsStep';
 import { SHEET, cellNumber, customerValues, expectAccessible, fieldAt, fileWorkbook, fileWorkbookWithSettings, renderStep, type } from './helpers';
@@ -17,17 +17,17 @@ async function ready() {
   return { ...view, workbook };
 }
 
-function engineCounts(workbook: ReturnType<typeof fileWorkbook>, settings = defaultSettings()) {
+async function engineCounts(workbook: ReturnType<typeof fileWorkbook>, settings = defaultSettings()) {
   const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
-  const read = host.readSheetSync(SHEET);
-  return tierClassCounts(plan(withoutTagColumns(read, host.listNamesSync(), null), settings));
+  const read = await host.readSheet(SHEET);
+  return tierClassCounts(plan(withoutTagColumns(read, await host.listNames(), null), settings));
 }
 
 test('shows the tier × class minimums and the preview counts the engine computes', async () => {
   const { workbook, container } = await ready();
   expect(fieldAt('thresholds.1.aPotential').value).toBe('500');
   expect(fieldAt('matrix.2.share').value).toBe('40');
-  const counts = engineCounts(workbook);
+  const counts = await engineCounts(workbook);
   expect(cellNumber('totalA')).toBe(counts.byClass.A);
   expect(cellNumber('3C')).toBe(counts.cells[2][2]);
   expect(screen.getByText('No customer changes class against the saved settings.')).toBeInTheDocument();
@@ -39,10 +39,10 @@ test('a change moves the counts at once and says how many customers change class
   type(fieldAt('thresholds.3.bSales'), '0');
   const settings = defaultSettings();
   settings.thresholds['3'].bSales = 0;
-  const after = engineCounts(workbook, settings);
+  const after = await engineCounts(workbook, settings);
   await waitFor(() => expect(cellNumber('totalC')).toBe(after.byClass.C));
   expect(cellNumber('3B')).toBe(after.cells[2][1]);
-  const moved = engineCounts(workbook).byClass.C - after.byClass.C;
+  const moved = (await engineCounts(workbook)).byClass.C - after.byClass.C;
   expect(moved).toBeGreaterThan(0);
   expect(screen.getByText(`${moved} customers change class against the saved settings.`)).toBeInTheDocument();
 });
@@ -88,8 +88,8 @@ test('Reset to defaults puts back the thresholds and splits; Save to workbook wr
   fireEvent.click(screen.getByRole('button', { name: 'Save to workbook' }));
   await screen.findByText(/Settings saved in “ABC 设置”/);
   const host = workbook.host as ReturnType<typeof import('../../src/hosts/xlsx').openXlsx>;
-  const sheet = ourSheetName(namesOf(viewWorkbookSync(host)), 'settings')!;
-  const read = host.readSheetSync(sheet);
+  const sheet = settingsSheetName(await viewWorkbook(host))!;
+  const read = await host.readSheet(sheet);
   const saved = settingsFromSheet(read.values, { sheet });
   expect(saved.ok && saved.settings.thresholds['2'].aPotential).toBe(350);
   // Saved: the baseline of "changes class" is now these settings.
@@ -112,7 +112,7 @@ describe('five tiers a company set', () => {
     expect(fieldAt('thresholds.new1.aPotential')).toHaveAccessibleName('New tier 1 A: potential ≥');
     const limits = screen.getByRole('table', { name: 'Minimums per tier (万元)' });
     for (const t of FIVE_TIERS) expect(within(limits).getByText(t.en)).toBeInTheDocument();
-    const counts = engineCounts(workbook, fiveTierSettings());
+    const counts = await engineCounts(workbook, fiveTierSettings());
     FIVE_TIERS.forEach((t, i) => ['A', 'B', 'C', 'none'].forEach((c, j) => expect([t.id, c, cellNumber(`${t.id}${c}`)]).toEqual([t.id, c, counts.cells[i][j]])));
     expect(counts.cells.every((row) => row.reduce((a, b) => a + b, 0) > 0)).toBe(true);
     expect(screen.getByText('Each city’s tier is in step 3 (where tiers can also be added, removed or renamed); any city not listed is Tier 4 and below.')).toBeInTheDocument();
@@ -126,9 +126,9 @@ describe('five tiers a company set', () => {
     const settings = fiveTierSettings();
     settings.thresholds.new1.aPotential = 100;
     settings.thresholds.new1.aSales = 30;
-    const after = engineCounts(workbook, settings);
+    const after = await engineCounts(workbook, settings);
     await waitFor(() => expect(cellNumber('new1A')).toBe(after.cells[1][0]));
-    expect(after.cells[1][0]).toBeGreaterThan(engineCounts(workbook, fiveTierSettings()).cells[1][0]);
+    expect(after.cells[1][0]).toBeGreaterThan((await engineCounts(workbook, fiveTierSettings())).cells[1][0]);
     expect(cellNumber('1A')).toBe(after.cells[0][0]);
     expect(cellNumber('totalA')).toBe(after.byClass.A);
   });

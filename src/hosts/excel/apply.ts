@@ -26,7 +26,7 @@
  */
 import type { CellValue } from '../../engine/types';
 import type { ExcelStep, WriteProblem } from '../../i18n/excel';
-import type { ColumnBlock, DefinedNameSpec, SheetSpec, WorkbookWrite } from '../../render/spec';
+import type { ColumnBlock, DefinedNameSpec, SheetSpec, WorkbookWrite } from '../../spec/write';
 import { definedNameProblem, sheetNameProblem } from '../../spec/names';
 import { Batcher } from './batch';
 import { ExcelHostError } from './errors';
@@ -437,40 +437,10 @@ export class ApplyTransaction {
 
   /** One pass over a grid in row blocks, each cut to what still fits in the current request. */
   private async writePass(grid: Grid, sheet: () => Excel.Worksheet, pass: Pass): Promise<void> {
-    const batch = this.batch!;
-    const ops = pass === 'values' ? 2 : 1;
-    const n = grid.height;
-    let i = 0;
-    while (i < n) {
-      if (grid.rowEmpty(pass, i)) {
-        i++;
-        continue;
-      }
-      const room = batch.room - ops * batch.opBytes;
-      let j = i;
-      // The same arithmetic as grid.blockBytes, so a block that fits here fits in queue().
-      let bytes = pass === 'values' ? 4 : 2;
-      while (j < n) {
-        if (j > i && grid.rowEmpty(pass, j)) {
-          // A run of rows with nothing to write: bridge it only when that is cheaper than a new block.
-          let k = j;
-          let gap = 0;
-          while (k < n && grid.rowEmpty(pass, k)) gap += grid.rowBytes(pass, k++);
-          if (k >= n || gap > ops * batch.opBytes || bytes + gap > room) break;
-          bytes += gap;
-          j = k;
-          continue;
-        }
-        const b = grid.rowBytes(pass, j);
-        if (j > i && bytes + b > room) break;
-        bytes += b;
-        j++;
-      }
-      if (bytes > room && !batch.empty) {
-        await batch.flush();
-        continue;
-      }
-      const block = grid.block(pass, i, j);
+    const rows = { count: grid.height, rowBytes: (i: number) => grid.rowBytes(pass, i), rowEmpty: (i: number) => grid.rowEmpty(pass, i) };
+    // The same arithmetic as grid.blockBytes, so a block that fits here fits in queue().
+    await this.batch!.packRows(rows, pass === 'values' ? 2 : 1, pass === 'values' ? 4 : 2, async (from, to) => {
+      const block = grid.block(pass, from, to);
       const nf = block.numberFormat;
       const nfAt = block.numberFormatAt;
       const data = block.data;
@@ -484,8 +454,7 @@ export class ApplyTransaction {
           else range.formulas = data;
         }
       });
-      i = j;
-    }
+    });
   }
 
   private async writeLooks(grid: Grid, sheet: () => Excel.Worksheet): Promise<void> {
@@ -652,31 +621,15 @@ export async function rollback(context: Excel.RequestContext, journal: RollbackJ
       // Number formats before formulas: a text cell ("@") must be text again before its text is written.
       for (const what of ['numberFormat', 'formulas'] as const) {
         const grid = s[what];
-        let i = 0;
-        while (i < grid.length) {
-          let j = i;
-          let bytes = 2;
-          const room = batch.room - 2 * limits.opBytes;
-          while (j < grid.length) {
-            const b = jsonGridBytes([grid[j]]);
-            if (j > i && bytes + b > room) break;
-            bytes += b;
-            j++;
-          }
-          if (bytes > room && !batch.empty) {
-            await batch.flush();
-            continue;
-          }
-          const rows = grid.slice(i, j);
-          const at = s.used.row + i;
-          const used = s.used;
+        const used = s.used;
+        await batch.packRows({ count: grid.length, rowBytes: (i) => jsonGridBytes([grid[i]]) }, 2, 2, async (from, to, bytes) => {
+          const rows = grid.slice(from, to);
           await queue(1, bytes, () => {
-            const range = ws().getRangeByIndexes(at, used.column, rows.length, used.columns);
+            const range = ws().getRangeByIndexes(used.row + from, used.column, rows.length, used.columns);
             if (what === 'numberFormat') range.numberFormat = rows;
             else range.formulas = rows;
           });
-          i = j;
-        }
+        });
       }
     }
     for (const l of s.looks) {

@@ -6,6 +6,15 @@
  */
 import type { Limits } from './payload';
 
+/** Rows to be written in blocks (a grid's pass, a snapshot's formulas). */
+export interface PackedRows {
+  count: number;
+  /** What row i adds to a block's JSON. */
+  rowBytes(i: number): number;
+  /** Rows with nothing to write are skipped; a run of them inside a block is bridged only when that is cheaper than a new block. */
+  rowEmpty?(i: number): boolean;
+}
+
 export class Batcher {
   private bytes = 0;
   private queued = 0;
@@ -66,5 +75,48 @@ export class Batcher {
     this.syncs++;
     for (const a of after) a();
     this.options.onSync?.(this.sent);
+  }
+
+  /**
+   * Cuts rows into blocks, each as large as what the current request still has room for (a
+   * block of one row that does not fit goes into a request of its own), and queues each with
+   * `queueBlock(from, to, bytes)`. `ops`: the operations one block takes; `frame`: the bytes of
+   * a block's brackets.
+   */
+  async packRows(rows: PackedRows, ops: number, frame: number, queueBlock: (from: number, to: number, bytes: number) => Promise<void>): Promise<void> {
+    const n = rows.count;
+    const empty = rows.rowEmpty ?? (() => false);
+    let i = 0;
+    while (i < n) {
+      if (empty(i)) {
+        i++;
+        continue;
+      }
+      const room = this.room - ops * this.opBytes;
+      let j = i;
+      let bytes = frame;
+      while (j < n) {
+        if (j > i && empty(j)) {
+          // A run of rows with nothing to write: bridge it only when that is cheaper than a new block.
+          let k = j;
+          let gap = 0;
+          while (k < n && empty(k)) gap += rows.rowBytes(k++);
+          if (k >= n || gap > ops * this.opBytes || bytes + gap > room) break;
+          bytes += gap;
+          j = k;
+          continue;
+        }
+        const b = rows.rowBytes(j);
+        if (j > i && bytes + b > room) break;
+        bytes += b;
+        j++;
+      }
+      if (bytes > room && !this.empty) {
+        await this.flush();
+        continue;
+      }
+      await queueBlock(i, j, bytes);
+      i = j;
+    }
   }
 }

@@ -10,7 +10,7 @@
  */
 import type { CellValue, SheetData } from '../../engine/types';
 import type { ExcelStep } from '../../i18n/excel';
-import type { DefinedNameSpec, WorkbookWrite } from '../../render/spec';
+import type { DefinedNameSpec, WorkbookWrite } from '../../spec/write';
 import type { ProgressFn, SheetArea, SheetInfo, SheetRead, WorkbookHost } from '../host';
 import { ApplyTransaction, OLD_PREFIX, TEMP_PREFIX, rollback } from './apply';
 import { ExcelHostError, type ExcelHostErrorInit } from './errors';

@@ -14,8 +14,8 @@
  */
 import { columnLetter } from '../../engine/a1';
 import type { CellValue } from '../../engine/types';
-import { digits, fillFormulaAt, fillTemplate, fitsSheet, lengthAtShift } from '../../render/fillDown';
-import type { CellStyleId, FillDown, SpecCell } from '../../render/spec';
+import { digits, fillFormulaAt, fillTemplate, fitsSheet, lengthAtShift } from '../../spec/fillDown';
+import type { CellStyleId, FillDown, SpecCell } from '../../spec/write';
 import { ExcelHostError } from './errors';
 import { jsonStringBytes } from './payload';
 import { GENERAL_FORMAT, hasFontLook, numberFormatOf } from './styles';

@@ -1,7 +1,7 @@
 /** How the Excel host draws the renderer's CellStyleIds: the looks every host shares. */
-import { CELL_LOOKS } from '../../render/looks';
-import type { CellLook } from '../../render/looks';
-import type { CellStyleId, SpecCell } from '../../render/spec';
+import { CELL_LOOKS } from '../../spec/looks';
+import type { CellLook } from '../../spec/looks';
+import type { CellStyleId, SpecCell } from '../../spec/write';
 
 export type ExcelLook = CellLook;
 export const LOOKS: Record<CellStyleId, ExcelLook> = CELL_LOOKS;

@@ -1,27 +1,8 @@
-/** A1 references: column letters ↔ numbers (1-based), cell and range parsing. */
+/** A1 references in the package's XML: cell and range parsing (column letters: engine/a1.ts). */
+import { columnLetter } from '../../engine/a1';
 import type { CellArea } from '../host';
 
 export type { CellArea };
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
-
-const letterCache: string[] = [];
-
-/** 1 → "A", 27 → "AA". */
-export function columnLetters(col: number): string {
-  const cached = letterCache[col];
-  if (cached !== undefined) return cached;
-  let n = col;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  if (col < 20000) letterCache[col] = s;
-  return s;
-}
 
 /** "AB12" → { row: 12, col: 28 }; `$` signs allowed; undefined if it is not a cell reference. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
@@ -61,7 +42,6 @@ export function columnOfRef(ref: string): number {
   return col;
 }
 
-
 /** "A1:C3" or "B2" → area; undefined if malformed. */
 export function parseArea(ref: string): CellArea | undefined {
   const [a, b] = ref.split(':');
@@ -77,8 +57,8 @@ export function parseArea(ref: string): CellArea | undefined {
 }
 
 export function formatArea(a: CellArea): string {
-  const tl = columnLetters(a.firstColumn) + a.firstRow;
-  const br = columnLetters(a.lastColumn) + a.lastRow;
+  const tl = columnLetter(a.firstColumn) + a.firstRow;
+  const br = columnLetter(a.lastColumn) + a.lastRow;
   return tl === br ? tl : `${tl}:${br}`;
 }
 

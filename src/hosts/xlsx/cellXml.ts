@@ -3,8 +3,8 @@
  * booleans, and formulas with an optional cached result.
  */
 import type { CellValue } from '../../engine/types';
-import { compileFill, fitsSheet, formulaAtShift, lengthAtShift, type FillTemplate } from '../../render/fillDown';
-import type { FillDown, SpecCell } from '../../render/spec';
+import { compileFill, fitsSheet, formulaAtShift, lengthAtShift, type FillTemplate } from '../../spec/fillDown';
+import type { FillDown, SpecCell } from '../../spec/write';
 import { XlsxError } from './errors';
 import { cellText, escapeText, stripIllegal } from './xml';
 

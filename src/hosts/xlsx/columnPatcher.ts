@@ -7,8 +7,9 @@
  * namespace prefix (one reading of attributes: xmlScan's); rows and cells out of order, twice
  * or past Excel's limits are refused (SheetChecks), as the reader refuses them.
  */
-import type { ColumnBlock, SpecCell } from '../../render/spec';
-import { columnLetters, columnOfRef, formatArea, parseArea, unionArea, type CellArea } from './cellRef';
+import type { ColumnBlock, SpecCell } from '../../spec/write';
+import { columnLetter } from '../../engine/a1';
+import { columnOfRef, formatArea, parseArea, unionArea, type CellArea } from './cellRef';
 import { cellXml } from './cellXml';
 import { SharedRuns } from './sharedFormulas';
 import { colWidth } from './sheetWriter';
@@ -453,7 +454,7 @@ export class ColumnPatcher {
 
   private cellToXml(r: number, col: number, cell: SpecCell): string {
     if (cell === null) return '';
-    const ref = columnLetters(col) + r;
+    const ref = columnLetter(col) + r;
     const place = cell.kind === 'fill' ? this.index.shared.at(r, col) : undefined;
     const xml = cellXml(ref, cell, this.target.styles.xf(cell.style), `${this.target.sheetName}!${ref}`, r, place);
     return this.prefix ? xml.replace(/<(\/?)(c|f|v|is|t)([\s>/])/g, `<$1${this.prefix}$2$3`) : xml;
@@ -526,7 +527,7 @@ export class ColumnPatcher {
         const next = (ref !== undefined && columnOfRef(ref)) || col + 1;
         if (!SheetChecks.cellFits(next, col)) throw this.checks.cellError(next, col, r, ref);
         col = next;
-        if (ref === undefined) xml = cOpen + ` r="${columnLetters(col)}${r}"` + xml.slice(cOpen.length);
+        if (ref === undefined) xml = cOpen + ` r="${columnLetter(col)}${r}"` + xml.slice(cOpen.length);
         existing.push({ col, xml: lead + xml });
         lead = '';
         i = end;

@@ -3,7 +3,7 @@
  * into it without rewriting anything else. Runs in Node and in the browser (no `fs` here: see
  * `node.ts` for files).
  */
-import type { DefinedNameSpec, WorkbookWrite } from '../../render/spec';
+import type { DefinedNameSpec, WorkbookWrite } from '../../spec/write';
 import type { SheetData } from '../../engine/types';
 import type { ProgressFn, SheetArea, SheetInfo, SheetRead, WorkbookHost } from '../host';
 import { errors } from './errors';
@@ -19,8 +19,6 @@ export class XlsxWorkbook implements WorkbookHost {
   private pkg: XlsxPackage;
   private bytes: Uint8Array;
   private sharedStrings: string[] | undefined;
-  /** Areas read by readAreasSync, until the next write: the command line asks more than once. */
-  private areaCache = new Map<string, SheetData>();
   /** Options for writes (compression level, timestamps). */
   buildOptions: Omit<BuildOptions, 'onProgress'> = {};
 
@@ -54,19 +52,15 @@ export class XlsxWorkbook implements WorkbookHost {
 
   /** Worksheets, like Office.js's `workbook.worksheets` (chart sheets are left out). */
   async listSheets(): Promise<SheetInfo[]> {
-    return this.listSheetsSync();
-  }
-
-  listSheetsSync(): SheetInfo[] {
     return this.pkg.sheets.filter((s) => s.kind === 'worksheet').map((s) => ({ name: s.name, visible: s.state === 'visible' }));
   }
 
   async readSheet(name: string, onProgress?: ProgressFn): Promise<SheetRead> {
-    return this.readSheetSync(name, onProgress);
+    return this.readValues(name, onProgress);
   }
 
   /** `lastRow`: read no further than this row (the rest of the part is not decompressed). */
-  readSheetSync(name: string, onProgress?: ProgressFn, lastRow?: number): SheetRead {
+  private readValues(name: string, onProgress?: ProgressFn, lastRow?: number): SheetRead {
     const sheet = this.pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) throw errors.sheetNotFound(name);
     if (sheet.kind !== 'worksheet') throw errors.notAWorksheet(sheet.name);
@@ -93,10 +87,6 @@ export class XlsxWorkbook implements WorkbookHost {
 
   /** Workbook-scoped defined names (sheet-scoped ones belong to their sheets, as in Office.js). */
   async listNames(): Promise<DefinedNameSpec[]> {
-    return this.listNamesSync();
-  }
-
-  listNamesSync(): DefinedNameSpec[] {
     return this.pkg.workbook
       .names()
       .filter((n) => n.localSheetId === undefined)
@@ -108,16 +98,14 @@ export class XlsxWorkbook implements WorkbookHost {
       });
   }
 
-  async readAreas(areas: readonly SheetArea[]): Promise<SheetData[]> {
-    return this.readAreasSync(areas);
-  }
-
   /**
    * The areas' values. The package has no index into a sheet part: each sheet named is read
    * from its top down to the last row asked for, once, and the rest of its part is never
-   * decompressed (the areas are a few cells at the top of our generated sheets).
+   * decompressed (the areas are a few cells at the top of our generated sheets). Nothing is
+   * cached: the use cases view a workbook once a step, and on a planned 100,000-customer
+   * workbook the seven proof areas take 5–8 ms.
    */
-  readAreasSync(areas: readonly SheetArea[]): SheetData[] {
+  async readAreas(areas: readonly SheetArea[]): Promise<SheetData[]> {
     const bySheet = new Map<string, SheetArea[]>();
     for (const a of areas) {
       const sheet = this.pkg.sheets.find((s) => s.kind === 'worksheet' && s.name.toLowerCase() === a.sheet.toLowerCase());
@@ -128,20 +116,13 @@ export class XlsxWorkbook implements WorkbookHost {
     }
     const out: SheetData[] = [];
     for (const [name, list] of bySheet) {
-      const key = (a: SheetArea) => `${name.toLowerCase()}|${a.firstRow}|${a.lastRow}`;
-      let read: SheetRead | undefined;
       let lastRow = 0;
       for (const a of list) lastRow = Math.max(lastRow, a.lastRow);
+      const read = this.readValues(name, undefined, lastRow);
       for (const a of list) {
-        let area = this.areaCache.get(key(a));
-        if (!area) {
-          read ??= this.readSheetSync(name, undefined, lastRow);
-          const from = Math.max(0, a.firstRow - read.firstRow);
-          const to = Math.max(from, a.lastRow - read.firstRow + 1);
-          area = { name: read.name, values: read.values.slice(from, to), firstRow: read.firstRow + from, firstColumn: read.firstColumn };
-          this.areaCache.set(key(a), area);
-        }
-        out.push(area);
+        const from = Math.max(0, a.firstRow - read.firstRow);
+        const to = Math.max(from, a.lastRow - read.firstRow + 1);
+        out.push({ name: read.name, values: read.values.slice(from, to), firstRow: read.firstRow + from, firstColumn: read.firstColumn });
       }
     }
     return out;
@@ -152,16 +133,11 @@ export class XlsxWorkbook implements WorkbookHost {
    * this workbook is unchanged. Afterwards reads and `toBytes()` see the new package.
    */
   async apply(write: WorkbookWrite, onProgress?: ProgressFn): Promise<void> {
-    this.applySync(write, onProgress);
-  }
-
-  applySync(write: WorkbookWrite, onProgress?: ProgressFn): void {
     const bytes = buildPackage(this.pkg, write, { ...this.buildOptions, ...(onProgress ? { onProgress } : {}) });
     const pkg = openPackage(bytes); // checks what we built before taking it
     this.bytes = bytes;
     this.pkg = pkg;
     this.sharedStrings = undefined;
-    this.areaCache.clear();
   }
 
   /** The package as it is now (after any writes): the bytes of an .xlsx/.xlsm file. */

@@ -11,8 +11,9 @@
  * shared formulas the sheet keeps (those in cells we replace go with them), so nothing clashes
  * and a re-run numbers its runs as the first run did.
  */
-import type { SpecCell } from '../../render/spec';
-import { columnLetters, columnOfRef } from './cellRef';
+import type { SpecCell } from '../../spec/write';
+import { columnLetter } from '../../engine/a1';
+import { columnOfRef } from './cellRef';
 import { checkFill, type SharedPlace } from './cellXml';
 import { streamPartText } from './partText';
 import type { ZipArchive, ZipEntry } from './zip';
@@ -72,7 +73,7 @@ export class SharedRuns {
           k++;
         }
         const column = firstColumn + j;
-        checkFill(fill, firstRow + i, firstRow + k - 1, (row) => `${this.sheetName}!${columnLetters(column)}${row}`);
+        checkFill(fill, firstRow + i, firstRow + k - 1, (row) => `${this.sheetName}!${columnLetter(column)}${row}`);
         if (k - i > 1) {
           if (!ids) ids = new Int32Array(n).fill(-1);
           const id = this.runs.length;
@@ -99,7 +100,7 @@ export class SharedRuns {
       if (id === undefined || id < 0) continue;
       const run = this.runs[id]!;
       if (row !== run.first) return (run.other ??= { si: this.firstSi + id });
-      const letters = columnLetters(run.column);
+      const letters = columnLetter(run.column);
       return (run.master ??= { si: this.firstSi + id, ref: `${letters}${run.first}:${letters}${run.last}` });
     }
     return undefined;

@@ -5,7 +5,7 @@
  * that breaks these; we refuse it plainly, naming the sheet, row or cell, before any work or
  * memory is spent on it (a row counted past the limit stops the read at that row).
  */
-import { columnLetters, MAX_COLUMNS, MAX_ROWS } from './cellRef';
+import { columnLetter, MAX_COLUMNS, MAX_ROWS } from '../../engine/a1';
 import { sheetErrors, type XlsxError } from './errors';
 
 export class SheetChecks {
@@ -45,9 +45,9 @@ export class SheetChecks {
    * written, when it has one (a column past XFD is named as written).
    */
   cellError(col: number, prev: number, row: number, raw?: string): XlsxError {
-    const name = col > MAX_COLUMNS ? (raw ?? (col <= 2 * MAX_COLUMNS ? `${columnLetters(col)}${row}` : `?${row}`)) : `${columnLetters(col)}${row}`;
+    const name = col > MAX_COLUMNS ? (raw ?? (col <= 2 * MAX_COLUMNS ? `${columnLetter(col)}${row}` : `?${row}`)) : `${columnLetter(col)}${row}`;
     if (col > MAX_COLUMNS) return sheetErrors.columnPastLimit(this.sheet, this.part, name.length > 24 ? name.slice(0, 24) + '…' : name);
     if (col === prev) return sheetErrors.duplicateCell(this.sheet, this.part, name);
-    return sheetErrors.cellOutOfOrder(this.sheet, this.part, name, `${columnLetters(prev)}${row}`);
+    return sheetErrors.cellOutOfOrder(this.sheet, this.part, name, `${columnLetter(prev)}${row}`);
   }
 }

@@ -2,8 +2,9 @@
  * Writes a new worksheet part for a SheetSpec, in chunks (a 100,000-row sheet never becomes
  * one string): tab colour, frozen panes, column widths, then the rows.
  */
-import type { SheetSpec } from '../../render/spec';
-import { columnLetters, formatArea } from './cellRef';
+import type { SheetSpec } from '../../spec/write';
+import { columnLetter } from '../../engine/a1';
+import { formatArea } from './cellRef';
 import { cellXml } from './cellXml';
 import { SharedRuns } from './sharedFormulas';
 import type { StyleBook } from './styles';
@@ -73,7 +74,7 @@ export function writeSheetXml(spec: SheetSpec, styles: StyleBook, emit: (text: s
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === null || cell === undefined) continue;
-      const ref = columnLetters(c + 1) + rowNum;
+      const ref = columnLetter(c + 1) + rowNum;
       const place = cell.kind === 'fill' ? shared.at(rowNum, c + 1) : undefined;
       rowXml += cellXml(ref, cell, styles.xf(cell.style), `${sheetRef}!${ref}`, rowNum, place);
     }
@@ -95,7 +96,7 @@ function paneXml(freeze: SheetSpec['freeze']): string {
   const rows = Math.max(0, Math.floor(freeze?.rows ?? 0));
   const cols = Math.max(0, Math.floor(freeze?.columns ?? 0));
   if (!rows && !cols) return '';
-  const topLeft = columnLetters(cols + 1) + (rows + 1);
+  const topLeft = columnLetter(cols + 1) + (rows + 1);
   const pane = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
   let x = '<pane';
   if (cols) x += ` xSplit="${cols}"`;

@@ -3,8 +3,8 @@
  * SpecCell styles need, reusing identical ones already there (so re-runs do not pile up
  * formats). The rest of the part is kept as it was; untouched if nothing is needed.
  */
-import { CELL_LOOKS } from '../../render/looks';
-import type { CellStyleId } from '../../render/spec';
+import { CELL_LOOKS, type CellLook } from '../../spec/looks';
+import type { CellStyleId } from '../../spec/write';
 import { TRANSITIONAL, type OoxmlNamespaces } from './conformance';
 import {
   attr,
@@ -21,17 +21,10 @@ import {
   type XmlElement,
 } from './xml';
 
-interface StyleDef {
-  numFmt?: string;
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  color?: string;
-  fill?: string;
-  wrap?: boolean;
-}
+/** A look as SpreadsheetML spells it: the number format's code, colours as ARGB. */
+type StyleDef = Omit<CellLook, 'numberFormat'> & { numFmt?: string };
 
-/** The shared looks (src/render/looks.ts) in SpreadsheetML terms: colours as ARGB. */
+/** The shared looks (src/spec/looks.ts) in SpreadsheetML terms: colours as ARGB. */
 const argb = (hex: string | undefined) => (hex === undefined ? undefined : `FF${hex.replace('#', '').toUpperCase()}`);
 export const STYLE_DEFS = Object.fromEntries(
   Object.entries(CELL_LOOKS).map(([id, look]) => [

@@ -2,8 +2,8 @@
  * Checks before anything is written: sheet names and defined names Excel accepts, and that
  * every cell, column width and frozen pane we write lies on Excel's grid (A1:XFD1048576).
  */
-import type { ColumnBlock, SheetSpec } from '../../render/spec';
-import { columnLetters, MAX_COLUMNS, MAX_ROWS } from './cellRef';
+import type { ColumnBlock, SheetSpec } from '../../spec/write';
+import { columnLetter, MAX_COLUMNS, MAX_ROWS } from '../../engine/a1';
 import { definedNameRule, sheetNameRule } from '../../i18n/names';
 import { definedNameProblem, sheetNameProblem } from '../../spec/names';
 import { XlsxError } from './errors';
@@ -70,8 +70,8 @@ const thousands = (n: number): string => n.toLocaleString('en-US');
 export function tooManyColumns(sheet: string, columns: number): XlsxError {
   return new XlsxError(
     'too-large',
-    `工作表“${sheet}”需要 ${thousands(columns)} 列（写到 ${columnLetters(columns)} 列），超过 Excel 每个工作表最多 16,384 列（最后一列是 XFD）的上限：请减少产品（或其他按列排开的项目）的数量后重试`,
-    `The sheet "${sheet}" would need ${thousands(columns)} columns (up to column ${columnLetters(columns)}), more than Excel's limit of 16,384 columns per sheet (the last is XFD): use fewer products (or other items laid out across columns) and try again`,
+    `工作表“${sheet}”需要 ${thousands(columns)} 列（写到 ${columnLetter(columns)} 列），超过 Excel 每个工作表最多 16,384 列（最后一列是 XFD）的上限：请减少产品（或其他按列排开的项目）的数量后重试`,
+    `The sheet "${sheet}" would need ${thousands(columns)} columns (up to column ${columnLetter(columns)}), more than Excel's limit of 16,384 columns per sheet (the last is XFD): use fewer products (or other items laid out across columns) and try again`,
   );
 }
 
@@ -124,8 +124,8 @@ export function checkBlockFits(block: ColumnBlock): number {
   const lastColumn = block.firstColumn + width - 1;
   if (lastColumn > MAX_COLUMNS) {
     // The tag columns go right of the user's last used column: past XFD there is no room.
-    const from = block.firstColumn <= MAX_COLUMNS ? `${columnLetters(block.firstColumn)} 列起` : '';
-    const fromEn = block.firstColumn <= MAX_COLUMNS ? ` from column ${columnLetters(block.firstColumn)}` : '';
+    const from = block.firstColumn <= MAX_COLUMNS ? `${columnLetter(block.firstColumn)} 列起` : '';
+    const fromEn = block.firstColumn <= MAX_COLUMNS ? ` from column ${columnLetter(block.firstColumn)}` : '';
     throw new XlsxError(
       'bad-write',
       `工作表“${block.sheet}”右侧放不下 ABC Planner 的 ${width} 个标签列：${from}需写到第 ${lastColumn} 列，超出 Excel 的最后一列 XFD（第 ${MAX_COLUMNS} 列）。请删除数据右侧看似空白但有内容或格式的列（选中最后一列数据右侧的所有列 › 删除），或把数据移到靠左的列，然后再运行`,

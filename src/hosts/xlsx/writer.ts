@@ -4,7 +4,7 @@
  * copied, and the whole zip is built in memory before anyone sees it. Any error throws before
  * a byte leaves this function.
  */
-import type { ColumnBlock, WorkbookWrite } from '../../render/spec';
+import type { ColumnBlock, WorkbookWrite } from '../../spec/write';
 import { parseArea } from './cellRef';
 import { ColumnPatcher } from './columnPatcher';
 import { relationshipType } from './conformance';

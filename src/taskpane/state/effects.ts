@@ -2,8 +2,8 @@
  * What the pane does with its workbook, as the actions a planner has: open a file or the
  * sample, read a sheet, save the settings, run, download, select a cell; and, in Excel, the
  * watch on the settings sheet that reloads a coauthor's settings. Each action reads the current
- * state from the store, calls the host through the shared workflow (src/hosts/workflow.ts) and
- * dispatches the answers to the reducer. The actions object is made once per pane.
+ * state from the store, calls the use cases the command line shares (src/app/) and dispatches
+ * the answers to the reducer. The actions object is made once per pane.
  *
  * Cancellation: opening another workbook makes answers about the one before stale (dropped);
  * once detached (the pane unmounted) nothing is dispatched any more and the watch is stopped.
@@ -11,23 +11,17 @@
 import type { AllocationBasis, Settings } from '../../engine/settings';
 import type { TierId } from '../../engine/tiers';
 import type { Field, Issue } from '../../engine/types';
-import type { WorkbookSettings } from '../../hosts/workflow';
-import {
-  findCustomerSheet,
-  planWrite,
-  prepareCustomerSheet,
-  readWorkbookSettings,
-  settingsOfSheet,
-  settingsSheetName,
-  settingsWrite,
-  viewWorkbook,
-} from '../../hosts/workflow';
+import { findCustomerSheet } from '../../app/customerSheet';
+import { planCustomerSheet, renderWrite } from '../../app/plan';
+import { saveSettings } from '../../app/saveSettings';
+import { openWorkbook, settingsOfSheet, settingsSheetName, viewWorkbook, type WorkbookSettings } from '../../app/workbook';
+import { writeAll } from '../../app/write';
 import type { Lang } from '../../i18n';
 import { fill } from '../../i18n';
 import { formatIssue } from '../../i18n/engine';
 import { SETTINGS_RELOADED } from '../../i18n/excel';
 import { paneText } from '../../i18n/taskpane';
-import { formatSettingsSheetProblem } from '../../render';
+import { formatSettingsSheetProblem } from '../../i18n/render';
 import type { Draft, FieldPath } from '../model/draft';
 import { PaneProblem, paneError } from '../model/paneErrors';
 import { tierClassCounts } from '../model/preview';
@@ -87,8 +81,7 @@ export function createPlannerEffects(options: EffectsOptions) {
     dispatch({ type: 'loading' });
     try {
       const host = workbook.host;
-      const view = await viewWorkbook(host);
-      const saved = await readWorkbookSettings(host, view);
+      const { view, saved } = await openWorkbook(host);
       const prefer = workbook.mode === 'excel' ? await workbook.host.activeSheetName().catch(() => undefined) : undefined;
       const found = await findCustomerSheet(host, view, saved.settings, prefer ? { prefer } : {});
       if (gen !== generation) return false;
@@ -190,10 +183,7 @@ export function createPlannerEffects(options: EffectsOptions) {
     const sheetLang = selectors.prepared(s)?.language ?? lang;
     dispatch({ type: 'saving' });
     try {
-      const view = await viewWorkbook(workbook.host);
-      const { write, sheet } = settingsWrite(settings, sheetLang, view);
-      await workbook.host.apply(write);
-      const after = await viewWorkbook(workbook.host);
+      const { sheet, view: after } = await saveSettings(workbook.host, settings, sheetLang);
       const lines = [paneText(lang, 'save-done', { sheet }), ...(workbook.mode === 'file' ? [paneText(lang, 'save-file-note')] : [])];
       dispatch({ type: 'saved', view: after, sheet, settings, notice: { intent: 'success', lines } });
     } catch (e) {
@@ -238,17 +228,17 @@ export function createPlannerEffects(options: EffectsOptions) {
       const read = await host.readSheet(sheet, (done, total) => progress('read', total ? (0.3 * done) / total : 0.3));
       progress('plan', 0.3);
       await nextFrame();
-      const fresh = prepareCustomerSheet(read, view.names, settings, s.headerRow);
-      if (!fresh.ok) {
+      const { result } = planCustomerSheet(read, view.names, settings, s.headerRow !== undefined ? { headerRow: s.headerRow } : {});
+      if (!result.ok) {
         throw new PaneProblem(
           paneText(lang, 'data-cannot-plan'),
-          fresh.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i, lang)),
+          result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i, lang)),
         );
       }
-      const planned = planWrite(fresh, read, view, settings);
+      const planned = renderWrite(result, read, view);
       progress('write', 0.4);
       await nextFrame();
-      await host.apply(planned.write, (done, total) => progress('write', 0.4 + (total ? (0.6 * done) / total : 0.6)));
+      await writeAll(host, planned.write, (done, total) => progress('write', 0.4 + (total ? (0.6 * done) / total : 0.6)));
       const after = await viewWorkbook(host);
       const outcome: RunOutcome = {
         customerSheet: sheet,
@@ -263,7 +253,7 @@ export function createPlannerEffects(options: EffectsOptions) {
         type: 'ran',
         view: after,
         sheet: { name: read.name, read, names: view.names },
-        saved: { kind: 'workbook', sheet: planned.sheets.settings ?? '', settings: planned.settings },
+        saved: { kind: 'workbook', sheet: planned.sheets.settings ?? '', settings: result.settings },
         outcome,
       });
     } catch (e) {

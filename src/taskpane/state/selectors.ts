@@ -8,7 +8,7 @@
 import type { PlanResult, PreparedSheet } from '../../engine/plan';
 import { planPrepared } from '../../engine/plan';
 import type { Settings } from '../../engine/settings';
-import { isEmptySheet, prepareCustomerSheet } from '../../hosts/workflow';
+import { isEmptySheet, prepareCustomerSheet } from '../../app/customerSheet';
 import type { Lang } from '../../i18n';
 import type { Resolved } from '../model/draft';
 import { resolveDraft, sameSettings } from '../model/draft';

@@ -9,8 +9,8 @@ import { ExcelHost, ExcelHostError, describeOfficeError } from '../../../src/hos
 import { Grid } from '../../../src/hosts/excel/grid';
 import { charsToPoints } from '../../../src/hosts/excel/styles';
 import { text } from '../../../src/render/cells';
-import { fillFormulaAt } from '../../../src/render/fillDown';
-import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import { fillFormulaAt } from '../../../src/spec/fillDown';
+import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/spec/write';
 import type { FakeWorkbook } from '../../support/fakeExcel';
 import { CUSTOMER_SHEET, INJECTIONS, customerWorkbook, hostFor, plainCustomerWorkbook, plannedWrite, syntheticWrite } from './helpers';
 

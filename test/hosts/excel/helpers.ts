@@ -1,12 +1,12 @@
 /** Workbooks and writes for the Excel host's tests and bench (no jest here: the bench imports it). */
+import { namesOf, viewWorkbook } from '../../../src/app/workbook';
 import { plan } from '../../../src/engine/plan';
 import { defaultSettings } from '../../../src/engine/settings';
 import type { CellValue } from '../../../src/engine/types';
 import { ExcelHost, type Limits } from '../../../src/hosts/excel';
-import { namesOf, viewWorkbook } from '../../../src/hosts/workflow';
 import { renderPlan } from '../../../src/render';
 import { formula, num, text } from '../../../src/render/cells';
-import type { ColumnBlock, FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import type { ColumnBlock, FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/spec/write';
 import { makeCustomerSheet } from '../../fixtures/customers';
 import { FakeWorkbook, fakeRun } from '../../support/fakeExcel';
 

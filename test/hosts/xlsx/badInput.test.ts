@@ -1,7 +1,7 @@
 import { openXlsx, XlsxError, type XlsxErrorCode } from '../../../src/hosts/xlsx';
 import { sniff } from '../../../src/hosts/xlsx/sniff';
 import { compoundFile, contentTypes, NS_MAIN, NS_R, rels, richWorkbook, zipParts } from '../../fixtures/xlsxBuilder';
-import { errorOf } from './helpers';
+import { errorOf, rejectionOf } from './helpers';
 
 const WB_CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 
@@ -40,7 +40,7 @@ describe('bad input files get a clear message in both languages', () => {
     expect(errorOf(() => openXlsx(bad)).code).toBe('corrupt-zip');
   });
 
-  test('damaged compressed data is caught by its checksum and names the part', () => {
+  test('damaged compressed data is caught by its checksum and names the part', async () => {
     const wb = openXlsx(good);
     const bytes = good.slice();
     // Find the customer sheet's compressed bytes and flip some in the middle.
@@ -49,7 +49,7 @@ describe('bad input files get a clear message in both languages', () => {
     const dv = new DataView(bytes.buffer);
     const start = entry.localOffset + 30 + dv.getUint16(entry.localOffset + 26, true) + dv.getUint16(entry.localOffset + 28, true);
     for (let i = 0; i < 8; i++) bytes[start + Math.floor(entry.compressedSize / 2) + i]! ^= 0x55;
-    const e = errorOf(() => openXlsx(bytes).readSheetSync('客户'));
+    const e = await rejectionOf(() => openXlsx(bytes).readSheet('客户'));
     expect(['corrupt-zip', 'bad-xml']).toContain(e.code);
     expect(e.part).toBe('xl/worksheets/sheet1.xml');
   });
@@ -115,13 +115,13 @@ describe('bad input files get a clear message in both languages', () => {
     expect(e.part).toBe('xl/workbook.xml');
   });
 
-  test('a sheet whose part is missing', () => {
+  test('a sheet whose part is missing', async () => {
     const bytes = zipParts({
       '[Content_Types].xml': contentTypes([['/xl/workbook.xml', WB_CT]]),
       '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]),
       'xl/workbook.xml': `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
       'xl/_rels/workbook.xml.rels': rels([['rId1', 'worksheet', 'worksheets/sheet1.xml']]),
     });
-    expect(errorOf(() => openXlsx(bytes).readSheetSync('S')).code).toBe('missing-part');
+    expect((await rejectionOf(() => openXlsx(bytes).readSheet('S'))).code).toBe('missing-part');
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { richWorkbook } from '../../fixtures/xlsxBuilder';
 
-test('bundles for the browser and reads and writes without Node APIs', () => {
+test('bundles for the browser and reads and writes without Node APIs', async () => {
   const result = buildSync({
     entryPoints: [path.resolve(__dirname, '../../../src/hosts/xlsx/index.ts')],
     bundle: true,
@@ -22,16 +22,16 @@ test('bundles for the browser and reads and writes without Node APIs', () => {
   const context = vm.createContext({ TextDecoder, TextEncoder, console });
   vm.runInContext(code, context);
   const run = vm.runInContext(
-    `(bytes) => {
+    `async (bytes) => {
       const wb = xlsxHost.openXlsx(bytes, 'plan.xlsx');
-      const before = wb.readSheetSync('客户').values[1];
-      wb.applySync({ removeSheets: [], addSheets: [{ name: 'ABC', rows: [[{ kind: 'text', text: '=1+1' }]] }], columns: [], removeNames: [], addNames: [] });
-      return { before, after: wb.readSheetSync('ABC').values, size: wb.toBytes().length, hasProcess: typeof process, hasRequire: typeof require };
+      const before = (await wb.readSheet('客户')).values[1];
+      await wb.apply({ removeSheets: [], addSheets: [{ name: 'ABC', rows: [[{ kind: 'text', text: '=1+1' }]] }], columns: [], removeNames: [], addNames: [] });
+      return { before, after: (await wb.readSheet('ABC')).values, size: wb.toBytes().length, hasProcess: typeof process, hasRequire: typeof require };
     }`,
     context,
-  ) as (bytes: Uint8Array) => { before: unknown[]; after: unknown[][]; size: number; hasProcess: string; hasRequire: string };
+  ) as (bytes: Uint8Array) => Promise<{ before: unknown[]; after: unknown[][]; size: number; hasProcess: string; hasRequire: string }>;
   const bytes = richWorkbook().bytes;
-  const out = run(new (vm.runInContext('Uint8Array', context) as typeof Uint8Array)(bytes));
+  const out = await run(new (vm.runInContext('Uint8Array', context) as typeof Uint8Array)(bytes));
   expect(out.hasProcess).toBe('undefined');
   expect(out.hasRequire).toBe('undefined');
   expect(out.before).toEqual(['北京银行', '北京', 123.5, 45000, true, 247, null, null]);

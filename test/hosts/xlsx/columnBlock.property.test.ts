@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/engine/types';
-import type { FillDown, SpecCell } from '../../../src/render/spec';
+import type { FillDown, SpecCell } from '../../../src/spec/write';
 import { openXlsx } from '../../../src/hosts/xlsx';
 import { valuesWorkbook } from '../../fixtures/xlsxBuilder';
 import { emptyWrite } from './helpers';
@@ -34,19 +34,19 @@ function specValue(c: SpecCell): CellValue {
   return c.value;
 }
 
-test('a column block lands exactly where it says, whatever the sheet holds', () => {
-  fc.assert(
-    fc.property(
+test('a column block lands exactly where it says, whatever the sheet holds', async () => {
+  await fc.assert(
+    fc.asyncProperty(
       fc.array(fc.array(value, { maxLength: 8 }), { minLength: 1, maxLength: 12 }),
       fc.integer({ min: 1, max: 14 }),
       fc.integer({ min: 1, max: 10 }),
       fc.array(fc.array(specCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 14 }),
-      (grid, firstRow, firstColumn, cells) => {
+      async (grid, firstRow, firstColumn, cells) => {
         // Make sure the sheet is not empty (a workbook writer would not write a blank sheet).
         const rows = grid.map((r) => r.slice());
         rows[0]![0] = 'h';
         const wb = openXlsx(valuesWorkbook([{ name: 'S', values: rows }]));
-        wb.applySync(emptyWrite({ columns: [{ sheet: 'S', firstRow, firstColumn, cells }] }));
+        await wb.apply(emptyWrite({ columns: [{ sheet: 'S', firstRow, firstColumn, cells }] }));
 
         // Expected model: a map of "row,col" → value.
         const model = new Map<string, CellValue>();
@@ -59,7 +59,7 @@ test('a column block lands exactly where it says, whatever the sheet holds', () 
             else model.set(key, v);
           }),
         );
-        const s = wb.readSheetSync('S');
+        const s = await wb.readSheet('S');
         const got = new Map<string, CellValue>();
         s.values.forEach((r, i) => r.forEach((v, j) => v !== null && got.set(`${s.firstRow + i},${s.firstColumn + j}`, v)));
         expect(got).toEqual(model);

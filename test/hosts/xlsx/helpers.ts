@@ -3,12 +3,23 @@ import zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { XlsxError } from '../../../src/hosts/xlsx';
 import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
-import type { WorkbookWrite } from '../../../src/render/spec';
+import type { WorkbookWrite } from '../../../src/spec/write';
 
 /** The XlsxError `f` throws (any other error, or none, fails the test). */
 export function errorOf(f: () => unknown): XlsxError {
   try {
     f();
+  } catch (e) {
+    if (e instanceof XlsxError) return e;
+    throw e;
+  }
+  throw new Error('expected an XlsxError');
+}
+
+/** The XlsxError the promise `f` makes rejects with (any other error, or none, fails the test). */
+export async function rejectionOf(f: () => Promise<unknown>): Promise<XlsxError> {
+  try {
+    await f();
   } catch (e) {
     if (e instanceof XlsxError) return e;
     throw e;

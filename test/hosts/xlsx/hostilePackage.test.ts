@@ -17,7 +17,7 @@ import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { run, removeDir, tempDir } from '../../cli/helpers';
 import { recalcWithLibreOffice } from '../../support/libreoffice';
 import { describeWhen, hasLibreOffice } from '../../support/requirements';
-import { CODECS, emptyWrite, errorOf } from './helpers';
+import { CODECS, emptyWrite, errorOf, rejectionOf } from './helpers';
 import { checkZipIntegrity, entriesOf, plannableParts, rawZip, unzipTest, type RawEntry } from './rawZip';
 
 
@@ -76,17 +76,17 @@ describe.each(CODECS)('with %s', (_, codec) => {
     expect(e.messageEn).toContain(`The workbook's part ${part} nests its XML more than 256 levels deep`);
   });
 
-  test('XML nested 4,000 deep in styles.xml is refused by the write, which leaves the workbook as it was', () => {
+  test('XML nested 4,000 deep in styles.xml is refused by the write, which leaves the workbook as it was', async () => {
     const parts = plannableParts();
     parts['xl/styles.xml'] = new TextEncoder().encode(new TextDecoder().decode(parts['xl/styles.xml']).replace('</styleSheet>', `<extLst>${deep(4000)}</extLst></styleSheet>`));
     const bytes = rawZip(entriesOf(parts));
     const wb = openXlsx(bytes);
-    const e = errorOf(() => wb.applySync(ADD_SHEET));
+    const e = await rejectionOf(() => wb.apply(ADD_SHEET));
     expect(e.code).toBe('bad-xml');
     expect(e.part).toBe('xl/styles.xml');
     expect(e.messageEn).toContain('more than 256 levels deep');
     expect(wb.toBytes()).toBe(bytes);
-    expect(wb.listSheetsSync().map((s) => s.name)).toEqual(['客户清单']);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(['客户清单']);
   });
 });
 
@@ -139,12 +139,12 @@ describe('70,000 entries', () => {
     const entries = manyEntries(70_000);
     const bytes = rawZip(entries, options);
     const wb = openXlsx(bytes);
-    wb.applySync(ADD_SHEET);
+    await wb.apply(ADD_SHEET);
     const out = wb.toBytes();
     expect(checkZipIntegrity(out)).toBe(entries.length + 1);
     expect(await unzipTest(out)).not.toBe(false);
     const again = openXlsx(out);
-    expect(again.readSheetSync('新表').values).toEqual([['你好']]);
+    expect((await again.readSheet('新表')).values).toEqual([['你好']]);
     expect(ZipArchive.open(out).get('customXml/item70000.xml')).toBeDefined();
   });
 
@@ -165,13 +165,13 @@ describe('70,000 entries', () => {
     expect(e.messageZh).toContain('压缩包里有 2,000,000 个内部文件，超过上限 500,000');
   });
 
-  test('a write that would take the package past 500,000 entries is refused plainly; the workbook is unchanged', () => {
+  test('a write that would take the package past 500,000 entries is refused plainly; the workbook is unchanged', async () => {
     const entries = manyEntries(0);
     const extra = LIMITS.entries - entries.length;
     for (let i = 1; i <= extra; i++) entries.push({ name: `customXml/item${i}.xml`, data: 'x', method: 0 });
     const bytes = rawZip(entries, { zip64: true });
     const wb = openXlsx(bytes);
-    const e = errorOf(() => wb.applySync(ADD_SHEET));
+    const e = await rejectionOf(() => wb.apply(ADD_SHEET));
     expect(e.code).toBe('too-large');
     expect(e.messageEn).toContain('After this write the workbook would hold 500,001 parts, over the limit of 500,000');
     expect(e.messageZh).toContain('写入后工作簿将有 500,001 个内部文件，超过上限 500,000');
@@ -192,13 +192,13 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 describe.each(CODECS)('a bad CRC on a part the write copies untouched (%s)', (_, codec) => {
   beforeAll(() => useNativeCodec(codec));
 
-  test.each([['deflated', 8], ['stored', 0]] as const)('%s: the write is refused naming the part; the workbook is unchanged', (__, method) => {
+  test.each([['deflated', 8], ['stored', 0]] as const)('%s: the write is refused naming the part; the workbook is unchanged', async (__, method) => {
     const entries = entriesOf(plannableParts());
     entries.push({ name: 'xl/media/image1.png', data: PNG, method, crc: (zlib.crc32(PNG) ^ 0x5a5a) >>> 0 });
     const bytes = rawZip(entries);
     const wb = openXlsx(bytes);
-    expect(wb.readSheetSync('客户清单').values.length).toBe(41);
-    const e = errorOf(() => wb.applySync(ADD_SHEET));
+    expect((await wb.readSheet('客户清单')).values.length).toBe(41);
+    const e = await rejectionOf(() => wb.apply(ADD_SHEET));
     expect(e.code).toBe('corrupt-zip');
     expect(e.part).toBe('xl/media/image1.png');
     expect(e.messageEn).toContain('The file is damaged: its part xl/media/image1.png fails its checksum (CRC)');
@@ -254,8 +254,8 @@ describe('a package without _rels/.rels', () => {
     delete parts['_rels/.rels'];
     parts['docProps/core.xml'] = new TextEncoder().encode('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>');
     const wb = openXlsx(rawZip(entriesOf(parts)));
-    expect(wb.readSheetSync('客户清单').values.length).toBe(41);
-    wb.applySync(ADD_SHEET);
+    expect((await wb.readSheet('客户清单')).values.length).toBe(41);
+    await wb.apply(ADD_SHEET);
     const out = wb.toBytes();
     checkZipIntegrity(out);
     expect(await unzipTest(out)).not.toBe(false);
@@ -263,15 +263,15 @@ describe('a package without _rels/.rels', () => {
     const rels = new TextDecoder().decode(archive.read(archive.get('_rels/.rels')!));
     expect(rels).toMatch(officeDocument);
     expect(rels).toContain('Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/docProps/core.xml"');
-    expect(openXlsx(out).readSheetSync('新表').values).toEqual([['你好']]);
+    expect((await openXlsx(out).readSheet('新表')).values).toEqual([['你好']]);
   });
 
-  test('a _rels/.rels that does not name the workbook gets the relationship added, once', () => {
+  test('a _rels/.rels that does not name the workbook gets the relationship added, once', async () => {
     const parts = plannableParts();
     parts['_rels/.rels'] = new TextEncoder().encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>');
     parts['docProps/core.xml'] = new TextEncoder().encode('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>');
     const wb = openXlsx(rawZip(entriesOf(parts)));
-    wb.applySync(ADD_SHEET);
+    await wb.apply(ADD_SHEET);
     const archive = ZipArchive.open(wb.toBytes());
     expect(archive.entries.filter((e) => e.name === '_rels/.rels')).toHaveLength(1);
     const rels = new TextDecoder().decode(archive.read(archive.get('_rels/.rels')!));
@@ -326,12 +326,12 @@ describeWhen('LibreOffice (soffice)', hasLibreOffice(), 'apt-get install --no-in
     const parts = plannableParts();
     delete parts['_rels/.rels'];
     const wb = openXlsx(rawZip(entriesOf(parts)));
-    wb.applySync(ADD_SHEET);
+    await wb.apply(ADD_SHEET);
     const file = path.join(dir, 'repaired.xlsx');
     await fs.writeFile(file, wb.toBytes());
     const converted = await recalcWithLibreOffice(file, path.join(dir, 'lo'));
     const back = openXlsx(new Uint8Array(await fs.readFile(converted)));
-    expect(back.readSheetSync('新表').values).toEqual([['你好']]);
-    expect(back.readSheetSync('客户清单').values.length).toBe(41);
+    expect((await back.readSheet('新表')).values).toEqual([['你好']]);
+    expect((await back.readSheet('客户清单')).values.length).toBe(41);
   });
 });

@@ -6,9 +6,9 @@
  * spreads of an array as call arguments (those overflow the stack past ~125,000 items).
  */
 import { unzipSync } from 'fflate';
-import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import type { SheetSpec, SpecCell, WorkbookWrite } from '../../../src/spec/write';
 import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
-import { MAX_COLUMNS, MAX_ROWS } from '../../../src/hosts/xlsx/cellRef';
+import { MAX_COLUMNS, MAX_ROWS } from '../../../src/engine/a1';
 import { openPackage } from '../../../src/hosts/xlsx/package';
 import { blockWidth, checkBlockFits, checkSheetFits } from '../../../src/hosts/xlsx/validate';
 import { buildPackage } from '../../../src/hosts/xlsx/writer';
@@ -25,7 +25,7 @@ function productsSheet(products: number): SheetSpec {
 }
 
 /** Applies the write and expects a refusal: the workbook unchanged, no progress reported (nothing built). */
-function refused(write: WorkbookWrite): XlsxError {
+async function refused(write: WorkbookWrite): Promise<XlsxError> {
   const input = namespaceWorkbook();
   const wb = openXlsx(input.bytes);
   let progressed = 0;
@@ -35,7 +35,7 @@ function refused(write: WorkbookWrite): XlsxError {
   } catch (e) {
     error = e;
   }
-  expect(() => wb.applySync(write)).toThrow(XlsxError);
+  await expect(wb.apply(write)).rejects.toThrow(XlsxError);
   expect(Buffer.from(wb.toBytes()).equals(Buffer.from(input.bytes))).toBe(true);
   expect(progressed).toBe(0);
   expect(error).toBeInstanceOf(XlsxError);
@@ -43,8 +43,8 @@ function refused(write: WorkbookWrite): XlsxError {
 }
 
 describe('refusing cells Excel would refuse', () => {
-  test('20,000 products across a new sheet: refused, naming the sheet and saying to use fewer products', () => {
-    const e = refused(emptyWrite({ addSheets: [productsSheet(20_000)] }));
+  test('20,000 products across a new sheet: refused, naming the sheet and saying to use fewer products', async () => {
+    const e = await refused(emptyWrite({ addSheets: [productsSheet(20_000)] }));
     expect(e.code).toBe('too-large');
     expect(e.messageZh).toBe(
       '工作表“ABC 设置”需要 20,001 列（写到 ACOG 列），超过 Excel 每个工作表最多 16,384 列（最后一列是 XFD）的上限：请减少产品（或其他按列排开的项目）的数量后重试',
@@ -54,45 +54,45 @@ describe('refusing cells Excel would refuse', () => {
     );
   });
 
-  test('one column past XFD is refused; exactly XFD is written and reads back', () => {
-    expect(refused(emptyWrite({ addSheets: [productsSheet(MAX_COLUMNS)] })).messageEn).toContain('16,385 columns (up to column XFE)');
+  test('one column past XFD is refused; exactly XFD is written and reads back', async () => {
+    expect((await refused(emptyWrite({ addSheets: [productsSheet(MAX_COLUMNS)] }))).messageEn).toContain('16,385 columns (up to column XFE)');
     const wb = openXlsx(namespaceWorkbook().bytes);
-    wb.applySync(emptyWrite({ addSheets: [productsSheet(MAX_COLUMNS - 1)] }));
-    const row = wb.readSheetSync('ABC 设置').values[1]!;
+    await wb.apply(emptyWrite({ addSheets: [productsSheet(MAX_COLUMNS - 1)] }));
+    const row = (await wb.readSheet('ABC 设置')).values[1]!;
     expect([row.length, row[MAX_COLUMNS - 1]]).toEqual([MAX_COLUMNS, `产品${MAX_COLUMNS - 1}`]);
   });
 
-  test('a new sheet with more rows than 1,048,576 is refused, naming the sheet', () => {
+  test('a new sheet with more rows than 1,048,576 is refused, naming the sheet', async () => {
     const rows: SpecCell[][] = new Array<SpecCell[]>(MAX_ROWS + 1).fill([one]);
-    const e = refused(emptyWrite({ addSheets: [{ name: 'ABC 按客户', rows }] }));
+    const e = await refused(emptyWrite({ addSheets: [{ name: 'ABC 按客户', rows }] }));
     expect(e.messageZh).toContain('工作表“ABC 按客户”需要 1,048,577 行，超过 Excel 每个工作表最多 1,048,576 行的上限');
     expect(e.messageEn).toContain('The sheet "ABC 按客户" would need 1,048,577 rows, more than Excel\'s limit of 1,048,576 rows per sheet: use fewer customers');
   });
 
-  test('column widths or a frozen pane past XFD are refused too', () => {
+  test('column widths or a frozen pane past XFD are refused too', async () => {
     const widths = new Array<number>(MAX_COLUMNS + 1).fill(10);
-    expect(refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], columnWidths: widths }] })).messageEn).toContain('"ABC 汇总" would need 16,385 columns');
-    expect(refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], freeze: { rows: 0, columns: MAX_COLUMNS } }] })).messageEn).toContain('16,385 columns');
-    expect(refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], freeze: { rows: MAX_ROWS, columns: 0 } }] })).messageEn).toContain('1,048,577 rows');
+    expect((await refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], columnWidths: widths }] }))).messageEn).toContain('"ABC 汇总" would need 16,385 columns');
+    expect((await refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], freeze: { rows: 0, columns: MAX_COLUMNS } }] }))).messageEn).toContain('16,385 columns');
+    expect((await refused(emptyWrite({ addSheets: [{ name: 'ABC 汇总', rows: [[one]], freeze: { rows: MAX_ROWS, columns: 0 } }] }))).messageEn).toContain('1,048,577 rows');
   });
 
-  test('tag columns that would run past XFD of the customer sheet are refused, naming it', () => {
+  test('tag columns that would run past XFD of the customer sheet are refused, naming it', async () => {
     const block = { sheet: '客户', firstRow: 1, firstColumn: MAX_COLUMNS - 2, cells: [[one, one, one, one]] };
-    const e = refused(emptyWrite({ columns: [block] }));
+    const e = await refused(emptyWrite({ columns: [block] }));
     expect(e.messageZh).toContain('工作表“客户”右侧放不下 ABC Planner 的 4 个标签列：XFB 列起需写到第 16385 列');
     expect(e.messageEn).toContain('Delete the columns right of your data that look empty');
     // Up to XFD exactly is fine.
     const wb = openXlsx(namespaceWorkbook().bytes);
-    wb.applySync(emptyWrite({ columns: [{ ...block, cells: [[one, one, one]] }] }));
-    expect(wb.readSheetSync('客户').values[0]!.slice(MAX_COLUMNS - 3)).toEqual([1, 1, 1]);
+    await wb.apply(emptyWrite({ columns: [{ ...block, cells: [[one, one, one]] }] }));
+    expect((await wb.readSheet('客户')).values[0]!.slice(MAX_COLUMNS - 3)).toEqual([1, 1, 1]);
   });
 
-  test('tag columns past row 1,048,576 are refused; a block start that is no cell is a bad write', () => {
+  test('tag columns past row 1,048,576 are refused; a block start that is no cell is a bad write', async () => {
     const rows: SpecCell[][] = new Array<SpecCell[]>(MAX_ROWS).fill([one]);
-    expect(refused(emptyWrite({ columns: [{ sheet: '客户', firstRow: 2, firstColumn: 4, cells: rows }] })).messageEn).toContain(
+    expect((await refused(emptyWrite({ columns: [{ sheet: '客户', firstRow: 2, firstColumn: 4, cells: rows }] }))).messageEn).toContain(
       'The sheet "客户" would need 1,048,577 rows',
     );
-    expect(refused(emptyWrite({ columns: [{ sheet: '客户', firstRow: 0, firstColumn: 4, cells: [[one]] }] })).code).toBe('bad-write');
+    expect((await refused(emptyWrite({ columns: [{ sheet: '客户', firstRow: 0, firstColumn: 4, cells: [[one]] }] }))).code).toBe('bad-write');
     expect(() => checkBlockFits({ sheet: '客户', firstRow: 1, firstColumn: 1.5, cells: [] })).toThrow(/invalid place/);
   });
 });

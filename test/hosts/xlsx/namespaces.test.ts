@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import type { FillDown, SheetSpec, WorkbookWrite } from '../../../src/render/spec';
+import type { FillDown, SheetSpec, WorkbookWrite } from '../../../src/spec/write';
 import { openXlsx } from '../../../src/hosts/xlsx';
 import { ContentTypes, CT } from '../../../src/hosts/xlsx/contentTypes';
 import { openPackage } from '../../../src/hosts/xlsx/package';
@@ -91,12 +91,15 @@ const variants: [string, NamespaceVariant][] = [
 describe.each(variants)('%s', (_label, variant) => {
   const input = namespaceWorkbook(variant);
   const wb = openXlsx(input.bytes, 'in.xlsx');
-  wb.applySync(planWrite());
-  const out = wb.toBytes();
+  let out: Uint8Array;
+  beforeAll(async () => {
+    await wb.apply(planWrite());
+    out = wb.toBytes();
+  });
 
-  test('the input is itself a namespace-well-formed workbook that we read', () => {
+  test('the input is itself a namespace-well-formed workbook that we read', async () => {
     for (const [name, part] of Object.entries(input.parts)) if (typeof part === 'string') parseWithNamespaces(name, part);
-    expect(openXlsx(input.bytes).readSheetSync('客户').values).toEqual(CUSTOMERS);
+    expect((await openXlsx(input.bytes).readSheet('客户')).values).toEqual(CUSTOMERS);
   });
 
   test('every part we wrote or patched is namespace-well-formed', () => {
@@ -121,11 +124,11 @@ describe.each(variants)('%s', (_label, variant) => {
     expect(pkg.sheets.map((s) => s.part)).toEqual(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']);
   });
 
-  test('our sheets and cells read back; a re-run replaces them and stays well-formed', () => {
-    expect(wb.readSheetSync('ABC 设置').values).toEqual([['阈值', 100], ['  空格  ', 200]]);
-    expect(wb.readSheetSync('客户').values.map((r) => r[3])).toEqual(['倍数', 0, 0, 0]);
+  test('our sheets and cells read back; a re-run replaces them and stays well-formed', async () => {
+    expect((await wb.readSheet('ABC 设置')).values).toEqual([['阈值', 100], ['  空格  ', 200]]);
+    expect((await wb.readSheet('客户')).values.map((r) => r[3])).toEqual(['倍数', 0, 0, 0]);
     const again = openXlsx(out);
-    again.applySync({ ...planWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值'] });
+    await again.apply({ ...planWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值'] });
     checkWrittenParts(out, again.toBytes());
     checkWrittenParts(input.bytes, again.toBytes());
     expect(sheetEntries(text(again.toBytes(), 'xl/workbook.xml')).map((e) => [e.name, e.id?.uri])).toEqual([
@@ -194,30 +197,30 @@ describe('the usual write scenarios give namespace-well-formed parts', () => {
   test.each([
     ['the planner workbook (chart, pivot, comments, mc:Ignorable)', false],
     ['its macro-enabled twin', true],
-  ])('%s: a write, then a re-run on the output', (_label, macro) => {
+  ])('%s: a write, then a re-run on the output', async (_label, macro) => {
     const fixture = richWorkbook({ macro });
     const wb = openXlsx(fixture.bytes);
-    wb.applySync(richWrite());
+    await wb.apply(richWrite());
     const first = wb.toBytes();
     expect(checkWrittenParts(fixture.bytes, first).size).toBeGreaterThanOrEqual(5);
-    wb.applySync({ ...richWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] });
+    await wb.apply({ ...richWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] });
     checkWrittenParts(first, wb.toBytes());
   });
 
-  test('removing a generated sheet only', () => {
+  test('removing a generated sheet only', async () => {
     const fixture = richWorkbook();
     const wb = openXlsx(fixture.bytes);
-    wb.applySync(richWrite());
+    await wb.apply(richWrite());
     const first = wb.toBytes();
-    wb.applySync(emptyWrite({ removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] }));
+    await wb.apply(emptyWrite({ removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] }));
     const checked = checkWrittenParts(first, wb.toBytes());
     expect(checked.has('xl/workbook.xml')).toBe(true);
   });
 
-  test('a workbook without a styles part gets one, well-formed and in the main namespace', () => {
+  test('a workbook without a styles part gets one, well-formed and in the main namespace', async () => {
     const input = namespaceWorkbook({ noStyles: true, relDecl: 'per-sheet' });
     const wb = openXlsx(input.bytes);
-    wb.applySync(planWrite());
+    await wb.apply(planWrite());
     const checked = checkWrittenParts(input.bytes, wb.toBytes());
     expect([...checked.get('xl/styles.xml')!.elements]).toEqual([TRANSITIONAL_NS.main]);
     expect(openPackage(wb.toBytes()).stylesPart).toBe('xl/styles.xml');
@@ -235,14 +238,14 @@ describeWhen('LibreOffice (soffice)', hasLibreOffice(), 'apt-get install --no-in
 
   test.each(variants.slice(1).map(([label, v], i) => [label, v, i] as const))('%s: the output opens and shows our sheet and columns', async (_label, variant, i) => {
     const wb = openXlsx(namespaceWorkbook(variant).bytes);
-    wb.applySync(planWrite());
+    await wb.apply(planWrite());
     const file = path.join(dir, `ns${i}.xlsx`);
     await fs.writeFile(file, wb.toBytes());
     const back = openXlsx(new Uint8Array(await fs.readFile(await recalcWithLibreOffice(file, path.join(dir, `out${i}`)))));
-    expect(back.listSheetsSync().map((s) => s.name)).toEqual(['客户', '说明', 'ABC 设置']);
-    expect(back.readSheetSync('ABC 设置').values).toEqual([['阈值', 100], ['  空格  ', 200]]);
+    expect((await back.listSheets()).map((s) => s.name)).toEqual(['客户', '说明', 'ABC 设置']);
+    expect((await back.readSheet('ABC 设置')).values).toEqual([['阈值', 100], ['  空格  ', 200]]);
     // Recalculated by LibreOffice: the fill-down formulas are live.
-    expect(back.readSheetSync('客户').values.map((r) => r[3])).toEqual(['倍数', 240, 160, 60]);
+    expect((await back.readSheet('客户')).values.map((r) => r[3])).toEqual(['倍数', 240, 160, 60]);
   });
 });
 

@@ -136,12 +136,12 @@ describe('reading less common shapes', () => {
     expect(s.values[1_048_575]).toEqual([576]);
   }, 120_000);
 
-  test('XML that does not parse names its part', () => {
+  test('XML that does not parse names its part', async () => {
     const xml = `<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>`;
     const wb = openXlsx(oneSheet(xml));
     let error: unknown;
     try {
-      wb.readSheetSync('S');
+      await wb.readSheet('S');
     } catch (e) {
       error = e;
     }
@@ -151,7 +151,7 @@ describe('reading less common shapes', () => {
     expect((error as XlsxError).messageEn).toContain('xl/worksheets/sheet1.xml');
   });
 
-  test('broken shared strings name their part', () => {
+  test('broken shared strings name their part', async () => {
     const xml = `<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
     const bytes = zipParts({
       '[Content_Types].xml': contentTypes([['/xl/workbook.xml', WB_CT], ['/xl/worksheets/sheet1.xml', WS_CT]]),
@@ -161,6 +161,6 @@ describe('reading less common shapes', () => {
       'xl/worksheets/sheet1.xml': xml,
       'xl/sharedStrings.xml': `<sst xmlns="${NS_MAIN}"><si><t>a &bogus; b</t></si></sst>`,
     });
-    expect(() => openXlsx(bytes).readSheetSync('S')).toThrow(expect.objectContaining({ code: 'bad-xml', part: 'xl/sharedStrings.xml' }));
+    await expect(openXlsx(bytes).readSheet('S')).rejects.toThrow(expect.objectContaining({ code: 'bad-xml', part: 'xl/sharedStrings.xml' }));
   });
 });

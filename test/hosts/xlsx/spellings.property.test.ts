@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import type { CellValue } from '../../../src/engine/types';
-import type { FillDown, SpecCell } from '../../../src/render/spec';
+import type { FillDown, SpecCell } from '../../../src/spec/write';
 import { openXlsx } from '../../../src/hosts/xlsx';
 import { colWidth } from '../../../src/hosts/xlsx/sheetWriter';
 import { NS_MAIN } from '../../fixtures/xlsxBuilder';
@@ -172,23 +172,23 @@ function attrsOfAll(xml: string, local: string): Record<string, string>[] {
   return out;
 }
 
-test('any spelling reads right and patches into a part Excel opens without repair', () => {
-  fc.assert(
-    fc.property(
+test('any spelling reads right and patches into a part Excel opens without repair', async () => {
+  await fc.assert(
+    fc.asyncProperty(
       headArb,
       fc.array(rowArb, { maxLength: 7 }),
       fc.integer({ min: 1, max: 10 }),
       fc.integer({ min: 1, max: 8 }),
       fc.array(fc.array(specCell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
-      (head, rows, firstRow, firstColumn, cells) => {
+      async (head, rows, firstRow, firstColumn, cells) => {
         const sheet = sheetXml(head, rows);
         const before = workbookWithSheet(sheet.xml, SST_XML);
         const wb = openXlsx(before);
         // 1. the reader reads the values as written
-        expect(valuesOf(wb.readSheetSync('客户'))).toEqual(sheet.values);
+        expect(valuesOf(await wb.readSheet('客户'))).toEqual(sheet.values);
 
         const width = Math.max(...cells.map((r) => r.length));
-        wb.applySync(emptyWrite({ columns: [{ sheet: '客户', firstRow, firstColumn, cells, columnWidths: WIDTHS.slice(0, width) }] }));
+        await wb.apply(emptyWrite({ columns: [{ sheet: '客户', firstRow, firstColumn, cells, columnWidths: WIDTHS.slice(0, width) }] }));
         const after = wb.toBytes();
 
         // 2. every part written or patched is well formed; the sheet is as Excel wants it
@@ -211,7 +211,7 @@ test('any spelling reads right and patches into a part Excel opens without repai
             ours = ours ? { r0: Math.min(ours.r0, r), r1: Math.max(ours.r1, r), c0: Math.min(ours.c0, col), c1: Math.max(ours.c1, col) } : { r0: r, r1: r, c0: col, c1: col };
           }),
         );
-        expect(valuesOf(wb.readSheetSync('客户'))).toEqual(model);
+        expect(valuesOf(await wb.readSheet('客户'))).toEqual(model);
 
         // 4. one dimension, covering the user's cells and ours
         const dims = attrsOfAll(patched, 'dimension');

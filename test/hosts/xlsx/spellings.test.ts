@@ -50,7 +50,7 @@ describe('customer sheets in other spellings plan into sheets Excel opens withou
     expect(count(sheet, /<dimension\b/g)).toBe(1);
     // The tag columns landed beside the data, in the customers' rows.
     const wb = await readXlsxFile(path.join(dir, 'quotes-out.xlsx'));
-    const read = wb.readSheetSync('客户');
+    const read = await wb.readSheet('客户');
     expect(read.values.length).toBe(CUSTOMERS.length);
     expect(read.values[0]!.slice(0, 4)).toEqual(CUSTOMERS[0]);
     expect(read.values[0]!.length).toBeGreaterThan(4);
@@ -87,7 +87,7 @@ describe('customer sheets in other spellings plan into sheets Excel opens withou
     const { before, after } = await plan('norefs', { noRefs: true, comments: true, dimension: 'none' });
     expectSound(before, after);
     const wb = await readXlsxFile(path.join(dir, 'norefs-out.xlsx'));
-    expect(wb.readSheetSync('客户').values[4]!.slice(0, 4)).toEqual(CUSTOMERS[4]);
+    expect((await wb.readSheet('客户')).values[4]!.slice(0, 4)).toEqual(CUSTOMERS[4]);
   });
 
   test("a user's sized <col> range over the tag columns keeps its width; an unsized one lends its style", async () => {
@@ -109,10 +109,10 @@ describe('customer sheets in other spellings plan into sheets Excel opens withou
   });
 });
 
-test("a planner's rich workbook (Excel's spelling, elements after sheetData): every sheet part written or patched keeps CT_Worksheet's order", () => {
+test("a planner's rich workbook (Excel's spelling, elements after sheetData): every sheet part written or patched keeps CT_Worksheet's order", async () => {
   const before = richWorkbook().bytes;
   const wb = openXlsx(before);
-  wb.applySync(
+  await wb.apply(
     emptyWrite({
       addSheets: [
         {

@@ -22,12 +22,12 @@ import { LIMITS } from '../../../src/hosts/xlsx/limits';
 import { ColumnPatcher } from '../../../src/hosts/xlsx/columnPatcher';
 import { readSharedStrings } from '../../../src/hosts/xlsx/sharedStrings';
 import { StyleBook } from '../../../src/hosts/xlsx/styles';
-import type { SpecCell } from '../../../src/render/spec';
+import type { SpecCell } from '../../../src/spec/write';
 import { readSheetValues } from '../../../src/hosts/xlsx/sheetReader';
 import { ZipArchive, type ZipEntry } from '../../../src/hosts/xlsx/zip';
 import { zlibCodec } from '../../../src/hosts/xlsx/zlibCodec';
 import { removeDir, tempDir } from '../../cli/helpers';
-import { emptyWrite, errorOf } from './helpers';
+import { emptyWrite, rejectionOf } from './helpers';
 import { zeroBomb } from './rawZip';
 import {
   incompressibleComment,
@@ -147,10 +147,10 @@ describe.each(CODECS)('with %s', (_, codec) => {
     expect(largest).toBe(CHUNK);
   });
 
-  test('16.7 million rows without r stop at row 1,048,577', () => {
+  test('16.7 million rows without r stop at row 1,048,577', async () => {
     const wb = openXlsx(hostile.rows());
     const opened = archiveOf(wb).inflatedBytes;
-    const e = errorOf(() => wb.readSheetSync('客户清单'));
+    const e = await rejectionOf(() => wb.readSheet('客户清单'));
     expect(e.messageEn).toContain("row 1,048,577 lies past Excel's limit of 1,048,576 rows");
     expect(e.messageZh).toContain('第 1,048,577 行超出 Excel 的上限 1,048,576 行');
     // fflate stops within a push of the row (6 MB of rows in); zlib inflates a part this size whole.
@@ -163,10 +163,10 @@ describe('one token longer than 64 million characters is refused where it is, be
   // Parts over 256 MB stream through fflate with either codec.
   const A = 'A';
   const big = 450 * MB;
-  const refused = (part: string, pieces: Parameters<typeof repeatedPart>[0]) => {
+  const refused = async (part: string, pieces: Parameters<typeof repeatedPart>[0]) => {
     const wb = openXlsx(plannableWith(part, repeatedPart(pieces)));
     const opened = archiveOf(wb).inflatedBytes;
-    const e = errorOf(() => wb.readSheetSync('客户清单'));
+    const e = await rejectionOf(() => wb.readSheet('客户清单'));
     const inflated = archiveOf(wb).inflatedBytes - opened;
     return { e, inflated };
   };
@@ -178,8 +178,8 @@ describe('one token longer than 64 million characters is refused where it is, be
     ['a cell’s value in row 42', [{ text: `${sheet.head}${sheet.rows}<row r="42"><c r="A42" t="inlineStr"><is><t>` }, { text: '长', times: big / 3 }, { text: `</t></is></c></row>${rest}` }], '第 41 行之后的一行超过', 'the row after row 41 is longer'],
     ['a comment between rows', [{ text: `${sheet.head}${sheet.rows}<!--` }, { text: 'a>b ', times: big / 4 }, { text: `-->${rest}` }], '第 41 行之后的一个标记超过', 'a tag after row 41 is longer'],
     ['an attribute after the rows', [{ text: `${sheet.head}${sheet.rows}</sheetData><pageSetup paperSize="9" r:id="` }, { text: 'a>b ', times: big / 4 }, { text: `"/>${rest.replace('</sheetData>', '')}` }], '数据区之后的一个标记超过', 'a tag after the rows is longer'],
-  ] as const)('%s', (_, pieces, zh, en) => {
-    const { e, inflated } = refused(SHEET, pieces as unknown as Parameters<typeof repeatedPart>[0]);
+  ] as const)('%s', async (_, pieces, zh, en) => {
+    const { e, inflated } = await refused(SHEET, pieces as unknown as Parameters<typeof repeatedPart>[0]);
     expect(e.code).toBe('too-large');
     expect(e.part).toBe(SHEET);
     expect(e.messageZh).toContain(`工作表“客户清单”（${SHEET}）：${zh}`);
@@ -194,30 +194,30 @@ describe('one token longer than 64 million characters is refused where it is, be
     expect(inflated).toBeLessThan(big);
   });
 
-  test('a shared string of 150 million characters is refused, naming its number', () => {
-    const { e, inflated } = refused(SHARED_STRINGS, [{ text: `${sst.head}${sst.items}<si><t>` }, { text: '长', times: 150 * MB }, { text: `</t></si>${sst.tail}${junkFor(big)}` }]);
+  test('a shared string of 150 million characters is refused, naming its number', async () => {
+    const { e, inflated } = await refused(SHARED_STRINGS, [{ text: `${sst.head}${sst.items}<si><t>` }, { text: '长', times: 150 * MB }, { text: `</t></si>${sst.tail}${junkFor(big)}` }]);
     expect(e.part).toBe(SHARED_STRINGS);
     expect(e.messageZh).toContain(`内部文件 ${SHARED_STRINGS}（共享字符串表）的第 114 个字符串超过 64,000,000 个字符（Excel 的一个单元格最多 32,767 个字符）`);
     expect(e.messageEn).toContain(`The part ${SHARED_STRINGS} (the shared strings) holds a string (number 114) longer than 64,000,000 characters`);
     expect(inflated).toBeLessThan(3 * LIMITS.tokenChars + CHUNK + ONE_PUSH);
   });
 
-  test('a write into the sheet without a read first refuses the same row, and leaves the workbook as it was', () => {
+  test('a write into the sheet without a read first refuses the same row, and leaves the workbook as it was', async () => {
     const bytes = plannableWith(SHEET, repeatedPart([{ text: `${sheet.head}${sheet.rows}<row r="42"><c r="A42" t="inlineStr"><is><t>` }, { text: '长', times: big / 3 }, { text: `</t></is></c></row>${rest}` }]));
     const wb = openXlsx(bytes);
     const write = emptyWrite({ columns: [{ sheet: '客户清单', firstRow: 1, firstColumn: 9, cells: [[{ kind: 'number', value: 1 }]] }] });
-    const e = errorOf(() => wb.applySync(write));
+    const e = await rejectionOf(() => wb.apply(write));
     expect(e.messageZh).toContain(`工作表“客户清单”（${SHEET}）：第 41 行之后的一行超过 64,000,000 个字符`);
     expect(e.messageEn).toContain(`Sheet "客户清单" (${SHEET}): the row after row 41 is longer than 64,000,000 characters`);
     expect(wb.toBytes()).toBe(bytes);
   });
 
-  test('a long but honest row (16,384 cells of 1,000 characters, 16 MB) reads whole', () => {
+  test('a long but honest row (16,384 cells of 1,000 characters, 16 MB) reads whole', async () => {
     const cells: string[] = [];
     for (let c = 1; c <= 16_384; c++) cells.push(`<c t="inlineStr"><is><t>${String(c).padStart(1000, 'x')}</t></is></c>`);
     const row = `<row r="42">${cells.join('')}</row>`;
     const wb = openXlsx(plannableWith(SHEET, repeatedPart([{ text: sheet.head + sheet.rows + row + sheet.tail }])));
-    const read = wb.readSheetSync('客户清单');
+    const read = await wb.readSheet('客户清单');
     const last = read.values[read.values.length - 1]!;
     expect(read.values).toHaveLength(42);
     expect(last).toHaveLength(16_384);

@@ -66,23 +66,23 @@ describe.each<[string, NamespaceVariant]>([
   });
   afterAll(() => removeDir(dir));
 
-  test('opens as Strict and reads: the sheet list, shared strings, numbers', () => {
+  test('opens as Strict and reads: the sheet list, shared strings, numbers', async () => {
     const pkg = openPackage(input.bytes);
     expect(pkg.namespaces).toBe(STRICT);
     expect(pkg.sheets.map((s) => [s.name, s.kind])).toEqual([['客户', 'worksheet'], ['说明', 'worksheet']]);
     expect(pkg.sharedStringsPart).toBe('xl/sharedStrings.xml');
     const wb = openXlsx(input.bytes);
-    expect(wb.readSheetSync('客户').values).toEqual(CUSTOMERS);
-    expect(wb.readSheetSync('说明').values).toEqual([['这是说明']]);
+    expect((await wb.readSheet('客户')).values).toEqual(CUSTOMERS);
+    expect((await wb.readSheet('说明')).values).toEqual([['这是说明']]);
   });
 
-  test('plans: our sheets, names and tag columns are there and read back', () => {
+  test('plans: our sheets, names and tag columns are there and read back', async () => {
     const wb = openXlsx(out);
-    const names = wb.listSheetsSync().map((s) => s.name);
+    const names = (await wb.listSheets()).map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['客户', '说明']);
     expect(names).toContain('ABC 设置');
-    expect(wb.listNamesSync().map((n) => n.name)).toContain('ABC_Thresholds');
-    const customers = wb.readSheetSync('客户').values;
+    expect((await wb.listNames()).map((n) => n.name)).toContain('ABC_Thresholds');
+    const customers = (await wb.readSheet('客户')).values;
     expect(customers[0]).toEqual(expect.arrayContaining(['城市级别', '客户级别', '覆盖方式', '管理模式']));
     expect(customers.slice(1).map((r) => r[CUSTOMERS[0]!.length + 4])).toEqual(CUSTOMERS.slice(1).map(() => expect.stringMatching(/^[ABC]$/)));
     // The customers' own cells are as they were.
@@ -103,14 +103,14 @@ describe.each<[string, NamespaceVariant]>([
     checkWrittenParts(out, again);
     expectStrictOnly(input.bytes, again);
     const wb = openXlsx(again);
-    expect(wb.listSheetsSync().map((s) => s.name)).toEqual(openXlsx(out).listSheetsSync().map((s) => s.name));
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual((await openXlsx(out).listSheets()).map((s) => s.name));
   });
 });
 
-test('a Transitional workbook still gets Transitional parts (the class follows the workbook)', () => {
+test('a Transitional workbook still gets Transitional parts (the class follows the workbook)', async () => {
   const input = namespaceWorkbook({ noStyles: true }, CUSTOMERS);
   const wb = openXlsx(input.bytes);
-  wb.applySync(emptyWrite({ addSheets: [{ name: 'ABC 设置', rows: [[{ kind: 'text', text: '阈值', style: 'header' }]] }] }));
+  await wb.apply(emptyWrite({ addSheets: [{ name: 'ABC 设置', rows: [[{ kind: 'text', text: '阈值', style: 'header' }]] }] }));
   const pkg = openPackage(wb.toBytes());
   expect(pkg.namespaces).toBe(TRANSITIONAL);
   for (const rel of pkg.workbookRels.list()) expect(rel.type).toBe(`${TRANSITIONAL.relationships}/${rel.kind}`);
@@ -130,11 +130,11 @@ describeWhen('LibreOffice (soffice)', hasLibreOffice(), 'apt-get install --no-in
     const out = await plan(dir, namespaceWorkbook({ strict: true, mainPrefix: 'x', relDecl: 'per-sheet' }, CUSTOMERS).bytes, 'lo');
     const ours = openXlsx(out);
     const back = openXlsx(new Uint8Array(await fs.readFile(await recalcWithLibreOffice(path.join(dir, 'lo-out.xlsx'), path.join(dir, 'recalc')))));
-    expect(back.listSheetsSync().map((s) => s.name)).toEqual(ours.listSheetsSync().map((s) => s.name));
+    expect((await back.listSheets()).map((s) => s.name)).toEqual((await ours.listSheets()).map((s) => s.name));
     const rounded = (rows: CellValue[][]): CellValue[][] => rows.map((r) => r.map((v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)));
     // The tag columns are live formulas over the settings sheet's names: LibreOffice's results
     // (recalculated on load) are the engine's cached ones.
-    expect(rounded(back.readSheetSync('客户').values)).toEqual(rounded(ours.readSheetSync('客户').values));
-    expect(rounded(back.readSheetSync('ABC 设置').values)).toEqual(rounded(ours.readSheetSync('ABC 设置').values));
+    expect(rounded((await back.readSheet('客户')).values)).toEqual(rounded((await ours.readSheet('客户')).values));
+    expect(rounded((await back.readSheet('ABC 设置')).values)).toEqual(rounded((await ours.readSheet('ABC 设置')).values));
   });
 });

@@ -1,6 +1,7 @@
 import { checkDefinedName, checkSheetName, sheetOfRef } from '../../../src/hosts/xlsx/validate';
 import { cellText, escapeAttr, stripIllegal } from '../../../src/hosts/xlsx/xml';
-import { columnLetters, parseArea, parseCellRef } from '../../../src/hosts/xlsx/cellRef';
+import { columnLetter } from '../../../src/engine/a1';
+import { parseArea, parseCellRef } from '../../../src/hosts/xlsx/cellRef';
 
 test('sheet names', () => {
   for (const ok of ['ABC 设置', 'a'.repeat(31), "It's", '客户-2024 (副本)']) expect(() => checkSheetName(ok)).not.toThrow();
@@ -34,7 +35,7 @@ test('XML text helpers', () => {
 });
 
 test('cell references', () => {
-  expect([1, 26, 27, 702, 703, 16384].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
+  expect([1, 26, 27, 702, 703, 16384].map((n) => columnLetter(n))).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
   expect(parseCellRef('$AB$12')).toEqual({ row: 12, col: 28 });
   expect(parseCellRef('A0')).toBeUndefined();
   expect(parseArea('C3:A1')).toEqual({ firstRow: 1, firstColumn: 1, lastRow: 3, lastColumn: 3 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../src/engine/types';
-import type { FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/render/spec';
+import type { FillDown, SheetSpec, SpecCell, WorkbookWrite } from '../../../src/spec/write';
 import { openXlsx, XlsxError } from '../../../src/hosts/xlsx';
 import { richWorkbook, valuesWorkbook, zipParts } from '../../fixtures/xlsxBuilder';
 import { diffParts, emptyWrite, parts, text } from './helpers';
@@ -48,8 +48,11 @@ function fullWrite(): WorkbookWrite {
 describe('writing new sheets', () => {
   const fixture = richWorkbook();
   const wb = openXlsx(fixture.bytes);
-  wb.applySync(fullWrite());
-  const out = wb.toBytes();
+  let out: Uint8Array;
+  beforeAll(async () => {
+    await wb.apply(fullWrite());
+    out = wb.toBytes();
+  });
 
   test('the new sheet reads back with every kind of cell; text stays text', async () => {
     const s = await wb.readSheet('ABC 设置');
@@ -106,12 +109,12 @@ describe('writing new sheets', () => {
     expect(text(out, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
   });
 
-  test('styles: the few formats we need are added once and reused', () => {
+  test('styles: the few formats we need are added once and reused', async () => {
     const styles = text(out, 'xl/styles.xml');
     expect(styles).toContain('formatCode="0.0%"');
     expect(styles).toContain('<dxfs count="1">'); // the rest is kept
     const again = openXlsx(out);
-    again.applySync(emptyWrite({ removeSheets: ['ABC 设置'], addSheets: [settingsSheet] }));
+    await again.apply(emptyWrite({ removeSheets: ['ABC 设置'], addSheets: [settingsSheet] }));
     expect(text(again.toBytes(), 'xl/styles.xml')).toBe(styles);
   });
 
@@ -132,7 +135,7 @@ describe('writing new sheets', () => {
     // exceljs cannot read the planner fixture's drawing at all (see the next test); inspect a
     // drawing-free workbook that gets the same write.
     const plain = openXlsx(valuesWorkbook([{ name: '客户', values: [['客户名称', '城市', '金额'], ['甲', '北京', 200], ['乙', '上海', 50]] }]));
-    plain.applySync(fullWrite());
+    await plain.apply(fullWrite());
     await x.xlsx.load(Buffer.from(plain.toBytes()) as unknown as ArrayBuffer);
     const ws = x.getWorksheet('ABC 设置')!;
     expect(ws.getCell('A3').value).toBe('=1+1');
@@ -159,9 +162,13 @@ test('exceljs cannot even read the planner fixture (its drawing), which this hos
 describe('writing tag columns into an existing sheet', () => {
   const fixture = richWorkbook();
   const wb = openXlsx(fixture.bytes);
-  wb.applySync(emptyWrite({ columns: [tagBlock] }));
-  const out = wb.toBytes();
-  const xml = text(out, 'xl/worksheets/sheet1.xml');
+  let out: Uint8Array;
+  let xml: string;
+  beforeAll(async () => {
+    await wb.apply(emptyWrite({ columns: [tagBlock] }));
+    out = wb.toBytes();
+    xml = text(out, 'xl/worksheets/sheet1.xml');
+  });
 
   test('cells land in the right rows and columns; the rest of each row is untouched', async () => {
     const s = await wb.readSheet('客户');
@@ -179,7 +186,7 @@ describe('writing tag columns into an existing sheet', () => {
 
   test('in a touched row, cells without r get one, so inserted cells cannot shift them', async () => {
     const w = openXlsx(fixture.bytes);
-    w.applySync(emptyWrite({ columns: [{ sheet: '客户', firstRow: 6, firstColumn: 3, cells: [[{ kind: 'number', value: 8 }]] }] }));
+    await w.apply(emptyWrite({ columns: [{ sheet: '客户', firstRow: 6, firstColumn: 3, cells: [[{ kind: 'number', value: 8 }]] }] }));
     expect(text(w.toBytes(), 'xl/worksheets/sheet1.xml')).toMatch(/<row r="6"><c r="A6" t="s"><v>\d+<\/v><\/c><c r="B6"><v>7<\/v><\/c><c r="C6"><v>8<\/v><\/c><\/row>/);
     expect((await w.readSheet('客户')).values[5]!.slice(0, 3)).toEqual(['北京', 7, 8]);
   });
@@ -205,7 +212,7 @@ describe('writing tag columns into an existing sheet', () => {
         [null, null],
       ],
     };
-    again.applySync(emptyWrite({ columns: [rerun] }));
+    await again.apply(emptyWrite({ columns: [rerun] }));
     const s = await again.readSheet('客户');
     expect(s.values.slice(0, 4).map((r) => r.slice(6, 8))).toEqual([['等级', '覆盖'], ['C', null], [null, null], [null, null]]);
     const xml2 = text(again.toBytes(), 'xl/worksheets/sheet1.xml');
@@ -218,8 +225,8 @@ describe('writing tag columns into an existing sheet', () => {
     expect(d.added).toEqual([]);
   });
 
-  test('blocks into a missing or chart sheet are refused', () => {
-    expect(() => openXlsx(fixture.bytes).applySync(emptyWrite({ columns: [{ ...tagBlock, sheet: '没有' }] }))).toThrow(expect.objectContaining({ code: 'sheet-not-found' }));
+  test('blocks into a missing or chart sheet are refused', async () => {
+    await expect(openXlsx(fixture.bytes).apply(emptyWrite({ columns: [{ ...tagBlock, sheet: '没有' }] }))).rejects.toThrow(expect.objectContaining({ code: 'sheet-not-found' }));
   });
 });
 
@@ -238,7 +245,7 @@ test('a UTF-16 sheet part is patched and written back as UTF-8', async () => {
   });
   const wb = openXlsx(bytes);
   expect((await wb.readSheet('S')).values).toEqual([['客户']]);
-  wb.applySync(emptyWrite({ columns: [{ sheet: 'S', firstRow: 1, firstColumn: 2, cells: [[{ kind: 'text', text: 'A' }]] }] }));
+  await wb.apply(emptyWrite({ columns: [{ sheet: 'S', firstRow: 1, firstColumn: 2, cells: [[{ kind: 'text', text: 'A' }]] }] }));
   expect(text(wb.toBytes(), 'xl/worksheets/sheet1.xml')).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
   expect((await wb.readSheet('S')).values).toEqual([['客户', 'A']]);
 });
@@ -264,8 +271,8 @@ test('a block that would land inside an Excel table is refused (Excel would repa
   });
   const wb = openXlsx(bytes);
   const block = (col: number) => ({ sheet: '客户', firstRow: 1, firstColumn: col, cells: [[{ kind: 'text' as const, text: '等级' }]] });
-  expect(() => wb.applySync(emptyWrite({ columns: [block(4)] }))).toThrow(expect.objectContaining({ code: 'bad-write', messageEn: expect.stringContaining('表1') }));
-  wb.applySync(emptyWrite({ columns: [block(5)] }));
+  await expect(wb.apply(emptyWrite({ columns: [block(4)] }))).rejects.toThrow(expect.objectContaining({ code: 'bad-write', messageEn: expect.stringContaining('表1') }));
+  await wb.apply(emptyWrite({ columns: [block(5)] }));
   expect((await wb.readSheet('客户')).values[0]).toEqual(['名称', '城市', '金额', null, '等级']);
 });
 
@@ -273,10 +280,10 @@ describe('removing earlier generated sheets', () => {
   test('their parts, relationships, content types and sheet-scoped names go; other sheets keep their bytes', async () => {
     const fixture = richWorkbook();
     const first = openXlsx(fixture.bytes);
-    first.applySync(fullWrite());
+    await first.apply(fullWrite());
     const once = first.toBytes();
     const wb = openXlsx(once);
-    wb.applySync(emptyWrite({ removeSheets: ['abc 设置', '透视'], removeNames: ['ABC_阈值', 'abc_MARKER'] }));
+    await wb.apply(emptyWrite({ removeSheets: ['abc 设置', '透视'], removeNames: ['ABC_阈值', 'abc_MARKER'] }));
     const out = wb.toBytes();
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(['客户', '数据', '隐藏', '深藏']);
     expect(await wb.listNames()).toEqual([
@@ -301,23 +308,23 @@ describe('removing earlier generated sheets', () => {
     expect(d.changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
   });
 
-  test('a sheet-scoped name of a removed sheet goes with it, later indexes shift', () => {
+  test('a sheet-scoped name of a removed sheet goes with it, later indexes shift', async () => {
     const wb = openXlsx(richWorkbook().bytes);
-    wb.applySync(emptyWrite({ removeSheets: ['客户'] }));
+    await wb.apply(emptyWrite({ removeSheets: ['客户'] }));
     const wbXml = text(wb.toBytes(), 'xl/workbook.xml');
     expect(wbXml).not.toContain('_xlnm.Print_Area');
     expect(wbXml).toContain('<definedName name="本表名" localSheetId="0">数据!$A$1</definedName>');
     expect(wbXml).toContain('activeTab="1"');
   });
 
-  test('a re-run of the same write gives the same package (only the new sheetId differs)', () => {
+  test('a re-run of the same write gives the same package (only the new sheetId differs)', async () => {
     const rerun = (): WorkbookWrite => ({ ...fullWrite(), removeSheets: ['ABC 设置'], removeNames: ['ABC_阈值', 'ABC_marker'] });
     const wb = openXlsx(richWorkbook().bytes);
     wb.buildOptions = { date: new Date(2024, 0, 1) };
-    wb.applySync(rerun());
+    await wb.apply(rerun());
     const once = wb.toBytes();
     const progress: number[][] = [];
-    wb.applySync(rerun(), (done, total) => progress.push([done, total]));
+    await wb.apply(rerun(), (done, total) => progress.push([done, total]));
     const twice = wb.toBytes();
     const d = diffParts(once, twice);
     expect(d).toEqual({ changed: ['xl/workbook.xml'], removed: [], added: [] });
@@ -328,8 +335,8 @@ describe('removing earlier generated sheets', () => {
 
   test('removing and adding a sheet of the same name in one write replaces it', async () => {
     const wb = openXlsx(richWorkbook().bytes);
-    wb.applySync(fullWrite());
-    wb.applySync(emptyWrite({ removeSheets: ['ABC 设置'], addSheets: [{ name: 'ABC 设置', rows: [[{ kind: 'number', value: 2 }]] }] }));
+    await wb.apply(fullWrite());
+    await wb.apply(emptyWrite({ removeSheets: ['ABC 设置'], addSheets: [{ name: 'ABC 设置', rows: [[{ kind: 'number', value: 2 }]] }] }));
     expect((await wb.listSheets()).filter((s) => s.name === 'ABC 设置')).toHaveLength(1);
     expect((await wb.readSheet('ABC 设置')).values).toEqual([[2]]);
   });
@@ -340,7 +347,7 @@ describe('macro-enabled workbooks', () => {
     const fixture = richWorkbook({ macro: true });
     const wb = openXlsx(fixture.bytes, 'plan.xlsm');
     expect(wb.macroEnabled).toBe(true);
-    wb.applySync(fullWrite());
+    await wb.apply(fullWrite());
     const out = wb.toBytes();
     expect(text(out, '[Content_Types].xml')).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
     expect(text(out, 'xl/_rels/workbook.xml.rels')).toContain('vbaProject.bin');
@@ -373,7 +380,7 @@ describe('all or nothing', () => {
     let error: unknown;
     try {
       // A good part of the write comes first, so a half-applied write would show.
-      wb.applySync(emptyWrite({ ...write, columns: [tagBlock], addSheets: [settingsSheet, ...(write.addSheets ?? [])] }));
+      await wb.apply(emptyWrite({ ...write, columns: [tagBlock], addSheets: [settingsSheet, ...(write.addSheets ?? [])] }));
     } catch (e) {
       error = e;
     }
@@ -408,7 +415,7 @@ describe('fill-down cells as shared formulas', () => {
 
   test('a new sheet: each run is one master (its range, this row\'s formula) and cells with the index only', async () => {
     const wb = openXlsx(valuesWorkbook([{ name: 'S', values: [['x']] }]));
-    wb.applySync(emptyWrite({ addSheets: [{ name: 'F', rows }] }));
+    await wb.apply(emptyWrite({ addSheets: [{ name: 'F', rows }] }));
     const xml = sheetXmlOf(wb.toBytes(), 'xl/worksheets/sheet2.xml');
     const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(xml)?.[1];
     expect(cell('A2')).toBe('<f t="shared" ref="A2:A4" si="0">IF(B2&gt;100,"A","B")</f><v>A</v>');
@@ -450,7 +457,7 @@ describe('fill-down cells as shared formulas', () => {
     const fillD: FillDown = { formula: 'B2*10', row: 2 };
     const write = emptyWrite({ columns: [{ sheet: '客户', firstRow: 1, firstColumn: 4, cells: [[{ kind: 'text', text: '标签' }], ...[10, 20, 30, 40].map((v): SpecCell[] => [{ kind: 'fill', fill: fillD, cached: v }])] }] });
     const wb = openXlsx(bytes);
-    wb.applySync(write);
+    await wb.apply(write);
     const once = wb.toBytes();
     const xml = text(once, 'xl/worksheets/sheet1.xml');
     expect(xml).toContain('<c r="C2"><f t="shared" ref="C2:C3" si="0">B2+1</f><v>2</v></c>');
@@ -459,15 +466,15 @@ describe('fill-down cells as shared formulas', () => {
     expect(xml).not.toContain('si="9"');
     expect((await wb.readSheet('客户')).values.map((r) => r[3])).toEqual(['标签', 10, 20, 30, 40]);
     // Again on our own output: our earlier run goes, the numbering stays.
-    wb.applySync(write);
+    await wb.apply(write);
     expect(text(wb.toBytes(), 'xl/worksheets/sheet1.xml')).toBe(xml);
   });
 
-  test('a fill that would refer outside the sheet is refused before anything is written', () => {
+  test('a fill that would refer outside the sheet is refused before anything is written', async () => {
     const wb = openXlsx(valuesWorkbook([{ name: 'S', values: [['x']] }]));
     const before = wb.toBytes();
     const bad: FillDown = { formula: 'A1+A3', row: 3 };
-    expect(() => wb.applySync(emptyWrite({ addSheets: [{ name: 'F', rows: [[{ kind: 'fill', fill: bad }], [{ kind: 'fill', fill: bad }]] }] }))).toThrow(XlsxError);
+    await expect(wb.apply(emptyWrite({ addSheets: [{ name: 'F', rows: [[{ kind: 'fill', fill: bad }], [{ kind: 'fill', fill: bad }]] }] }))).rejects.toThrow(XlsxError);
     expect(wb.toBytes()).toBe(before);
   });
 });

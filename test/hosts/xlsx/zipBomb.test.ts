@@ -15,7 +15,7 @@ import { LIMITS } from '../../../src/hosts/xlsx/limits';
 import { ZipArchive } from '../../../src/hosts/xlsx/zip';
 import { colLetters, SharedStrings, valuesSheetXml } from '../../fixtures/xlsxBuilder';
 import { removeDir, tempDir } from '../../cli/helpers';
-import { CODECS, emptyWrite, errorOf } from './helpers';
+import { CODECS, emptyWrite, errorOf, rejectionOf } from './helpers';
 import { checkZipIntegrity, entriesOf, plannableParts, rawZip, zeroBomb, type RawEntry } from './rawZip';
 
 const MB = 1 << 20;
@@ -43,10 +43,10 @@ afterAll(() => useNativeCodec(undefined));
 describe.each(CODECS)('with %s', (codecName, codec) => {
   beforeAll(() => useNativeCodec(codec));
 
-  test('a sheet declared as 1,000 bytes that inflates to 4 GB stops at the first chunk past 1,000 bytes', () => {
+  test('a sheet declared as 1,000 bytes that inflates to 4 GB stops at the first chunk past 1,000 bytes', async () => {
     const wb = openXlsx(withPart(SHEET, { deflated: zeroBomb(4 * GB), size: 1000, crc: 0 }));
     const opened = archiveOf(wb).inflatedBytes; // the small parts read by opening
-    const e = errorOf(() => wb.readSheetSync('客户清单'));
+    const e = await rejectionOf(() => wb.readSheet('客户清单'));
     expect(e.code).toBe('corrupt-zip');
     expect(e.part).toBe(SHEET);
     expect(e.messageEn).toContain(`The file is damaged: its part ${SHEET} unpacks to more than the 1000 bytes it declares (stopped at the first byte past it)`);
@@ -65,20 +65,20 @@ describe.each(CODECS)('with %s', (codecName, codec) => {
     expect(archive.inflatedBytes).toBeLessThan(300 * MB + ONE_STEP);
   });
 
-  test('an honest 6 GB sheet is refused before a byte is inflated', () => {
+  test('an honest 6 GB sheet is refused before a byte is inflated', async () => {
     const wb = openXlsx(withPart(SHEET, { deflated: zeroBomb(6 * GB), size: 6 * GB, crc: 0 }));
     const opened = archiveOf(wb).inflatedBytes;
-    const e = errorOf(() => wb.readSheetSync('客户清单'));
+    const e = await rejectionOf(() => wb.readSheet('客户清单'));
     expect(e.code).toBe('too-large');
     expect(e.messageEn).toContain(`The part ${SHEET} would unpack to more than 4 GB (more than any Excel workbook holds there): the file is damaged or not a workbook`);
     expect(e.messageZh).toContain(`内部文件 ${SHEET} 解压后将超过 4 GB`);
     expect(archiveOf(wb).inflatedBytes).toBe(opened);
   });
 
-  test('a 1 GB sheet packed 1,000:1 is refused by the pack ratio before a byte is inflated', () => {
+  test('a 1 GB sheet packed 1,000:1 is refused by the pack ratio before a byte is inflated', async () => {
     const wb = openXlsx(withPart(SHEET, { deflated: zeroBomb(1 * GB), size: 1 * GB, crc: 0 }));
     const opened = archiveOf(wb).inflatedBytes;
-    const e = errorOf(() => wb.readSheetSync('客户清单'));
+    const e = await rejectionOf(() => wb.readSheet('客户清单'));
     expect(e.code).toBe('too-large');
     expect(e.messageEn).toMatch(new RegExp(`The part ${SHEET} would unpack to 1 GB, over 250 times its packed size of 1\\d{3}\\.?\\d* KB`));
     expect(e.messageZh).toContain('倍以上');
@@ -101,27 +101,27 @@ describe.each(CODECS)('with %s', (codecName, codec) => {
     },
   );
 
-  test('styles.xml inflating to 3 GB is refused by the write; the workbook is unchanged', () => {
+  test('styles.xml inflating to 3 GB is refused by the write; the workbook is unchanged', async () => {
     const bytes = withPart('xl/styles.xml', { deflated: zeroBomb(3 * GB), size: 1000, crc: 0 });
     const wb = openXlsx(bytes);
-    const e = errorOf(() => wb.applySync(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] })));
+    const e = await rejectionOf(() => wb.apply(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] })));
     expect(e.messageEn).toContain('its part xl/styles.xml unpacks to more than the 1000 bytes it declares');
     expect(wb.toBytes()).toBe(bytes);
     expect(archiveOf(wb).inflatedBytes).toBeLessThan(ONE_STEP);
   });
 
-  test('a copied part declared as 1,000 bytes that inflates to 4 GB is refused by the write', () => {
+  test('a copied part declared as 1,000 bytes that inflates to 4 GB is refused by the write', async () => {
     const wb = openXlsx(withPart('xl/media/image1.png', { deflated: zeroBomb(4 * GB), size: 1000, crc: 0 }));
-    const e = errorOf(() => wb.applySync(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] })));
+    const e = await rejectionOf(() => wb.apply(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] })));
     expect(e.part).toBe('xl/media/image1.png');
     expect(e.messageEn).toContain('unpacks to more than the 1000 bytes it declares');
     expect(archiveOf(wb).inflatedBytes).toBeLessThan(ONE_STEP);
   });
 
-  test('a 16 MB run of zeros (under the ratio grace) is an honest part: copied, and the output is intact', () => {
+  test('a 16 MB run of zeros (under the ratio grace) is an honest part: copied, and the output is intact', async () => {
     const zeros = Buffer.alloc(16 * MB);
     const wb = openXlsx(withPart('xl/media/blank.bin', { deflated: zeroBomb(16 * MB), size: zeros.length, crc: zlib.crc32(zeros) }));
-    wb.applySync(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] }));
+    await wb.apply(emptyWrite({ addSheets: [{ name: 'N', rows: [[{ kind: 'number', value: 1 }]] }] }));
     expect(checkZipIntegrity(wb.toBytes())).toBe(Object.keys(plannableParts()).length + 2);
   });
 });

@@ -28,10 +28,11 @@ export const useCitiesStepStyles = makeStyles({
   tierButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   tableWrap: { maxHeight: '360px', overflowY: 'auto' },
   table: { tableLayout: 'fixed', width: '100%' },
-  // At a 350 px pane the city keeps a third of the row; tier names are in the dropdown.
-  tierColumn: { width: '104px' },
-  rowsColumn: { width: '48px', textAlign: 'right' },
-  actionColumn: { width: '36px' },
+  // Widths include the cells' padding (border-box): at 350 px the city keeps about 80 px, room for
+  // 乌鲁木齐 on one line; tier names are in the dropdown.
+  tierColumn: { width: '112px', boxSizing: 'border-box' },
+  rowsColumn: { width: '48px', boxSizing: 'border-box', textAlign: 'right', paddingLeft: tokens.spacingHorizontalXS },
+  actionColumn: { width: '40px', boxSizing: 'border-box', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   select: { minWidth: 0, width: '100%' },
   // City, tier and button on one line where they fit; in a narrow pane the button wraps below.
   add: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },

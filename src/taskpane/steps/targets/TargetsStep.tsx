@@ -16,6 +16,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { ArrowUndoRegular, ErrorCircleRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
@@ -44,9 +45,9 @@ export function TargetsStep() {
             <TableHeaderCell className={styles.firstCell}>
               <span className={styles.tableTitle}>{title}</span>
             </TableHeaderCell>
-            {showCustomers && <TableHeaderCell className={styles.numberCell}>{t('tg-col-customers')}</TableHeaderCell>}
-            <TableHeaderCell className={styles.numberCell}>{t('tg-col-target')}</TableHeaderCell>
-            <TableHeaderCell className={styles.numberCell}>{t('tg-col-share')}</TableHeaderCell>
+            {showCustomers && <TableHeaderCell className={mergeClasses(styles.numberCell, styles.numberHeader, styles.customersColumn)}>{t('tg-col-customers')}</TableHeaderCell>}
+            <TableHeaderCell className={mergeClasses(styles.numberCell, styles.numberHeader, styles.targetColumn)}>{t('tg-col-target')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.numberCell, styles.numberHeader, styles.shareColumn)}>{t('tg-col-share')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -30,6 +30,18 @@ export const useTargetsStepStyles = makeStyles({
   company: { fontWeight: tokens.fontWeightSemibold },
   table: { tableLayout: 'fixed', width: '100%', marginTop: tokens.spacingVerticalS },
   tableTitle: { fontWeight: tokens.fontWeightSemibold },
-  numberCell: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  firstCell: { width: '40%' },
+  numberCell: {
+    textAlign: 'right',
+    fontVariantNumeric: 'tabular-nums',
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    boxSizing: 'border-box',
+  },
+  // A header's text sits in a flex button: right-aligned with the numbers under it.
+  numberHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' } },
+  // Widths with padding (border-box) that hold "Customers", "203,596" and "86.7%" at 350 px.
+  firstCell: { width: '30%', boxSizing: 'border-box' },
+  customersColumn: { width: '25%' },
+  targetColumn: { width: '25%' },
+  shareColumn: { width: '20%' },
 });

@@ -133,7 +133,7 @@ export function ThresholdsStep() {
                 <TableRow>
                   <TableHeaderCell className={styles.previewTier}>{t('th-col-tier')}</TableHeaderCell>
                   {COLUMNS.map((c) => (
-                    <TableHeaderCell key={c} className={styles.numberCell}>
+                    <TableHeaderCell key={c} className={mergeClasses(styles.numberCell, styles.numberHeader)}>
                       {c === 'none' ? t('th-col-none') : CLASS_LABELS[lang][c]}
                     </TableHeaderCell>
                   ))}

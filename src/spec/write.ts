@@ -19,7 +19,7 @@ export type SpecCell =
   /**
    * A formula filled down: `fill.formula` as written at sheet row `fill.row`, in this cell's
    * row with its relative row references shifted as Excel's fill handle shifts them
-   * (render/fillDown.ts: fillFormulaAt). Many cells share one FillDown object; a run of them
+   * (spec/fillDown.ts: fillFormulaAt). Many cells share one FillDown object; a run of them
    * down a column is what an .xlsx stores as one shared formula. `cached` is this cell's own
    * result. Any cell of a run may be something else (an exception): the run is cut there.
    */

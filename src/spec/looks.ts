@@ -2,7 +2,7 @@
  * What each CellStyleId looks like, once for every host: the Excel host sets these through
  * Office.js, the .xlsx host writes them as cellXfs. Colours are #RRGGBB.
  */
-import type { CellStyleId } from './spec';
+import type { CellStyleId } from './write';
 
 export interface CellLook {
   numberFormat?: string;

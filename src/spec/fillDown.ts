@@ -10,10 +10,8 @@
  * hosts either write a run of such cells as one shared formula (the .xlsx host) or expand each
  * one with fillFormulaAt (the Excel host). Both hosts import this module, which is pure.
  */
-import type { FillDown } from './spec';
-
-export const MAX_SHEET_ROWS = 1_048_576;
-const MAX_SHEET_COLUMNS = 16_384;
+import { columnNumber, MAX_COLUMNS, MAX_ROWS } from '../engine/a1';
+import type { FillDown } from './write';
 
 /**
  * A formula cut at its relative row numbers: the formula at a shift of `delta` is
@@ -33,15 +31,9 @@ const NAME_CHAR = /[\p{L}\p{N}_.\\$?]/u;
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)$/;
 const ROW = /^(\$?)([0-9]+)$/;
 
-function columnOf(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
-  return n;
-}
-
 const validRow = (digits: string): number | undefined => {
   const n = Number(digits);
-  return n >= 1 && n <= MAX_SHEET_ROWS ? n : undefined;
+  return n >= 1 && n <= MAX_ROWS ? n : undefined;
 };
 
 /** The formula (text without the leading "=") cut at its relative row references. */
@@ -98,7 +90,7 @@ export function compileFill(formula: string): FillTemplate {
     const cell = CELL.exec(token);
     if (cell) {
       const row = validRow(cell[4]!);
-      if (row !== undefined && columnOf(cell[2]!) <= MAX_SHEET_COLUMNS) {
+      if (row !== undefined && columnNumber(cell[2]!) <= MAX_COLUMNS) {
         if (!cell[3]) cut(j - cell[4]!.length, j, row);
       }
       i = j;
@@ -133,7 +125,7 @@ export function compileFill(formula: string): FillTemplate {
 
 /** True when every relative row of the template stays on the sheet at this shift. */
 export function fitsSheet(t: FillTemplate, delta: number): boolean {
-  return !t.rows.length || (t.minRow + delta >= 1 && t.maxRow + delta <= MAX_SHEET_ROWS);
+  return !t.rows.length || (t.minRow + delta >= 1 && t.maxRow + delta <= MAX_ROWS);
 }
 
 /** The template's formula at a shift of `delta` rows. Throws when a reference would leave the sheet. */

@@ -1,4 +1,4 @@
-import { compileFill, fillFormulaAt, formulaAtShift, lengthAtShift, shiftFormulaRows } from '../../src/render/fillDown';
+import { compileFill, fillFormulaAt, formulaAtShift, lengthAtShift, shiftFormulaRows } from '../../src/spec/fillDown';
 
 describe('shiftFormulaRows (Excel fill-down)', () => {
   test.each([
