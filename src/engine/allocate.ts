@@ -30,14 +30,13 @@ export interface UnitsOut {
   readonly length: number;
 }
 
-// Scratch space for small allocations (a customer's product split runs once per customer).
+// Scratch space for small allocations (a few items: no buckets to set up).
 const smallRemainders = new Float64Array(SMALL);
 const smallOrder = new Int32Array(SMALL);
 
 /**
- * allocateUnits, written into result[0 … weights.length - 1] instead of a new array: for callers
- * that split many small totals (each customer's target over the products) and should not
- * allocate for each. Same answer as allocateUnits.
+ * allocateUnits, written into result[0 … weights.length - 1] instead of a new array (the plan
+ * writes the customers' targets straight into their column). Same answer as allocateUnits.
  */
 export function allocateInto(totalUnits: number, weights: ArrayLike<number>, result: UnitsOut): void {
   if (!Number.isSafeInteger(totalUnits) || totalUnits < 0) throw new AllocationError(`total must be a whole number of units ≥ 0, got ${totalUnits}`);
@@ -61,7 +60,7 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
 
   // Each share's exact value is worked out again wherever it is needed (exactShare): a million
   // customers' remainders would otherwise need an array of their own (8 MB, and a garbage
-  // collection). No closures here: this runs once per customer for the product split.
+  // collection).
   let given = 0;
   for (let i = 0; i < n; i++) {
     const exact = exactShare(weights[i], maxWeight, scale);
@@ -80,8 +79,8 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   }
   if (left === 0) return;
   if (n <= SMALL) {
-    // A customer's product split: an insertion sort (largest remainder first, ties to the
-    // earlier item) in scratch space beats setting up the buckets.
+    // A few items: an insertion sort (largest remainder first, ties to the earlier item) in
+    // scratch space beats setting up the buckets.
     for (let i = 0; i < n; i++) smallRemainders[i] = restOf(weights[i], maxWeight, scale, result[i]);
     toLargestRemainders(result, n, left, smallRemainders, smallOrder);
     return;
@@ -115,97 +114,6 @@ export function allocateInto(totalUnits: number, weights: ArrayLike<number>, res
   if (tied.length < left) throw new AllocationError(`cannot place ${left} units over ${tied.length} remainders`);
   for (let k = 0; k < left; k++) result[tied[order[k]]] += 1;
 }
-
-/**
- * allocateInto for many totals over the same few weights (every customer's target over the
- * product mix): the weights are checked and scaled once, not once per customer, and the split of
- * each small total is kept (most customers' targets are a few thousand units or less, and a
- * million customers repeat them): a kept split is copied in a tenth of the time a split takes.
- * The same arithmetic in the same order as allocateInto, so the same answer, share for share.
- */
-export class Splitter {
-  /** Each weight relative to the largest (1 each for an even split). */
-  private readonly relative: Float64Array;
-  private readonly weightSum: number;
-  private readonly even: boolean;
-  private readonly remainders: Float64Array;
-  private readonly order: Int32Array;
-  /** The splits of totals below KEPT_TOTALS (n shares each), and which of them are worked out. */
-  private readonly kept: Float64Array;
-  private readonly isKept: Uint8Array;
-
-  constructor(readonly weights: ArrayLike<number>) {
-    const n = weights.length;
-    let maxWeight = 0;
-    for (let i = 0; i < n; i++) {
-      const w = weights[i];
-      if (!(w >= 0) || !Number.isFinite(w)) throw new AllocationError(`weight ${i} must be finite and ≥ 0, got ${w}`);
-      if (w > maxWeight) maxWeight = w;
-    }
-    this.even = maxWeight === 0;
-    this.relative = new Float64Array(n);
-    let weightSum = 0;
-    for (let i = 0; i < n; i++) {
-      this.relative[i] = this.even ? 1 : weights[i] / maxWeight;
-      if (!this.even) weightSum += this.relative[i];
-    }
-    this.weightSum = weightSum;
-    this.remainders = new Float64Array(n);
-    this.order = new Int32Array(n);
-    const keep = n <= KEPT_SHARES;
-    this.kept = new Float64Array(keep ? KEPT_TOTALS * n : 0);
-    this.isKept = new Uint8Array(keep ? KEPT_TOTALS : 0);
-  }
-
-  /** Splits `totalUnits` into result[0 … weights.length - 1], as allocateInto(totalUnits, weights, result) would. */
-  into(totalUnits: number, result: UnitsOut): void {
-    const n = this.relative.length;
-    if (totalUnits < this.isKept.length && totalUnits >= 0 && result.length >= n) {
-      const t = Math.floor(totalUnits);
-      if (t === totalUnits) {
-        const kept = this.kept;
-        const at = t * n;
-        if (this.isKept[t] === 0) {
-          this.split(t, result);
-          for (let i = 0; i < n; i++) kept[at + i] = result[i];
-          this.isKept[t] = 1;
-        } else for (let i = 0; i < n; i++) result[i] = kept[at + i];
-        return;
-      }
-    }
-    this.split(totalUnits, result);
-  }
-
-  private split(totalUnits: number, result: UnitsOut): void {
-    const n = this.relative.length;
-    if (n > SMALL || !Number.isSafeInteger(totalUnits) || totalUnits <= 0 || result.length < n) {
-      allocateInto(totalUnits, this.weights, result); // the unusual cases, checked and answered there
-      return;
-    }
-    const relative = this.relative;
-    const scale = this.even ? totalUnits / n : totalUnits / this.weightSum;
-    let given = 0;
-    for (let i = 0; i < n; i++) {
-      const exact = relative[i] * scale;
-      let whole = Math.floor(exact);
-      if (exact - whole > 1 - 1e-9) whole += 1; // as allocateInto: floating point's lost units
-      result[i] = whole;
-      given += whole;
-    }
-    const left = totalUnits - given;
-    if (left === 0) return;
-    if (left < 0) {
-      allocateInto(totalUnits, this.weights, result);
-      return;
-    }
-    const remainders = this.remainders;
-    for (let i = 0; i < n; i++) remainders[i] = Math.max(0, relative[i] * scale - result[i]);
-    toLargestRemainders(result, n, left, remainders, this.order);
-  }
-}
-/** Splits kept per Splitter: totals below 4096 units, for mixes of up to 16 products (≤ 512 KB). */
-const KEPT_TOTALS = 4096;
-const KEPT_SHARES = 16;
 
 /**
  * One more unit each to the `left` items with the largest remainders (ties to the earlier item),

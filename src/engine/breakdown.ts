@@ -1,11 +1,16 @@
 /**
  * The target tables, built from customers whose targets are already allocated in whole units.
  * Sums are taken in units (integers, exact in floating point) and turned into 万元 once per
- * cell, so every row, column and grand total ties out exactly to the company target.
+ * cell, so every row, column and grand total ties out exactly to the company target. The
+ * product columns come from the plan's nested product rounding (productSplits.ts): each line's
+ * products add up to its target, each product's total is the company's (or its class's) split
+ * by the mix, and each cell is within one unit of its exact share.
  */
 import { fromUnits } from './allocate';
 import type { CustomerColumns } from './customers';
 import { MODE_OF_CODE, productUnitsOf } from './customers';
+import { roundTable } from './mixNesting';
+import { productSplits } from './productSplits';
 import { INDUSTRY_GROUPS } from './settings';
 import type { IndustryGroup, Settings } from './settings';
 import type { TierId } from './tiers';
@@ -78,60 +83,59 @@ export interface Breakdown {
 }
 
 /**
- * Sums in units for many lines at once, in one typed array: line g's customers, target and
- * products side by side (stride 2 + productCount), so adding a customer to a line touches one
- * place in memory, not three. In 32-bit integers when the company target fits them (no line
- * sums more than the whole): half the memory, which matters with a hundred thousand
- * salespeople, whose sums do not fit in the cache.
+ * Customers and target sums in units for many lines at once, in one typed array: line g's
+ * customers and target side by side, so adding a customer to a line touches one place in
+ * memory, not two. In 32-bit integers when the company target fits them (no line sums more than
+ * the whole): half the memory, which matters with a hundred thousand salespeople, whose sums do
+ * not fit in the cache. The lines' products are rounded tables of their own (productSplits).
  */
 class LineSums {
   private readonly sums: Int32Array | Float64Array;
-  private readonly stride: number;
   constructor(
     readonly lines: number,
-    private readonly productCount: number,
     fits32: boolean,
   ) {
-    this.stride = 2 + productCount;
-    this.sums = fits32 ? new Int32Array(lines * this.stride) : new Float64Array(lines * this.stride);
+    this.sums = fits32 ? new Int32Array(lines * 2) : new Float64Array(lines * 2);
   }
-  /** Adds a customer with `target` units, split over the products as `split`, to line g. */
-  add(g: number, target: number, split: Float64Array): void {
-    const s = this.sums;
-    const o = g * this.stride;
-    s[o] += 1;
-    s[o + 1] += target;
-    for (let p = 0; p < this.productCount; p++) s[o + 2 + p] += split[p];
+  /** Adds a customer with `target` units to line g. */
+  add(g: number, target: number): void {
+    this.sums[g * 2] += 1;
+    this.sums[g * 2 + 1] += target;
   }
   customers(g: number): number {
-    return this.sums[g * this.stride];
+    return this.sums[g * 2];
   }
   target(g: number): number {
-    return this.sums[g * this.stride + 1];
+    return this.sums[g * 2 + 1];
   }
-  line(g: number, unit: number): TargetLine {
-    const o = g * this.stride;
-    const products: number[] = new Array(this.productCount);
-    for (let p = 0; p < this.productCount; p++) products[p] = fromUnits(this.sums[o + 2 + p], unit);
-    return { customers: this.sums[o], target: fromUnits(this.sums[o + 1], unit), products };
+  /** Every line's target, in line order: the rows of the lines' product table. */
+  targets(): Float64Array {
+    const out = new Float64Array(this.lines);
+    for (let g = 0; g < this.lines; g++) out[g] = this.sums[g * 2 + 1];
+    return out;
+  }
+  /** Line g with its products (`cells`: units per product). */
+  line(g: number, unit: number, cells: ArrayLike<number>): TargetLine {
+    const products: number[] = new Array(cells.length);
+    for (let p = 0; p < cells.length; p++) products[p] = fromUnits(cells[p], unit);
+    return { customers: this.sums[g * 2], target: fromUnits(this.sums[g * 2 + 1], unit), products };
   }
   /** The lines that have customers, in line order. */
   used(): number[] {
     const out: number[] = [];
-    for (let g = 0; g < this.lines; g++) if (this.sums[g * this.stride] > 0) out.push(g);
+    for (let g = 0; g < this.lines; g++) if (this.sums[g * 2] > 0) out.push(g);
     return out;
   }
-  /** The total over lines (all of them by default), summed in units. */
-  total(unit: number, lines?: Iterable<number>): TargetLine {
-    const k = this.productCount;
+  /** The total over `lines`, summed in units; cellsOf(g) gives line g's products in units. */
+  total(unit: number, lines: Iterable<number>, k: number, cellsOf: (g: number) => ArrayLike<number>): TargetLine {
     let customers = 0;
     let target = 0;
     const products = new Float64Array(k);
-    for (const g of lines ?? this.used()) {
-      const o = g * this.stride;
-      customers += this.sums[o];
-      target += this.sums[o + 1];
-      for (let p = 0; p < k; p++) products[p] += this.sums[o + 2 + p];
+    for (const g of lines) {
+      customers += this.sums[g * 2];
+      target += this.sums[g * 2 + 1];
+      const cells = cellsOf(g);
+      for (let p = 0; p < k; p++) products[p] += cells[p];
     }
     return { customers, target: fromUnits(target, unit), products: Array.from(products, (u) => fromUnits(u, unit)) };
   }
@@ -185,9 +189,9 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const k = c.productCount;
   // The plan keeps targets in 32 bits when the company target fits them, and no sum exceeds that.
   const fits32 = c.targetUnits instanceof Int32Array;
-  const industries = new LineSums(INDUSTRY_GROUPS.length, k, fits32);
-  const regions = new LineSums(c.regions.length, k, fits32);
-  const people = new LineSums(c.owners.length, k, fits32);
+  const industries = new LineSums(INDUSTRY_GROUPS.length, fits32);
+  const regions = new LineSums(c.regions.length, fits32);
+  const people = new LineSums(c.owners.length, fits32);
   // Names of each person's A customers; most people have none, so no array until they do.
   const accounts: (string[] | undefined)[] = new Array(c.owners.length);
   // Industries a person covers as bits. Regions: most people hold one, so the first is kept in
@@ -206,6 +210,7 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   const aProducts = new Float64Array(k);
   const split = new Float64Array(k);
   const classes = CLASSES.length;
+  const splits = productSplits(c);
 
   const { classCode, targetUnits, ownerId, industry, regionId, tierPos, potential, ourSales } = c;
   // Regions with a name: rows with neither region nor city have the region "", which no one holds.
@@ -214,15 +219,12 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     const cls = classCode[i];
     if (cls === 0) continue;
     const target = targetUnits[i];
-    productUnitsOf(c, i, split);
     const owner = ownerId[i];
     const region = regionId[i];
-    if (cls === CLASS_A) {
-      aRows.push(i);
-      for (let p = 0; p < k; p++) aProducts[p] += split[p];
-    } else if (cls === CLASS_B) industries.add(industry[i], target, split);
-    else if (cls === CLASS_C) regions.add(region, target, split);
-    people.add(owner, target, split);
+    if (cls === CLASS_A) aRows.push(i);
+    else if (cls === CLASS_B) industries.add(industry[i], target);
+    else if (cls === CLASS_C) regions.add(region, target);
+    people.add(owner, target);
     industryBits[owner] |= 1 << industry[i];
     if (namedRegion[region] && firstRegion[owner] !== region) {
       if (firstRegion[owner] < 0) firstRegion[owner] = region;
@@ -248,7 +250,10 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     productUnitsOf(c, i, split);
     // Made at its final length: an array grown by push takes room for 16 numbers.
     const products: number[] = new Array(k);
-    for (let p = 0; p < k; p++) products[p] = fromUnits(split[p], unit);
+    for (let p = 0; p < k; p++) {
+      products[p] = fromUnits(split[p], unit);
+      aProducts[p] += split[p];
+    }
     return {
       customers: 1,
       target: fromUnits(c.targetUnits[i], unit),
@@ -284,8 +289,16 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
   // ordered: largest target first, equal targets in that order; customers with no owner last.
   const owners = people.used();
   const load = settings.load;
+  // The salesperson table cuts across classes, industries and regions: its products are rounded
+  // on their own, each person's target over the mix, to the company's product totals. (So a
+  // person's line can differ by a unit or so from the sum of their customers' products.)
+  const personTable = roundTable(splits.mix, people.targets(), splits.company).table;
+  const personCells = (g: number) => {
+    personTable.cellsOf(g, split);
+    return split;
+  };
   const personLines: SalespersonLine[] = owners.map((g) => {
-    const { customers, target, products } = people.line(g, unit);
+    const { customers, target, products } = people.line(g, unit, personCells(g));
     const groups = GROUPS_OF_BITS[industryBits[g]];
     const regionNames = regionsOf(g);
     const named = accounts[g] ?? NO_NAMES;
@@ -320,18 +333,20 @@ export function buildBreakdown(c: CustomerColumns, settings: Settings): Breakdow
     }
   }
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  const industryCells = (g: number) => splits.industries.subarray(g * k, (g + 1) * k);
+  const regionCells = (g: number) => splits.regions.subarray(g * k, (g + 1) * k);
 
   return {
     byCustomer: { lines: customerLines, total: { customers: aRows.length, target: fromUnits(aTotalUnits, unit), products: Array.from(aProducts, (u) => fromUnits(u, unit)) } },
     byIndustry: {
-      lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit) })),
-      total: industries.total(unit, INDUSTRY_GROUPS.keys()),
+      lines: INDUSTRY_GROUPS.map((group, g) => ({ group, ...industries.line(g, unit, industryCells(g)) })),
+      total: industries.total(unit, INDUSTRY_GROUPS.keys(), k, industryCells),
     },
     byRegion: {
-      lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit) })),
-      total: regions.total(unit, cRegions),
+      lines: cRegions.map((g) => ({ region: c.regions[g], ...regions.line(g, unit, regionCells(g)) })),
+      total: regions.total(unit, cRegions, k, regionCells),
     },
-    bySalesperson: { lines: salespersonLines, total: people.total(unit, owners) },
+    bySalesperson: { lines: salespersonLines, total: people.total(unit, owners, k, personCells) },
     summary: {
       lines: summaryLines,
       total: { customers: sum(summaryCustomers), potential: round(sum(summaryPotential)), ourSales: round(sum(summarySales)), target: fromUnits(sum(summaryTarget), unit) },

@@ -5,7 +5,8 @@
  * garbage collector's time with them; as columns they cost about 150 bytes and no objects.
  * Per-customer objects (PlannedCustomer) are built on demand, for what a person looks at.
  */
-import { fromUnits, Splitter } from './allocate';
+import { fromUnits } from './allocate';
+import { productSplits } from './productSplits';
 import { TextColumn } from './textColumn';
 import type { ClassReason } from './classify';
 import { CLASS_OF_CODE, classify, MODE_OF_CODE } from './classify';
@@ -52,8 +53,8 @@ export interface CustomerColumns {
    */
   targetUnits: Int32Array | Float64Array;
   /**
-   * The product mix (percent per product) that splits each customer's target: productUnitsOf
-   * works a customer's split out when asked, rather than a million customers' splits being kept.
+   * The product mix (percent per product) that splits the targets: productSplits rounds every
+   * table's products with it on first use, keeping a customer's round-ups as bits, not its cells.
    */
   productCount: number;
   productMix: Float64Array;
@@ -92,21 +93,14 @@ export function targetUnitsArray(count: number, totalUnits: number): Int32Array 
 }
 
 /**
- * Customer i's target per product, in units, written into out[0 … productCount - 1]: its target
- * split over the product mix by largest remainder, so the products add up to the target exactly.
- * Every table and view that shows products splits the same way, so they all agree. Always into
- * a Float64Array: one kind of array keeps the splitter's compiled code on its fast path.
+ * Customer i's target per product, in units, written into out[0 … productCount − 1]: its row of
+ * the plan's nested product rounding (productSplits.ts), so its products add up to its target,
+ * each within one unit of its exact share, and the customers of a table's line add up to that
+ * line's products. Every table and view that shows a customer's products reads them here.
  */
 export function productUnitsOf(c: CustomerColumns, i: number, out: Float64Array): void {
-  if (c.productMix !== splitMix) {
-    splitter = new Splitter(c.productMix);
-    splitMix = c.productMix;
-  }
-  splitter!.into(c.targetUnits[i], out);
+  productSplits(c).customers.cellsOf(i, out);
 }
-// The splitter of the last mix asked for: a plan's tables split every customer over one mix.
-let splitMix: Float64Array | undefined;
-let splitter: Splitter | undefined;
 
 /** The first n rows of columns made with room for more (blank and totals rows were skipped). */
 export function trimColumns(c: CustomerColumns, n: number): CustomerColumns {

@@ -11,6 +11,7 @@ import type { CustomerColumns, PlannedCustomer } from './customers';
 import { allCustomers, newCustomerColumns, targetUnitsArray } from './customers';
 import type { MappingReport } from './headers';
 import { findHeaderRow, findUnitNote, mapColumns } from './headers';
+import { productSplits } from './productSplits';
 import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
@@ -31,6 +32,12 @@ export interface ProductPlan {
   mixPct: number;
   /** Historic sales in the sheet's product column (万元), null when the sheet has none. */
   history: number | null;
+  /**
+   * This product's part of the company target (万元): the company target split by the mix,
+   * largest remainder, so within one unit of company × mix. Every table's product totals add up
+   * to it.
+   */
+  target: number;
 }
 
 export interface TargetPlan {
@@ -100,7 +107,7 @@ function productMix(names: string[], settings: Settings, mapping: MappingReport,
     const total = history.reduce<number>((a, x) => a + (x ?? 0), 0);
     mix = total > 0 ? history.map((x) => ((x ?? 0) / total) * 100) : names.map(() => 100 / names.length);
   }
-  return names.map((name, i) => ({ name, mixPct: pct(mix![i] ?? 0), history: history[i] }));
+  return names.map((name, i) => ({ name, mixPct: pct(mix![i] ?? 0), history: history[i], target: 0 }));
 }
 
 /**
@@ -342,6 +349,8 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   cols.productCount = products.length;
   cols.productMix = Float64Array.from(products, (p) => p.mixPct);
   allocateTargets(cols, classifiedCount, totalUnits, settings);
+  const productUnits = productSplits(cols).company;
+  products.forEach((p, j) => (p.target = fromUnits(productUnits[j], t.unit)));
 
   return withCustomers({
     sheet: sheet.name,

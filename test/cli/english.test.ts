@@ -59,6 +59,10 @@ test('finds the customer sheet past the notes, maps English headers and product 
   expect(doc.target).toMatchObject({ source: 'growth', growthPct: 10 });
   expect(doc.target.company).toBe(Math.round(engine.target.currentSales * 1.1));
   expect(doc.customers.map((c) => [c.row, c.class, c.target, c.productTargets])).toEqual(engine.customers.map((c) => [c.row, c.class, c.target, c.productTargets]));
+  // Each product's part of the company target, which the tables' product totals add up to.
+  expect(doc.products.map((p) => p.target)).toEqual(engine.products.map((p) => p.target));
+  expect(doc.products.reduce((a, p) => a + p.target, 0)).toBe(doc.target.company);
+  expect(doc.tables.bySalesperson.total.products).toEqual(doc.products.map((p) => p.target));
   expect(doc.counts.customers).toBe(truth.customers.length);
   expect(doc.issues.every((i) => i.where.startsWith('Sheet “Customers”, row '))).toBe(true);
   expect(r.stderr).toContain('Sheet "Customers" (header on row 3): 150 customers');

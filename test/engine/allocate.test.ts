@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocateInto, allocateUnits, AllocationError, fromUnits, Splitter, toUnits } from '../../src/engine/allocate';
+import { allocateInto, allocateUnits, AllocationError, fromUnits, toUnits } from '../../src/engine/allocate';
 
 const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
 
@@ -112,34 +112,5 @@ describe('allocateInto on many items (the bucketed path)', () => {
     allocateInto(2 ** 31 - 1, [1, 1, 1], out);
     expect(out[0] + out[1] + out[2]).toBe(2 ** 31 - 1);
     expect(() => allocateInto(2 ** 31, [1, 1, 1], new Int32Array(3))).toThrow(AllocationError);
-  });
-});
-
-describe('Splitter (one product mix, many customer targets)', () => {
-  const mixes = fc.oneof(
-    fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 8 }),
-    fc.constant([0, 0, 0]), // no mix at all: an even split
-    fc.array(fc.nat(30), { minLength: 17, maxLength: 40 }), // too many products to keep splits
-  );
-  it('gives the same shares as allocateInto for every total, kept or not', () => {
-    fc.assert(
-      fc.property(mixes, fc.array(fc.oneof(fc.nat(5000), fc.nat(10_000_000)), { minLength: 1, maxLength: 60 }), (mix, totals) => {
-        const splitter = new Splitter(mix);
-        const got = new Float64Array(mix.length);
-        const want = new Float64Array(mix.length);
-        // Each total twice: the second answer comes from what the splitter kept.
-        for (const total of [...totals, ...totals]) {
-          splitter.into(total, got);
-          allocateInto(total, mix, want);
-          expect(Array.from(got)).toEqual(Array.from(want));
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('refuses a mix with a negative or unreadable share', () => {
-    expect(() => new Splitter([50, -1])).toThrow(AllocationError);
-    expect(() => new Splitter([50, NaN])).toThrow(AllocationError);
   });
 });

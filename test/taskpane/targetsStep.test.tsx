@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { plan } from '../../src/engine/plan';
 import { defaultSettings } from '../../src/engine/settings';
 import { openXlsx } from '../../src/hosts/xlsx';
@@ -66,6 +66,14 @@ test('bad input: a target that is not an amount, a mix that does not sum to 100,
   type(p3, '20');
   await waitFor(() => expect(screen.queryByText(/adds up to/)).toBeNull());
   expect(screen.getByRole('table', { name: 'By product' })).toHaveTextContent('产品1 (50%)');
+  // Each product gets its share of the company target, beside the share it is given.
+  const byProduct = within(screen.getByRole('table', { name: 'By product' }));
+  const rows = byProduct.getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+  expect(rows).toEqual([
+    ['产品1 (50%)', '2,500', '50%'],
+    ['产品2 (30%)', '1,500', '30%'],
+    ['产品3 (20%)', '1,000', '20%'],
+  ]);
 
   fireEvent.click(screen.getByRole('button', { name: 'Back to the history' }));
   expect(screen.queryByText('Sum 100%')).toBeInTheDocument();

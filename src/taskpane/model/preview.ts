@@ -4,7 +4,6 @@
  */
 import { fromUnits } from '../../engine/allocate';
 import { normaliseCity } from '../../engine/cities';
-import { productUnitsOf } from '../../engine/customers';
 import type { PlanResult, PreparedSheet } from '../../engine/plan';
 import type { IndustryGroup, Settings } from '../../engine/settings';
 import { INDUSTRY_GROUPS } from '../../engine/settings';
@@ -71,14 +70,10 @@ export interface TargetTotals {
 export function targetTotals(result: PlanResult): TargetTotals {
   const c = result.customerColumns;
   const unit = result.target.unit;
-  const k = c.productCount;
   const classUnits = new Float64Array(4);
   const classCustomers = new Int32Array(4);
   const industryUnits = new Float64Array(INDUSTRY_GROUPS.length);
   const industryCustomers = new Int32Array(INDUSTRY_GROUPS.length);
-  const productUnits = new Float64Array(k);
-  const split = new Float64Array(k);
-  const splitOf = productUnitsOf; // an imported name is a getter under esbuild's CommonJS output
   for (let i = 0; i < c.count; i++) {
     const code = c.classCode[i];
     if (code === 0) continue;
@@ -87,8 +82,6 @@ export function targetTotals(result: PlanResult): TargetTotals {
     classCustomers[code]++;
     industryUnits[c.industry[i]] += units;
     industryCustomers[c.industry[i]]++;
-    splitOf(c, i, split);
-    for (let p = 0; p < k; p++) productUnits[p] += split[p];
   }
   const byClass = {} as Record<CustomerClass, TargetLineView>;
   CLASSES.forEach((cls, j) => (byClass[cls] = { customers: classCustomers[j + 1], target: fromUnits(classUnits[j + 1], unit) }));
@@ -96,7 +89,8 @@ export function targetTotals(result: PlanResult): TargetTotals {
     company: result.target.company,
     byClass,
     byIndustry: INDUSTRY_GROUPS.map((group, g) => ({ group, customers: industryCustomers[g], target: fromUnits(industryUnits[g], unit) })),
-    byProduct: result.products.map((p, j) => ({ name: p.name, mixPct: p.mixPct, target: fromUnits(productUnits[j] ?? 0, unit) })),
+    // The company's split by the mix, which every table's product totals add up to.
+    byProduct: result.products.map((p) => ({ name: p.name, mixPct: p.mixPct, target: p.target })),
   };
 }
 
