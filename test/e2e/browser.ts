@@ -84,3 +84,37 @@ export async function launch(): Promise<Browser> {
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+export type Server = Awaited<ReturnType<typeof serve>>;
+
+/**
+ * One suite's pane in Chromium: built before the suite (or the build in ABC_E2E_DIST reused),
+ * served on 127.0.0.1 and opened in a browser; all of it closed and removed after. Call inside a
+ * describe block; read the fields from tests (they are set once beforeAll has run).
+ */
+export function paneSuite(prefix: string): { readonly dist: string; readonly server: Server; readonly browser: Browser } {
+  const suite: { dist?: string; server?: Server; browser?: Browser } = {};
+  beforeAll(async () => {
+    suite.dist = process.env.ABC_E2E_DIST ?? tempDir(prefix);
+    if (!fs.existsSync(path.join(suite.dist, 'e2e-fake-excel.js'))) await buildPane(suite.dist);
+    suite.server = await serve(suite.dist);
+    suite.browser = await launch();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  }, 240_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    if (!process.env.ABC_E2E_DIST && suite.dist) fs.rmSync(suite.dist, { recursive: true, force: true });
+  });
+  return {
+    get dist() {
+      return suite.dist!;
+    },
+    get server() {
+      return suite.server!;
+    },
+    get browser() {
+      return suite.browser!;
+    },
+  };
+}

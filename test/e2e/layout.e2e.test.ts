@@ -9,13 +9,12 @@
  *   npx jest test/e2e/layout                      (builds the bundle, about a minute)
  *   ABC_E2E_DIST=/tmp/dist npx jest test/e2e/layout   (reuse a build made by buildPane)
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Lang } from '../../src/i18n';
 import { paneText } from '../../src/i18n/taskpane';
 import { describeWhen, hasChromium } from '../support/requirements';
-import { ARTIFACTS, buildPane, launch, serve, tempDir } from './browser';
+import { ARTIFACTS, paneSuite } from './browser';
 import { type LayoutProblem, layoutProblems } from './layoutCheck';
 
 jest.setTimeout(180_000);
@@ -30,23 +29,7 @@ const describeProblems = (problems: LayoutProblem[]) =>
   problems.map((p) => `${p.kind}: “${p.text}”${p.other ? ` over “${p.other}”` : ''} (${p.detail})`).join('\n');
 
 describeWhen('browser: the pane laid out at task-pane width and wide', hasChromium(), 'Chromium at /usr/bin/chromium (apt-get install chromium)', () => {
-  let dist: string;
-  let server: Awaited<ReturnType<typeof serve>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = process.env.ABC_E2E_DIST ?? tempDir('abc-e2e-layout-');
-    if (!fs.existsSync(path.join(dist, 'taskpane.html'))) await buildPane(dist);
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (!process.env.ABC_E2E_DIST && dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const suite = paneSuite('abc-e2e-layout-');
 
   async function setAllSteps(page: Page, open: boolean) {
     for (const header of await page.locator('[data-step] h2 button').all()) {
@@ -67,10 +50,10 @@ describeWhen('browser: the pane laid out at task-pane width and wide', hasChromi
     for (const width of WIDTHS) {
       test(`${lang}, ${width} px: every step open, after a threshold change and a run, then every step closed`, async () => {
         const t = (key: Parameters<typeof paneText>[1], params?: Record<string, string | number>) => paneText(lang, key, params);
-        const context = await browser.newContext({ viewport: { width, height: 1000 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-        await context.route('**/*', (route) => (route.request().url().startsWith(server.url + '/') ? route.continue() : route.abort()));
+        const context = await suite.browser.newContext({ viewport: { width, height: 1000 }, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+        await context.route('**/*', (route) => (route.request().url().startsWith(suite.server.url + '/') ? route.continue() : route.abort()));
         const page = await context.newPage();
-        await page.goto(`${server.url}/taskpane.html?lang=${lang}`);
+        await page.goto(`${suite.server.url}/taskpane.html?lang=${lang}`);
         await page.getByRole('button', { name: t('file-sample') }).click();
         await page.getByText(t('data-customers', { count: 320 })).waitFor();
 

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { plan } from '../../src/engine/plan';
 import type { Settings } from '../../src/engine/settings';
 import { defaultSettings } from '../../src/engine/settings';
@@ -27,11 +27,10 @@ import { FIVE_TIERS, fiveTierSettings } from '../fixtures/fiveTiers';
 import { ROW_LIMIT_CUSTOMERS, ROW_LIMIT_SHEET, rowLimitValues, rowLimitWorkbookPath } from '../fixtures/rowLimitWorkbook';
 import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { describeWhen, hasChromium } from '../support/requirements';
-import { ARTIFACTS, buildPane, launch, serve, tempDir } from './browser';
+import { ARTIFACTS, paneSuite, tempDir } from './browser';
 
 jest.setTimeout(180_000);
 
-type Server = Awaited<ReturnType<typeof serve>>;
 
 /** The counts the Thresholds step shows, as the engine computes them for a workbook's customer sheet. */
 async function engineCounts(bytes: Uint8Array, sheet: string, settings: Settings) {
@@ -49,39 +48,23 @@ function withBSales(settings: Settings, tier: '1' | '2' | '3', bSales: number): 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).replace(/[,\s]/g, '').replace(/[+−].*$/, '');
 
 describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chromium (apt-get install chromium)', () => {
-  let dist: string;
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dist = process.env.ABC_E2E_DIST ?? tempDir('abc-e2e-');
-    if (!fs.existsSync(path.join(dist, 'e2e-fake-excel.js'))) await buildPane(dist);
-    server = await serve(dist);
-    browser = await launch();
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (!process.env.ABC_E2E_DIST && dist) fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const suite = paneSuite('abc-e2e-');
 
   /** A page that may fetch only from the test server: anything else is recorded and refused. */
   async function open(lang: 'zh' | 'en', setup?: (context: BrowserContext) => Promise<void>) {
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 }, acceptDownloads: true, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    const context = await suite.browser.newContext({ viewport: { width: 420, height: 900 }, acceptDownloads: true, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
     const outside: string[] = [];
     const errors: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(server.url + '/')) return route.continue();
+      if (url.startsWith(suite.server.url + '/')) return route.continue();
       outside.push(url);
       return route.abort();
     });
     await setup?.(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/taskpane.html?lang=${lang}`);
+    await page.goto(`${suite.server.url}/taskpane.html?lang=${lang}`);
     return { context, page, outside, errors };
   }
 
@@ -247,7 +230,7 @@ describeWhen('browser: the task pane', hasChromium(), 'Chromium at /usr/bin/chro
   test('Excel path: the strict fake as the page’s Excel; run, open a sheet, select an issue, a coauthor’s change', async () => {
     const values = makeCustomerSheet({ count: 150, seed: 8, language: 'en', products: 2, messy: true }).values as (string | number | boolean | null)[][];
     const bytes = valuesWorkbook([{ name: 'Customers', values: values as CellValue[][] }]);
-    const fakeScript = path.join(dist, 'e2e-fake-excel.js');
+    const fakeScript = path.join(suite.dist, 'e2e-fake-excel.js');
     const { context, page, outside, errors } = await open('en', async (ctx) => {
       await ctx.addInitScript({ path: fakeScript });
       await ctx.addInitScript((sheets) => (window as unknown as { AbcFakeExcel: { install(s: unknown): void } }).AbcFakeExcel.install(sheets), [
