@@ -59,12 +59,15 @@ test('bad input: a target that is not an amount, a mix that does not sum to 100,
   expect(sumMessage).toHaveAttribute('role', 'alert');
   expect(p1).toHaveAccessibleDescription(expect.stringContaining('The product mix adds up to 90%'));
   expect(screen.getByText('Sum 90%')).toBeInTheDocument();
+  // The preview still shows the last valid mix, and says so.
+  expect(screen.getByText('Some input is wrong: the preview uses the last valid settings.')).toBeInTheDocument();
   await expectAccessible(container);
   type(p3, 'x');
   expect(await screen.findByText('Type a percentage from 0 to 100, e.g. 40')).toBeInTheDocument();
   expect(screen.queryByText(/adds up to/)).toBeNull();
   type(p3, '20');
   await waitFor(() => expect(screen.queryByText(/adds up to/)).toBeNull());
+  expect(screen.queryByText('Some input is wrong: the preview uses the last valid settings.')).toBeNull();
   expect(screen.getByRole('table', { name: 'By product' })).toHaveTextContent('产品1 (50%)');
   // Each product gets its share of the company target, beside the share it is given.
   const byProduct = within(screen.getByRole('table', { name: 'By product' }));

@@ -5,6 +5,8 @@ import {
   Dropdown,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Option,
   Radio,
   RadioGroup,
@@ -161,6 +163,11 @@ export function TargetsStep() {
         <Subtitle2 id="abc-tg-preview" as="h3" block className={styles.previewTitle}>
           {t('tg-preview')}
         </Subtitle2>
+        {s.stale && s.plan && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('th-preview-stale')}</MessageBarBody>
+          </MessageBar>
+        )}
         {s.plan && s.totals ? (
           s.classified === 0 ? (
             <Text as="p" block>{t('tg-no-classified')}</Text>

@@ -57,6 +57,8 @@ export function useTargetsStep() {
     },
     useHistory: actions.mixFromHistory,
     hasPlan: !!preview?.ok,
+    /** Some field (here or in another step) is wrong: the preview shows the last valid settings. */
+    stale: resolved.settings === null,
     plan: preview?.ok ? preview.target : undefined,
     totals,
     classified,
