@@ -76,6 +76,20 @@ test('amounts may be typed as planners write them: 1,000 and 1.2亿', async () =
   type(fieldAt('matrix.1.potential'), '0.1亿');
   await waitFor(() => expect(screen.getByText('Unsaved changes.')).toBeInTheDocument());
   expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+  // With a unit, the field says what it comes to in 万元; a plain number (万元 already) says nothing.
+  expect(fieldAt('matrix.1.potential')).toHaveAccessibleDescription('0.1亿 = 1,000 万元');
+  expect(fieldAt('thresholds.1.aPotential')).not.toHaveAccessibleDescription(/万元/);
+});
+
+test('an amount typed in 元 is said in 万元 beside the field, so that its refusal makes sense', async () => {
+  await ready();
+  // Tier 2's A minimum for our sales typed as "300元": 0.03 万元, below the B minimum (15).
+  type(fieldAt('thresholds.2.aSales'), '300元');
+  const field = fieldAt('thresholds.2.aSales');
+  await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+  expect(screen.getByText('300元 = 0.03 万元')).toBeInTheDocument();
+  expect(field).toHaveAccessibleDescription(expect.stringContaining('300元 = 0.03 万元'));
+  expect(field).toHaveAccessibleDescription(expect.stringMatching(/B minimum/));
 });
 
 test('Reset to defaults puts back the thresholds and splits; Save to workbook writes the settings sheet', async () => {

@@ -90,6 +90,18 @@ function readAmount(text: string): { ok: true; value: number } | { ok: false; ne
   return { ok: false, negative: r.kind === 'negative' };
 }
 
+/**
+ * What an amount typed with a unit comes to in 万元 ("300元" → 0.03, "0.1亿" → 1,000), so that
+ * the planner sees the conversion beside the field; undefined for a plain number (already 万元)
+ * or text that is not an amount.
+ */
+export function typedInWan(text: string): number | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (t === '' || /^[+-]?[\d,]*(\.\d*)?$/.test(t)) return undefined;
+  const r = readAmount(t);
+  return r.ok ? r.value : undefined;
+}
+
 export interface Resolved {
   /** The settings the draft says, when every field is valid; else null. */
   settings: Settings | null;

@@ -34,7 +34,7 @@ export function ThresholdsStep() {
   const s = useThresholdsStep();
 
   const input = (f: NumberFieldView) => (
-    <Field label={{ children: f.label, className: shared.visuallyHidden }} validationState={f.error ? 'error' : 'none'} validationMessage={f.error}>
+    <Field label={{ children: f.label, className: shared.visuallyHidden }} validationState={f.error ? 'error' : 'none'} validationMessage={f.error} hint={f.hint}>
       <Input className={styles.input} inputMode="decimal" value={f.text} onChange={(_, data) => s.setText(f.path, data.value)} data-path={f.path} />
     </Field>
   );

@@ -1,5 +1,7 @@
 import type { TierDef } from '../../../engine/tiers';
 import type { TaskpaneKey } from '../../../i18n/taskpane';
+import { formatNumber } from '../../../i18n/taskpane';
+import { typedInWan } from '../../model/draft';
 import { useText } from '../../text';
 import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
 
@@ -9,6 +11,8 @@ export interface NumberFieldView {
   label: string;
   text: string;
   error?: string;
+  /** An amount typed with a unit, in 万元 ("300元 = 0.03 万元"). */
+  hint?: string;
   unit: 'wan' | 'pct';
 }
 
@@ -45,13 +49,19 @@ export function useThresholdsStep() {
   const actions = usePlannerActions();
   const { t, lang } = useText();
   const { texts } = state.draft;
-  const field = (tier: TierDef, path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => ({
-    path,
-    label: `${tier[lang]} ${t(label)}`,
-    text: texts[path] ?? '',
-    unit,
-    ...(resolved.errors[path] ? { error: resolved.errors[path] } : {}),
-  });
+  const field = (tier: TierDef, path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => {
+    const text = texts[path] ?? '';
+    // "300元" is read as 0.03 万元: said beside the field, so a refusal ("below B") makes sense.
+    const wan = unit === 'wan' ? typedInWan(text) : undefined;
+    return {
+      path,
+      label: `${tier[lang]} ${t(label)}`,
+      text,
+      unit,
+      ...(resolved.errors[path] ? { error: resolved.errors[path] } : {}),
+      ...(wan !== undefined ? { hint: t('th-typed-in-wan', { text: text.trim(), wan: formatNumber(wan, lang, 4) }) } : {}),
+    };
+  };
   const tiers = state.draft.base.tiers.map((tier) => ({
     tier: tier.id,
     name: tier[lang],
