@@ -292,7 +292,9 @@ export function readCustomerRows(sheet: SheetData, headerIndex: number, mapping:
       case 'ok':
         return parsed.wan;
       case 'missing':
-        issue('missing-amount', 'error', sheetRow, field, index);
+        // "-", "N/A", "#N/A" are not blank: the message quotes what the cell says.
+        if (typeof value === 'string' && value.trim() !== '') issue('marked-missing-amount', 'error', sheetRow, field, index, { text: value.trim() });
+        else issue('missing-amount', 'error', sheetRow, field, index);
         return NaN;
       case 'negative':
         issue('negative-amount', 'error', sheetRow, field, index, { value: parsed.wan });

@@ -65,6 +65,7 @@ export type IssueKey =
   | 'missing-column'
   | 'missing-name'
   | 'missing-amount'
+  | 'marked-missing-amount'
   | 'invalid-amount'
   | 'negative-amount'
   | 'missing-city'

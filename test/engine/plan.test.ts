@@ -313,3 +313,24 @@ describe('prepareSheet + planPrepared', () => {
     expect(JSON.stringify(stricter)).toBe(JSON.stringify(plan(sheetOf(rows), validSettings({ thresholds: { '2': { aPotential: 400, aSales: 150 } } }), { companyTarget: 200 })));
   });
 });
+
+describe('a cell that says there is no figure', () => {
+  it('is quoted in the message, not called blank', () => {
+    const values = [
+      ['客户名称', '城市', '行业', '客户年市场销售额', '公司销售额'],
+      ['甲公司', '北京', '政府', '-', 30],
+      ['乙公司', '北京', '政府', null, 30],
+      ['丙公司', '北京', '政府', ' N/A ', 30],
+    ];
+    const r = plan({ name: '客户', values, firstRow: 1, firstColumn: 1 }, defaultSettings(), {});
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.row, i.column, i.key])).toEqual([
+      [2, 'D', 'marked-missing-amount'],
+      [3, 'D', 'missing-amount'],
+      [4, 'D', 'marked-missing-amount'],
+    ]);
+    expect(formatIssue(errors[0], 'zh')).toContain('“客户年市场销售额”填的是“-”（没有数据）');
+    expect(formatIssue(errors[2], 'en')).toContain('says “N/A” (no figure)');
+    expect(formatIssue(errors[1], 'en')).toContain('is blank');
+  });
+});
