@@ -90,3 +90,16 @@ test('a downloaded plan opens another file without asking, and the download stay
   await screen.findByText('21 customers found');
   expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
 });
+
+test('the focus goes to what came: the customers found after opening the sample, the result after a run', async () => {
+  renderApp({ services: { loadXlsx: xlsx, loadSample } });
+  fireEvent.click(screen.getByRole('button', { name: 'Use the sample workbook' }));
+  const found = await screen.findByText('320 customers found', {}, { timeout: 10_000 });
+  await waitFor(() => expect(document.activeElement).toBe(found.closest('[role="status"]')));
+  const run = screen.getByRole('button', { name: 'Run the plan' });
+  await waitFor(() => expect(run).toBeEnabled());
+  fireEvent.click(run);
+  const done = await screen.findByText('Plan done', {}, { timeout: 10_000 });
+  await waitFor(() => expect(document.activeElement).toBe(done.closest('.fui-MessageBar')));
+  expect(document.activeElement).not.toBe(document.body);
+});

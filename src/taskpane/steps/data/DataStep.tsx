@@ -2,7 +2,9 @@
 import { Badge, Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { ArrowSyncRegular, ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { IssueList } from '../../components/IssueList/IssueList';
+import { usePlannerState } from '../../state/PlannerContext';
 import { useText } from '../../text';
+import { useFocusOnArrival } from '../../useFocusOnArrival';
 import { useDataStep } from './useDataStep';
 import { useDataStepStyles } from './useDataStepStyles';
 
@@ -10,6 +12,10 @@ export function DataStep() {
   const { t, n } = useText();
   const styles = useDataStepStyles();
   const d = useDataStep();
+  // A file (or the sample) just opened and read: its customer count takes the focus. Not in Excel,
+  // where the pane opening must not take the focus from the grid.
+  const { state } = usePlannerState();
+  const stats = useFocusOnArrival<HTMLDivElement>(d.ok && state.workbook?.mode === 'file' ? state.workbook : undefined);
 
   if (!d.hasWorkbook) return <Text>{d.reading ? <Spinner size="tiny" label={t('app-busy-workbook')} /> : t('data-no-workbook')}</Text>;
   if (d.candidates.length === 0) return <Text>{t('data-no-candidates')}</Text>;
@@ -124,7 +130,7 @@ export function DataStep() {
           )}
 
           {d.ok && (
-            <div className={styles.stats} role="status">
+            <div className={styles.stats} role="status" ref={stats} tabIndex={-1}>
               <Badge appearance="filled" color="brand" size="large">
                 {t('data-customers', { count: n(d.customers) })}
               </Badge>

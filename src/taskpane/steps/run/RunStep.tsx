@@ -24,6 +24,7 @@ import {
 import { ArrowDownloadRegular, OpenRegular, PlayRegular, TableRegular } from '@fluentui/react-icons';
 import { IssueList } from '../../components/IssueList/IssueList';
 import { useText } from '../../text';
+import { useFocusOnArrival } from '../../useFocusOnArrival';
 import { useRunStep } from './useRunStep';
 import { useRunStepStyles } from './useRunStepStyles';
 
@@ -32,6 +33,8 @@ export function RunStep() {
   const styles = useRunStepStyles();
   const r = useRunStep();
   const o = r.outcome;
+  // The result takes the focus when a run ends (the Run button was disabled meanwhile).
+  const result = useFocusOnArrival<HTMLDivElement>(o);
 
   return (
     <div className={styles.root}>
@@ -52,7 +55,7 @@ export function RunStep() {
 
       {o && (
         <>
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent="success" layout="multiline" ref={result} tabIndex={-1}>
             <MessageBarBody className={styles.body}>
               <MessageBarTitle>{t('run-done-title')}</MessageBarTitle>
               <span>
