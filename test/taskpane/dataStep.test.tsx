@@ -1,7 +1,9 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CellValue } from '../../src/engine/types';
+import { openXlsx } from '../../src/hosts/xlsx';
 import { DataStep } from '../../src/taskpane/steps/data/DataStep';
+import { valuesWorkbook } from '../fixtures/xlsxBuilder';
 import { customerValues, excelWorkbook, expectAccessible, fileWorkbook, renderStep, type } from './helpers';
 
 test('the customer sheet, its header row, the column mapping, customers and row issues', async () => {
@@ -58,4 +60,23 @@ test('another sheet can be chosen; an empty one says so', async () => {
   fireEvent.click(await screen.findByRole('option', { name: '空表' }));
   await screen.findByText('工作表“空表”是空的：请选择客户表。');
   await waitFor(() => expect(screen.queryByText(/找到 \d+ 个客户/)).toBeNull());
+});
+
+test('an empty sheet: with another sheet to choose, "choose the customer sheet"; alone, what to do instead', async () => {
+  const alone = valuesWorkbook([{ name: 'Sheet1', values: [] }]);
+  const { unmount } = renderStep(<DataStep />, { workbook: { mode: 'file', host: openXlsx(alone, 'empty.xlsx'), fileName: 'empty.xlsx' } });
+  expect(await screen.findByText(/Sheet “Sheet1” is empty and the workbook has no other sheet: put the customer list in it/)).toBeInTheDocument();
+  expect(screen.queryByText(/choose the customer sheet/)).toBeNull();
+  unmount();
+
+  const two = valuesWorkbook([
+    { name: '空表', values: [] },
+    { name: '客户', values: [['客户名称', '城市', '客户年市场销售额', '公司销售额'], ['甲', '北京', 600, 200]] },
+  ]);
+  renderStep(<DataStep />, { workbook: { mode: 'file', host: openXlsx(two, 'two.xlsx'), fileName: 'two.xlsx' } });
+  await screen.findByText(/customer found/);
+  const picker = screen.getByRole('combobox', { name: /sheet/i });
+  fireEvent.click(picker);
+  fireEvent.click(await screen.findByRole('option', { name: '空表' }));
+  expect(await screen.findByText('Sheet “空表” is empty: choose the customer sheet.')).toBeInTheDocument();
 });

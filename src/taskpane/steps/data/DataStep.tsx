@@ -54,7 +54,7 @@ export function DataStep() {
 
       {d.empty ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{t('data-empty', { sheet: d.sheetName ?? '' })}</MessageBarBody>
+          <MessageBarBody>{t(d.candidates.length > 1 ? 'data-empty' : 'data-empty-only', { sheet: d.sheetName ?? '' })}</MessageBarBody>
         </MessageBar>
       ) : (
         <>
