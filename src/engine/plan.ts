@@ -15,6 +15,7 @@ import { productSplits } from './productSplits';
 import { MAX_CELL_TEXT, clipCellText, readCustomerRows } from './rows';
 import type { Settings } from './settings';
 import { MAX_PRODUCTS } from './settings';
+import { targetIssues } from './targetChecks';
 import { TierIndex } from './tiers';
 import type { CellValue, Field, Issue, SheetData } from './types';
 
@@ -345,6 +346,9 @@ export function planPrepared(prepared: PreparedSheet, settings: Settings, target
   const wanted = t.companyTarget ?? currentSales * (1 + t.growthPct / 100);
   const totalUnits = classifiedCount ? toUnits(wanted, t.unit) : 0;
   const company = fromUnits(totalUnits, t.unit);
+  const checks = targetIssues({ sheet: sheet.name, companyTarget: t.companyTarget, growthPct: t.growthPct, wanted, totalUnits, unit: t.unit, currentSales, classifiedCount });
+  // First, so the CLI's summary shows them before the rows' issues (a copy: prepared.issues is shared).
+  if (checks.length) issues = [...checks, ...issues];
   cols.targetUnits = targetUnitsArray(count, totalUnits);
   cols.productCount = products.length;
   cols.productMix = Float64Array.from(products, (p) => p.mixPct);

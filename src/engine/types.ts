@@ -77,7 +77,11 @@ export type IssueKey =
   | 'text-too-long'
   | 'bad-column-override'
   | 'too-many-products'
-  | 'mix-length-mismatch';
+  | 'mix-length-mismatch'
+  | 'target-far-from-sales'
+  | 'target-in-yuan'
+  | 'growth-out-of-range'
+  | 'target-too-small';
 
 export type IssueSeverity = 'error' | 'warning';
 

@@ -4,6 +4,7 @@
  */
 import type { ClassReason } from '../engine/classify';
 import type { IndustryGroup, SettingsProblem } from '../engine/settings';
+import { TARGET_CHECK_KEYS } from '../engine/targetChecks';
 import type { Coverage, CustomerClass, Field, Issue, IssueKey, MatrixMode } from '../engine/types';
 import type { Lang } from './index';
 import { fill } from './index';
@@ -58,6 +59,10 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
     'too-many-products': { what: '表头有 {count} 个产品列，超过上限 {max} 个（从本列起超出）', todo: '请删除多余的产品列，或把不是产品的列改名（不以“产品”开头）' },
     'mix-length-mismatch': { what: '设置中的产品结构有 {shares} 个比例，但本表有 {products} 个产品，已改按各产品的历史销售额分配', todo: '请在设置的产品结构中为每个产品填写一个比例（合计 100%），或清空产品结构' },
+    'target-far-from-sales': { what: '公司目标 {target} 万元是今年已分级客户销售额（{current} 万元）的 {ratioPct}%，{direction}', todo: '请核对公司目标（单位为万元），或改按增长率设定' },
+    'target-in-yuan': { what: '公司目标 {target} 万元是今年已分级客户销售额（{current} 万元）的 {ratio} 倍，像是按元填写的', todo: '您是想填 ¥{yuan} = {yi}亿 = {wan} 万元 吗？如是，请在公司目标中填 {wanPlain}（单位为万元）' },
+    'growth-out-of-range': { what: '增长率 {growth}% 超出常见范围（{low}% 至 {high}%），公司目标将为 {target} 万元（今年 {current} 万元）', todo: '请核对增长率（是否多输或少输了一位？），或直接填写公司目标' },
+    'target-too-small': { what: '公司目标 {target} 万元按 {unit} 万元为单位只有 {units} 份，少于已分级客户数（{customers} 个），多数客户的目标将为 0', todo: '{smallTodo}' },
   },
   en: {
     'no-header': { what: 'No header row found (Customer, City, Potential, Our sales, …)', todo: 'Check that the sheet has a header row, or choose the header row by hand' },
@@ -80,6 +85,10 @@ const ISSUE_TEXT: Record<Lang, Record<IssueKey, { what: string; todo: string }>>
     'bad-column-override': { what: '{overrideWhat}', todo: '{overrideTodo}' },
     'too-many-products': { what: 'The header has {count} product columns, more than the {max} a plan can hold (the excess starts at this column)', todo: 'Delete the extra product columns, or rename columns that are not products (so they do not start with “Product”)' },
     'mix-length-mismatch': { what: 'The product mix in the settings has {shares} shares, but this sheet has {products} products: the products’ sales history is used instead', todo: 'Give each product one share in the settings’ product mix (adding up to 100%), or clear the mix' },
+    'target-far-from-sales': { what: 'The company target {target} 万元 is {ratioPct}% of this year’s sales of the classified customers ({current} 万元), {direction}', todo: 'Check the company target (it is in 万元), or set growth instead' },
+    'target-in-yuan': { what: 'The company target {target} 万元 is {ratio}× this year’s sales of the classified customers ({current} 万元): it looks typed in CNY (元)', todo: 'Did you mean ¥{yuan} = {yi}亿 = {wan} 万元? If so, type {wanPlain} as the company target (it is in 万元)' },
+    'growth-out-of-range': { what: 'Growth of {growth}% is outside the usual range ({low}% to {high}%): the company target would be {target} 万元 (this year {current} 万元)', todo: 'Check the growth (a digit too many or too few?), or type the company target instead' },
+    'target-too-small': { what: 'The company target {target} 万元 is only {units} {units|unit|units} of {unit} 万元, fewer than the {customers} classified customers: most customers will get a target of 0', todo: '{smallTodo}' },
   },
 };
 
@@ -105,8 +114,45 @@ export function describeIssue(issue: Issue, lang: Lang): IssueWords {
   if (typeof issue.params.max === 'number') params.maxText = issue.params.max.toLocaleString('en-US');
   if (typeof params.text === 'string') params.text = quoted(params.text);
   if (issue.key === 'bad-column-override') Object.assign(params, overrideWords(issue, lang));
+  if (TARGET_CHECK_KEYS.includes(issue.key)) Object.assign(params, targetCheckWords(issue, lang));
   const text = ISSUE_TEXT[lang][issue.key];
   return { where: issueWhere(issue, lang), what: fill(text.what, params), todo: fill(text.todo, params) };
+}
+
+const amount = (x: number, digits = 2) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+/** The numbers of a target check as people read them ("12,000"), and the words that depend on them. */
+function targetCheckWords(issue: Issue, lang: Lang): Record<string, string | number> {
+  const q = issue.params;
+  const zh = lang === 'zh';
+  const words: Record<string, string | number> = {};
+  for (const name of ['target', 'current', 'ratioPct', 'ratio', 'growth', 'units', 'customers', 'minTarget']) {
+    if (typeof q[name] === 'number') words[name] = amount(q[name] as number);
+  }
+  if (issue.key === 'target-far-from-sales') {
+    const below = Number(q.ratioPct) < 100;
+    words.direction = below ? (zh ? '低于 50%' : 'below 50%') : zh ? '高于 300%' : 'above 300%';
+  }
+  if (issue.key === 'target-in-yuan') {
+    // The number typed, read as 元: 120000000 is ¥120,000,000 = 1.2亿 = 12,000 万元.
+    const typed = Number(q.target);
+    words.yuan = amount(typed);
+    words.yi = amount(typed / 1e8, 4);
+    words.wan = amount(typed / 1e4, 4);
+    words.wanPlain = String(Number((typed / 1e4).toFixed(4)));
+  }
+  if (issue.key === 'target-too-small') {
+    const better = q.betterUnit;
+    words.smallTodo =
+      typeof better === 'number'
+        ? zh
+          ? `请把分配单位改为 ${better} 万元（每个客户至少 1 份），或提高公司目标`
+          : `Choose the allocation unit ${better} 万元 (then every customer can get one), or raise the company target`
+        : zh
+          ? `请把公司目标提高到至少 ${words.minTarget} 万元（每个客户 1 份），或确认多数客户目标为 0`
+          : `Raise the company target to at least ${words.minTarget} 万元 (one unit per customer), or accept that most customers get 0`;
+  }
+  return words;
 }
 
 /** A cell's text as a message quotes it: a long one by its ends ("9999999999…9999999999", 309 characters). */

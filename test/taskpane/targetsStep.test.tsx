@@ -93,3 +93,26 @@ test('allocation basis and unit', async () => {
   fireEvent.click(await screen.findByRole('option', { name: '10 万元' }));
   expect(screen.getByRole('combobox', { name: '分配单位' })).toHaveTextContent('10 万元');
 });
+
+test('a target typed in 元: the field asks “did you mean”, and the warning goes once the target is in 万元', async () => {
+  const { container } = await ready();
+  fireEvent.click(screen.getByRole('radio', { name: 'A company target' }));
+  const target = screen.getByRole('textbox', { name: 'Company target (万元)' });
+  type(target, '120000000');
+  const warning = await screen.findByText(/Did you mean ¥120,000,000 = 1\.2亿 = 12,000 万元\? If so, type 12000 as the company target/);
+  expect(warning).toHaveTextContent(/The company target 120,000,000 万元 is [\d,.]+× this year’s sales of the classified customers \([\d,.]+ 万元\): it looks typed in CNY \(元\)/);
+  // Beside the field: the input is described by it, as a screen reader reads it.
+  expect(target).toHaveAccessibleDescription(expect.stringContaining('Did you mean ¥120,000,000'));
+  await expectAccessible(container);
+  type(target, '12000');
+  await waitFor(() => expect(screen.queryByText(/Did you mean/)).toBeNull());
+});
+
+test('growth beyond 300 %: the growth field warns, in Chinese too', async () => {
+  await ready('zh');
+  fireEvent.click(screen.getByRole('radio', { name: '按今年销售额增长' }));
+  type(screen.getByRole('textbox', { name: '增长率（%）' }), '400');
+  expect(await screen.findByText(/增长率 400% 超出常见范围（-90% 至 300%），公司目标将为 [\d,.]+ 万元（今年 [\d,.]+ 万元）/)).toBeInTheDocument();
+  type(screen.getByRole('textbox', { name: '增长率（%）' }), '300');
+  await waitFor(() => expect(screen.queryByText(/超出常见范围/)).toBeNull());
+});

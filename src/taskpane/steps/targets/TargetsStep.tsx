@@ -37,6 +37,18 @@ export function TargetsStep() {
   const styles = useTargetsStepStyles();
   const s = useTargetsStep();
   const mixErrorId = useId();
+  // A warning is a sentence or two: with one, the field takes the pane's width and only the input
+  // keeps the narrow one.
+  const narrow = (warnings: string[]) => (warnings.length ? { field: undefined, input: styles.amount } : { field: styles.amount, input: undefined });
+  // One line per warning; none gives no message at all.
+  const warningList = (warnings: string[]) =>
+    warnings.length
+      ? warnings.map((w) => (
+          <span key={w} className={styles.warning}>
+            {w}
+          </span>
+        ))
+      : undefined;
   const share = (part: number, whole: number) => (whole > 0 ? `${n((part / whole) * 100, 1)}%` : '—');
 
   const table = (title: string, rows: { key: string; label: string; customers?: number; target: number }[], showCustomers: boolean) => (
@@ -76,17 +88,22 @@ export function TargetsStep() {
       </Field>
       {s.mode === 'target' ? (
         <Field
-          className={styles.amount}
+          className={narrow(s.target.warnings).field}
           label={t('tg-target')}
           hint={s.target.error ? undefined : t('tg-target-hint')}
-          validationState={s.target.error ? 'error' : 'none'}
-          validationMessage={s.target.error}
+          validationState={s.target.error ? 'error' : s.target.warnings.length ? 'warning' : 'none'}
+          validationMessage={s.target.error ?? warningList(s.target.warnings)}
         >
-          <Input value={s.target.text} inputMode="decimal" onChange={(_, data) => s.setText('targets.companyTarget', data.value)} contentAfter={<span className={styles.unit}>万元</span>} />
+          <Input className={narrow(s.target.warnings).input} value={s.target.text} inputMode="decimal" onChange={(_, data) => s.setText('targets.companyTarget', data.value)} contentAfter={<span className={styles.unit}>万元</span>} />
         </Field>
       ) : (
-        <Field className={styles.amount} label={t('tg-growth')} validationState={s.growth.error ? 'error' : 'none'} validationMessage={s.growth.error}>
-          <Input value={s.growth.text} inputMode="decimal" onChange={(_, data) => s.setText('targets.growthPct', data.value)} contentAfter={<span className={styles.unit}>%</span>} />
+        <Field
+          className={narrow(s.growth.warnings).field}
+          label={t('tg-growth')}
+          validationState={s.growth.error ? 'error' : s.growth.warnings.length ? 'warning' : 'none'}
+          validationMessage={s.growth.error ?? warningList(s.growth.warnings)}
+        >
+          <Input className={narrow(s.growth.warnings).input} value={s.growth.text} inputMode="decimal" onChange={(_, data) => s.setText('targets.growthPct', data.value)} contentAfter={<span className={styles.unit}>%</span>} />
         </Field>
       )}
       {s.plan && <Caption1 className={styles.caption}>{t('tg-current', { sales: n(s.plan.currentSales) })}</Caption1>}

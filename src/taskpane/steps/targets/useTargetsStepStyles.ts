@@ -4,6 +4,7 @@ export const useTargetsStepStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingTop: tokens.spacingVerticalXS },
   caption: { color: tokens.colorNeutralForeground3 },
   amount: { maxWidth: '240px' },
+  warning: { display: 'block' },
   fieldset: {
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
