@@ -1,6 +1,5 @@
 import type { TierDef } from '../../../engine/tiers';
 import type { TaskpaneKey } from '../../../i18n/taskpane';
-import { formatNumber } from '../../../i18n/taskpane';
 import { typedInWan } from '../../model/draft';
 import { useText } from '../../text';
 import { usePlannerActions, usePlannerState } from '../../state/PlannerContext';
@@ -47,7 +46,7 @@ export interface PreviewRowView {
 export function useThresholdsStep() {
   const { state, resolved, prepared, counts, baselineCounts, changes, previewPending } = usePlannerState();
   const actions = usePlannerActions();
-  const { t, lang } = useText();
+  const { t, n, lang } = useText();
   const { texts } = state.draft;
   const field = (tier: TierDef, path: string, label: TaskpaneKey, unit: NumberFieldView['unit']): NumberFieldView => {
     const text = texts[path] ?? '';
@@ -59,7 +58,7 @@ export function useThresholdsStep() {
       text,
       unit,
       ...(resolved.errors[path] ? { error: resolved.errors[path] } : {}),
-      ...(wan !== undefined ? { hint: t('th-typed-in-wan', { text: text.trim(), wan: formatNumber(wan, lang, 4) }) } : {}),
+      ...(wan !== undefined ? { hint: t('th-typed-in-wan', { text: text.trim(), wan: n(wan, 4) }) } : {}),
     };
   };
   const tiers = state.draft.base.tiers.map((tier) => ({
